@@ -1,0 +1,9 @@
+//! factlint: finds claims in prose and checks them against reference knowledge.
+//!
+//! Data flows one way: read a file ([`source`]) -> markup to prose with original offsets
+//! ([`markup`]) -> recognise entities against knowledge ([`knowledge`], [`recognize`]) -> rules
+//! extract claims and checks compare them with knowledge ([`rules`], [`checks`]) -> one
+//! [`diagnostic::Diagnostic`] type -> one renderer per format ([`render`]).
+
+pub mod markup;
+pub mod source;

@@ -1,0 +1,159 @@
+//! Source files as read from disk or stdin, byte spans into them, and a lazily built line index
+//! that turns byte offsets into 1-based lines and columns (columns count Unicode scalar values).
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A half-open byte range `[start, end)` into the original bytes of a source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// A 1-based line and column; the column counts Unicode scalar values from the start of the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One input document: its display path and its text exactly as read.
+#[derive(Debug)]
+pub struct SourceFile {
+    path: String,
+    text: String,
+    lines: OnceLock<Vec<usize>>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        SourceFile { path: path.into(), text: text.into(), lines: OnceLock::new() }
+    }
+
+    /// The path as given on the command line or found by the walk (`-` for stdin).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| line_starts(&self.text))
+    }
+
+    /// Line and column of a byte offset (clamped to the text, and to a char boundary).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        line_col(&self.text, self.line_starts(), offset)
+    }
+
+    /// The byte range of the (1-based) line, without its line terminator.
+    pub fn line_range(&self, line: usize) -> Span {
+        let starts = self.line_starts();
+        let start = starts[line - 1];
+        let mut end = starts.get(line).copied().unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts().len()
+    }
+}
+
+/// Byte offsets at which lines start; the first line starts at 0.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    starts
+}
+
+fn memchr_iter(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    hay.iter().enumerate().filter(move |(_, &b)| b == needle).map(|(i, _)| i)
+}
+
+/// Line and column of `offset` given precomputed line starts.
+pub fn line_col(text: &str, starts: &[usize], offset: usize) -> LineCol {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line = match starts.binary_search(&offset) {
+        Ok(i) => i,
+        Err(i) => i - 1,
+    };
+    let column = text[starts[line]..offset].chars().count() + 1;
+    LineCol { line: line + 1, column }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_scalar_values() {
+        let f = SourceFile::new("a", "ab\nçé x\n");
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(3), LineCol { line: 2, column: 1 });
+        // "çé " is 5 bytes; 'x' is the 4th scalar value on line 2.
+        assert_eq!(f.line_col(8), LineCol { line: 2, column: 4 });
+        assert_eq!(f.line_col(100), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn line_range_strips_terminators() {
+        let f = SourceFile::new("a", "one\r\ntwo");
+        assert_eq!(f.slice(f.line_range(1)), "one");
+        assert_eq!(f.slice(f.line_range(2)), "two");
+    }
+}
