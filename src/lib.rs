@@ -5,5 +5,7 @@
 //! extract claims and checks compare them with knowledge ([`rules`], [`checks`]) -> one
 //! [`diagnostic::Diagnostic`] type -> one renderer per format ([`render`]).
 
+pub mod cli;
+pub mod knowledge;
 pub mod markup;
 pub mod source;

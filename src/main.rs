@@ -1,1 +1,18 @@
-fn main() {}
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match factlint::cli::args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // --help and --version are not errors.
+            return ExitCode::from(if e.use_stderr() {
+                factlint::cli::EXIT_ERROR
+            } else {
+                0
+            });
+        }
+    };
+    factlint::cli::run(cli)
+}

@@ -22,7 +22,12 @@ pub enum Format {
 impl Format {
     /// `.md`/`.markdown` are Markdown, `.html`/`.htm` HTML, anything else plain text.
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
             Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Plain,
@@ -113,7 +118,11 @@ impl Prose {
     /// (an entity) widens to cover the whole piece.
     pub fn to_original(&self, range: Range<usize>) -> Span {
         let start = self.map_offset(range.start, false);
-        let end = if range.end == range.start { start } else { self.map_offset(range.end, true) };
+        let end = if range.end == range.start {
+            start
+        } else {
+            self.map_offset(range.end, true)
+        };
         Span::new(start, end.max(start))
     }
 
@@ -122,7 +131,11 @@ impl Prose {
             return offset;
         }
         // The piece containing offset (for an end offset, the piece containing offset - 1).
-        let probe = if is_end && offset > 0 { offset - 1 } else { offset };
+        let probe = if is_end && offset > 0 {
+            offset - 1
+        } else {
+            offset
+        };
         let i = match self.pieces.binary_search_by(|p| p.text_start.cmp(&probe)) {
             Ok(i) => i,
             Err(0) => 0,
@@ -145,7 +158,9 @@ impl Prose {
 
     /// True when the prose range lies in content hidden from readers.
     pub fn is_hidden(&self, range: Range<usize>) -> bool {
-        self.hidden.iter().any(|h| h.start <= range.start && range.end <= h.end)
+        self.hidden
+            .iter()
+            .any(|h| h.start <= range.start && range.end <= h.end)
     }
 }
 
@@ -201,7 +216,11 @@ impl ProseBuilder {
         if self.prose.text.is_empty() || self.prose.text.ends_with("\n\n") {
             return;
         }
-        let brk = if self.prose.text.ends_with('\n') { "\n" } else { "\n\n" };
+        let brk = if self.prose.text.ends_with('\n') {
+            "\n"
+        } else {
+            "\n\n"
+        };
         self.push_piece(brk, Span::new(at, at), false);
     }
 
@@ -222,7 +241,12 @@ impl ProseBuilder {
             }
         }
         self.prose.text.push_str(text);
-        self.prose.pieces.push(Piece { text_start, text_len: text.len(), original, verbatim });
+        self.prose.pieces.push(Piece {
+            text_start,
+            text_len: text.len(),
+            original,
+            verbatim,
+        });
     }
 
     pub fn front_matter_mut(&mut self) -> &mut FrontMatter {
@@ -308,7 +332,11 @@ mod tests {
 
     #[test]
     fn directives_parse() {
-        let d = parse_directive(" factlint-disable-next-line place.located-in ", Span::new(0, 1)).unwrap();
+        let d = parse_directive(
+            " factlint-disable-next-line place.located-in ",
+            Span::new(0, 1),
+        )
+        .unwrap();
         assert_eq!(d.kind, DirectiveKind::DisableNextLine);
         assert_eq!(d.rules, vec!["place.located-in"]);
         assert!(parse_directive(" a comment ", Span::new(0, 1)).is_none());

@@ -1,0 +1,257 @@
+//! Command-line flags as the user writes them (clap definitions). Resolution into settings
+//! (rules compiled, config merged) happens in the command modules.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Find claims in articles and check them against reference knowledge.
+///
+/// factlint reads plain text, Markdown and HTML, recognises places, dates, people and figures,
+/// and reports claims that disagree with what its knowledge says: a city placed in the wrong
+/// province, a weekday that does not match its date, a minister given the wrong title, spam
+/// injected into a page.
+///
+/// Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 a usage,
+/// configuration, rule or knowledge error, or an input that could not be read.
+#[derive(Debug, Parser)]
+#[command(
+    name = "factlint",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files, folders (walked, .gitignore respected) or stdin (`-`).
+    ///
+    /// Examples:
+    ///   factlint check article.md
+    ///   factlint check content/ --format json --fail-on warning
+    ///   cat article.txt | factlint check - --lang id --date 2023-07-05
+    Check(CheckArgs),
+    /// List, explain and test rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Look things up in the knowledge, check knowledge files, rebuild the world gazetteer.
+    #[command(subcommand)]
+    Kb(KbCommand),
+    /// Write a starter factlint.toml, rule file and knowledge file into a folder.
+    Init(InitArgs),
+}
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Annotated snippets for people (colour on a terminal).
+    Human,
+    /// One JSON object: findings, errors, summary.
+    Json,
+}
+
+/// Severities, for --fail-on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    /// Never fail because of findings (only because of errors).
+    Never,
+}
+
+/// Document language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Decide per document from its words (front matter `lang:` wins).
+    Auto,
+    /// English.
+    En,
+    /// Indonesian.
+    Id,
+}
+
+/// When to colour human output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; `-` reads stdin. Defaults to the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// Exit 1 when a finding at or above this severity is reported [default: error, or the
+    /// config's fail-on].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Use this config file instead of the factlint.toml found upward from each checked path.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Do not look for factlint.toml files.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+
+    /// A knowledge file to check against, on top of the built-in knowledge (repeatable).
+    #[arg(long = "knowledge", value_name = "FILE")]
+    pub knowledge: Vec<PathBuf>,
+
+    /// A rule file or folder of rule files, on top of the built-in rules (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+
+    /// Leave out the built-in rules (use only --rules and the config's rules).
+    #[arg(long)]
+    pub no_builtin_rules: bool,
+
+    /// The documents' language [default: auto].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// The documents' date, YYYY-MM-DD (front matter `date:` and datelines are used otherwise).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Run only these rules: ids (`place.located-in`) or categories (`place`) (repeatable,
+    /// comma-separated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Do not run these rules: ids or categories (repeatable, comma-separated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules: id, kind, severity, languages, where they come from.
+    List(RulesArgs),
+    /// Run the rules' own examples; report passed, missing (not flagged) and noisy (flagged but
+    /// should not be). Exit 1 on any failure.
+    Test(RulesTestArgs),
+    /// Explain a rule: what it checks, why, its patterns and examples.
+    Explain(RulesExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// A rule file or folder, on top of the built-in rules (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Leave out the built-in rules.
+    #[arg(long)]
+    pub no_builtin_rules: bool,
+    /// A knowledge file the examples are checked against (repeatable).
+    #[arg(long = "knowledge", value_name = "FILE")]
+    pub knowledge: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesTestArgs {
+    /// Rule files or folders to test [default: the built-in rules].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// A knowledge file the examples are checked against (repeatable).
+    #[arg(long = "knowledge", value_name = "FILE")]
+    pub knowledge: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesExplainArgs {
+    /// The rule id, e.g. place.located-in.
+    pub rule: String,
+    #[command(flatten)]
+    pub common: RulesArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Print every place (and, with knowledge files, person and office) known by a name.
+    Lookup(KbLookupArgs),
+    /// Check knowledge files: syntax, references, dates; errors as file:line:column.
+    Check(KbCheckArgs),
+    /// Rebuild the compiled world gazetteer from upstream dump files.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct KbLookupArgs {
+    /// The name to look up (any case; accents optional).
+    pub name: String,
+    /// A knowledge file to include (repeatable).
+    #[arg(long = "knowledge", value_name = "FILE")]
+    pub knowledge: Vec<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct KbCheckArgs {
+    /// Knowledge files to check, in load order.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Build the gazetteer from GeoNames dumps (https://download.geonames.org/export/dump/).
+    ///
+    /// The project's own gazetteer is rebuilt with:
+    ///   factlint kb import geonames --cities ../shared/data/geonames/cities1000.txt \
+    ///     --admin1 ../shared/data/geonames/admin1CodesASCII.txt \
+    ///     --countries ../shared/data/geonames/countryInfo.txt \
+    ///     --iso3166 ../shared/data/geonames/iso3166-1.json \
+    ///     --curated knowledge/curated --output knowledge/world.bin
+    Geonames(ImportGeonamesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportGeonamesArgs {
+    /// Populated places: cities1000.txt (or cities500, cities15000, allCountries.txt).
+    #[arg(long, value_name = "FILE")]
+    pub cities: PathBuf,
+    /// First-level divisions: admin1CodesASCII.txt.
+    #[arg(long, value_name = "FILE")]
+    pub admin1: PathBuf,
+    /// Countries: countryInfo.txt.
+    #[arg(long, value_name = "FILE")]
+    pub countries: PathBuf,
+    /// ISO 3166-1 names (iso-codes JSON), for official and common country names.
+    #[arg(long, value_name = "FILE")]
+    pub iso3166: Option<PathBuf>,
+    /// Curated knowledge files, or folders of them (*.toml, in name order), applied on top.
+    #[arg(long, value_name = "PATH")]
+    pub curated: Vec<PathBuf>,
+    /// Where to write the compiled gazetteer.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write into [default: the current folder].
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Overwrite files that already exist.
+    #[arg(long)]
+    pub force: bool,
+}
