@@ -4,7 +4,7 @@ use super::args::{ImportCommand, KbCheckArgs, KbLookupArgs};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::knowledge::gazetteer::{Feature, PlaceKind};
 use crate::knowledge::import::{import as run_import, ImportInputs};
-use crate::knowledge::Knowledge;
+use crate::knowledge::{population_words, Knowledge};
 use anyhow::Context;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,25 +29,6 @@ fn print_errors(errors: &[crate::source::LocatedError]) {
     let mut err = std::io::stderr().lock();
     for e in errors {
         let _ = writeln!(err, "error: {e}");
-    }
-}
-
-/// Formats a population for people: 17494398 -> "17.5 million", 48210 -> "48,210".
-pub fn population_words(n: u64) -> String {
-    if n >= 1_000_000_000 {
-        format!("{:.1} billion", n as f64 / 1e9)
-    } else if n >= 1_000_000 {
-        format!("{:.1} million", n as f64 / 1e6)
-    } else {
-        let s = n.to_string();
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
     }
 }
 

@@ -1,7 +1,9 @@
 //! The command line: flag definitions ([`args`]) and one module per command.
 
 pub mod args;
+mod check;
 mod kb;
+mod rules;
 
 use args::{Cli, Command, KbCommand};
 use std::io::Write;
@@ -20,9 +22,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Kb(KbCommand::Lookup(a)) => kb::lookup(&a),
         Command::Kb(KbCommand::Check(a)) => kb::check(&a),
         Command::Kb(KbCommand::Import(a)) => kb::import(&a),
-        Command::Check(_) | Command::Rules(_) | Command::Init(_) => {
-            Err(anyhow::anyhow!("this command is not available yet"))
-        }
+        Command::Check(a) => check::run(&a),
+        Command::Rules(c) => rules::run(&c),
+        Command::Init(_) => Err(anyhow::anyhow!("`factlint init` is not available yet")),
     };
     match result {
         Ok(code) => ExitCode::from(code),

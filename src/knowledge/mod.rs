@@ -280,6 +280,25 @@ impl Knowledge {
     }
 }
 
+/// Formats a population for people: 17494398 -> "17.5 million", 48210 -> "48,210".
+pub fn population_words(n: u64) -> String {
+    if n >= 1_000_000_000 {
+        format!("{:.1} billion", n as f64 / 1e9)
+    } else if n >= 1_000_000 {
+        format!("{:.1} million", n as f64 / 1e6)
+    } else {
+        let s = n.to_string();
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
 fn merge_postings(into: &mut Vec<Posting>, more: &[Posting]) {
     for p in more {
         match into.iter_mut().find(|q| q.place == p.place) {

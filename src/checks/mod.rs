@@ -1,0 +1,77 @@
+//! Checks: one rule kind per file. A kind reads its rule's patterns and settings, finds claims in
+//! a document's prose, compares them with the knowledge, and reports findings.
+//!
+//! Adding a kind: write `checks/<kind>.rs` with a doc comment (what it checks, why it matters,
+//! an example), implement [`Check`], and register it in [`KINDS`] and [`compile_kind`].
+
+pub mod located_in;
+
+use crate::knowledge::Knowledge;
+use crate::markup::Prose;
+use crate::rules::lexicon::Lexicons;
+use crate::rules::{CompileCx, KindInfo, Lang, Rule, Severity};
+use crate::source::LocatedError;
+use std::fmt::Debug;
+use std::ops::Range;
+use toml::Spanned;
+
+/// A document as checks see it.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub path: &'a str,
+    pub prose: &'a Prose,
+    pub lang: Lang,
+    /// The document's own date (front matter, dateline or --date).
+    pub date: Option<chrono::NaiveDate>,
+}
+
+impl Document<'_> {
+    pub fn text(&self) -> &str {
+        self.prose.text()
+    }
+}
+
+/// What a check found, in prose offsets; the engine adds the rule, severity and path.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Finding {
+    /// The claim.
+    pub range: Range<usize>,
+    pub message: String,
+    /// What the knowledge says, one statement each.
+    pub evidence: Vec<String>,
+    /// Replacement text for the claim.
+    pub suggestion: Option<String>,
+    /// Where the evidence comes from ("GeoNames 1795565").
+    pub sources: Vec<String>,
+    /// Secondary labels: other parts of the text and what to say about them.
+    pub labels: Vec<(Range<usize>, String)>,
+    /// A severity other than the rule's, when the kind has reason to soften it.
+    pub severity: Option<Severity>,
+}
+
+/// What a check is given besides the document.
+pub struct CheckCx<'a> {
+    pub knowledge: &'a Knowledge,
+    pub lexicons: &'a Lexicons,
+    pub rule: &'a Rule,
+}
+
+/// A compiled rule kind.
+pub trait Check: Send + Sync + Debug {
+    fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every rule kind.
+pub const KINDS: &[KindInfo] = &[located_in::INFO];
+
+pub fn kind_info(name: &str) -> Option<KindInfo> {
+    KINDS.iter().find(|k| k.name == name).copied()
+}
+
+/// Builds a kind's check from its `[settings]`.
+pub fn compile_kind(name: &str, settings: Option<&Spanned<toml::Table>>, cx: &CompileCx<'_>) -> Result<Box<dyn Check>, LocatedError> {
+    match name {
+        "located-in" => Ok(Box::new(located_in::LocatedIn::compile(cx.settings(settings)?, cx)?)),
+        other => unreachable!("kind {other} is in KINDS but has no compiler"),
+    }
+}

@@ -1,0 +1,288 @@
+//! `factlint check`: resolve inputs and configuration, check files in parallel, render one
+//! report, and turn it into an exit code.
+
+use super::args::{CheckArgs, ColorChoice, FailOn, LangArg, OutputFormat};
+use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::config::{self, Config};
+use crate::engine::{Engine, Settings};
+use crate::knowledge::Knowledge;
+use crate::markup::Format;
+use crate::render::{self, FileResult, InputError, Report};
+use crate::rules::{Lang, RuleSet, Severity};
+use crate::source::{LocatedError, SourceFile};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Files larger than this are not checked (a message says so).
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Extensions a folder walk checks; a file named on the command line is checked whatever it is.
+const PROSE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"];
+
+/// One input to check.
+#[derive(Debug, Clone)]
+enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Input {
+    fn shown(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "-".to_string(),
+        }
+    }
+}
+
+/// Rules and knowledge for one configuration.
+struct Setup {
+    rules: RuleSet,
+    knowledge: Knowledge,
+    config: Option<Config>,
+}
+
+fn print_located(errors: &[LocatedError]) {
+    let mut err = std::io::stderr().lock();
+    for e in errors {
+        let _ = writeln!(err, "error: {e}");
+    }
+}
+
+fn build_setup(args: &CheckArgs, config_path: Option<&Path>) -> Result<Setup, Vec<LocatedError>> {
+    let config = match config_path {
+        Some(p) => Some(Config::load(p).map_err(|e| vec![e])?),
+        None => None,
+    };
+    let builtin = !args.no_builtin_rules && config.as_ref().is_none_or(|c| c.builtin_rules);
+    let mut rule_paths: Vec<PathBuf> = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
+    rule_paths.extend(args.rules.iter().cloned());
+    let rules = RuleSet::load(builtin, &rule_paths)?;
+    let mut errors = Vec::new();
+    if let Some(c) = &config {
+        errors.extend(c.check_selectors(&rules));
+    }
+    for s in args.select.iter().chain(&args.ignore) {
+        if !rules.rules.iter().any(|r| r.id.matches(s)) {
+            errors.push(LocatedError { path: "command line".into(), line: 1, column: 1, message: format!("no rule or category {s:?} is loaded (see `factlint rules list`)") });
+        }
+    }
+    let mut knowledge = Knowledge::builtin();
+    let files: Vec<PathBuf> = config.as_ref().map(|c| c.knowledge.clone()).unwrap_or_default().into_iter().chain(args.knowledge.iter().cloned()).collect();
+    for f in &files {
+        if let Err(mut e) = knowledge.load_file(f) {
+            errors.append(&mut e);
+        }
+    }
+    if errors.is_empty() {
+        Ok(Setup { rules, knowledge, config })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Expands command-line paths into files: folders are walked (.gitignore and hidden files
+/// respected) for prose files; a path that does not exist is an input error.
+fn expand_inputs(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Err(e) => errors.push(InputError { path: p.display().to_string(), message: format!("cannot read: {}", io_message(&e)) }),
+            Ok(m) if m.is_dir() => {
+                let mut files = Vec::new();
+                for entry in ignore::WalkBuilder::new(p).require_git(false).build() {
+                    match entry {
+                        Ok(e) => {
+                            let is_prose = e.path().extension().and_then(|x| x.to_str()).is_some_and(|x| PROSE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
+                            if e.file_type().is_some_and(|t| t.is_file()) && is_prose {
+                                files.push(e.into_path());
+                            }
+                        }
+                        Err(e) => errors.push(InputError { path: p.display().to_string(), message: format!("cannot walk: {e}") }),
+                    }
+                }
+                files.sort();
+                out.extend(files.into_iter().map(Input::File));
+            }
+            Ok(_) => out.push(Input::File(p.clone())),
+        }
+    }
+    out
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads an input as UTF-8 text, or says why it cannot be checked.
+fn read_input(input: &Input) -> Result<String, String> {
+    let bytes = match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut buf).map_err(|e| format!("cannot read stdin: {e}"))?;
+            buf
+        }
+        Input::File(p) => {
+            let meta = std::fs::metadata(p).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(format!("file is {} MiB, larger than the {} MiB factlint checks; split it", meta.len() >> 20, MAX_FILE_BYTES >> 20));
+            }
+            std::fs::read(p).map_err(|e| format!("cannot read: {}", io_message(&e)))?
+        }
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("input is larger than the {} MiB factlint checks", MAX_FILE_BYTES >> 20));
+    }
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err("binary file (it contains NUL bytes); not checked".to_string());
+    }
+    String::from_utf8(bytes).map_err(|e| format!("not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 to check it", e.utf8_error().valid_up_to()))
+}
+
+fn format_of(input: &Input, stdin_filename: Option<&Path>) -> Format {
+    match input {
+        Input::File(p) => Format::from_path(p),
+        Input::Stdin => stdin_filename.map(Format::from_path).unwrap_or(Format::Plain),
+    }
+}
+
+fn threshold(f: FailOn) -> Option<Severity> {
+    match f {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    }
+}
+
+/// `factlint check`
+pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
+    let date = match &args.date {
+        Some(d) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                writeln!(std::io::stderr(), "error: --date must be YYYY-MM-DD (a real date), not {d:?}")?;
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
+    let base = Settings {
+        lang: match args.lang {
+            Some(LangArg::En) => Some(Lang::EN),
+            Some(LangArg::Id) => Some(Lang::ID),
+            Some(LangArg::Auto) | None => None,
+        },
+        date,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        severity: BTreeMap::new(),
+    };
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        writeln!(std::io::stderr(), "error: `-` (stdin) may be given once")?;
+        return Ok(EXIT_ERROR);
+    }
+    let mut input_errors = Vec::new();
+    let inputs = expand_inputs(&paths, &mut input_errors);
+
+    // Group inputs by the config that applies to them.
+    let mut groups: BTreeMap<Option<PathBuf>, Vec<Input>> = BTreeMap::new();
+    for input in inputs {
+        let config = if args.no_config {
+            None
+        } else if let Some(c) = &args.config {
+            Some(c.clone())
+        } else {
+            match &input {
+                Input::File(p) => config::discover(p),
+                Input::Stdin => config::discover(&args.stdin_filename.as_ref().and_then(|f| f.parent().map(Path::to_path_buf)).unwrap_or_else(|| PathBuf::from("."))),
+            }
+        };
+        groups.entry(config).or_default().push(input);
+    }
+    if groups.is_empty() && !args.no_config {
+        // Nothing to check; still validate the explicit config and rules so mistakes surface.
+        groups.insert(args.config.clone(), Vec::new());
+    }
+
+    let mut report = Report::default();
+    report.errors = input_errors;
+    let mut fail_on = args.fail_on;
+    let mut setup_failed = false;
+    for (config_path, inputs) in groups {
+        let setup = match build_setup(args, config_path.as_deref()) {
+            Ok(s) => s,
+            Err(errors) => {
+                print_located(&errors);
+                setup_failed = true;
+                continue;
+            }
+        };
+        if fail_on.is_none() {
+            fail_on = setup.config.as_ref().and_then(|c| c.fail_on);
+        }
+        let engine = Engine { rules: &setup.rules, knowledge: &setup.knowledge };
+        let results: Vec<Result<FileResult, InputError>> = inputs
+            .par_iter()
+            .map(|input| {
+                let shown = input.shown();
+                let text = read_input(input).map_err(|message| InputError { path: shown.clone(), message })?;
+                let source = Arc::new(SourceFile::new(shown, text));
+                let file_path = match input {
+                    Input::File(p) => p.clone(),
+                    Input::Stdin => args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-")),
+                };
+                let settings = match &setup.config {
+                    Some(c) => c.settings_for(&base, &file_path),
+                    None => base.clone(),
+                };
+                let diagnostics = engine.check(&source, format_of(input, args.stdin_filename.as_deref()), &settings);
+                Ok(FileResult { source, diagnostics })
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(f) => report.files.push(f),
+                Err(e) => report.errors.push(e),
+            }
+        }
+    }
+    if setup_failed {
+        return Ok(EXIT_ERROR);
+    }
+    report.sort();
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        OutputFormat::Json => render::json::render(&report, &mut out)?,
+        OutputFormat::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            render::human::render(&report, render::human::Options { color }, &mut out)?;
+        }
+    }
+    out.flush()?;
+
+    if !report.errors.is_empty() {
+        return Ok(EXIT_ERROR);
+    }
+    let threshold = threshold(fail_on.unwrap_or(FailOn::Error));
+    let failing = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}

@@ -1,0 +1,107 @@
+//! The engine: one document in, diagnostics out. Reads markup into prose, settles the
+//! document's language and date, runs every enabled rule, maps findings back to the original
+//! bytes and applies inline suppressions.
+
+use crate::checks::{CheckCx, Document, Finding};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::knowledge::Knowledge;
+use crate::markup::{self, Format, Prose};
+use crate::recognize::detect_language;
+use crate::rules::{Lang, Rule, RuleSet, Severity};
+use crate::source::SourceFile;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// What a run (or one file, after config overrides) asks for.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// The language of every document; None decides per document.
+    pub lang: Option<Lang>,
+    /// The date of every document; None reads it from the document.
+    pub date: Option<NaiveDate>,
+    /// Rule ids or categories to run (empty: all).
+    pub select: Vec<String>,
+    /// Rule ids or categories not to run.
+    pub ignore: Vec<String>,
+    /// Severity overrides by rule id or category.
+    pub severity: BTreeMap<String, Severity>,
+}
+
+impl Settings {
+    pub fn enabled(&self, rule: &Rule) -> bool {
+        (self.select.is_empty() || self.select.iter().any(|s| rule.id.matches(s))) && !self.ignore.iter().any(|s| rule.id.matches(s))
+    }
+
+    fn severity_of(&self, rule: &Rule) -> Option<Severity> {
+        self.severity.get(rule.id.as_str()).or_else(|| self.severity.get(rule.id.category())).copied()
+    }
+}
+
+/// Rules and knowledge, shared by all files of a run.
+pub struct Engine<'a> {
+    pub rules: &'a RuleSet,
+    pub knowledge: &'a Knowledge,
+}
+
+/// The language a front matter `lang:` value names ("id", "id-ID", "en_US").
+pub fn lang_from_tag(tag: &str) -> Option<Lang> {
+    let base = tag.trim().trim_matches(['"', '\'']).split(['-', '_']).next()?.to_ascii_lowercase();
+    Lang::parse(&base)
+}
+
+/// A front matter `date:` value: `2023-07-05`, optionally followed by a time.
+pub fn date_from_front_matter(value: &str) -> Option<NaiveDate> {
+    let v = value.trim().trim_matches(['"', '\'']);
+    NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()
+}
+
+impl Engine<'_> {
+    /// Checks one source file.
+    pub fn check(&self, source: &SourceFile, format: Format, settings: &Settings) -> Vec<Diagnostic> {
+        let prose = markup::parse(source.text(), format);
+        self.check_prose(source, &prose, settings)
+    }
+
+    /// Checks prose already read from `source`.
+    pub fn check_prose(&self, source: &SourceFile, prose: &Prose, settings: &Settings) -> Vec<Diagnostic> {
+        let lang = settings
+            .lang
+            .or_else(|| prose.front_matter.lang.as_ref().and_then(|(v, _)| lang_from_tag(v)))
+            .or_else(|| detect_language(prose.text(), &self.rules.lexicons))
+            .unwrap_or(Lang::EN);
+        let date = settings.date.or_else(|| prose.front_matter.date.as_ref().and_then(|(v, _)| date_from_front_matter(v)));
+        let doc = Document { path: source.path(), prose, lang, date };
+        let mut out = Vec::new();
+        let mut findings: Vec<Finding> = Vec::new();
+        for rule in &self.rules.rules {
+            if !settings.enabled(rule) || !rule.runs_on(lang) {
+                continue;
+            }
+            findings.clear();
+            let cx = CheckCx { knowledge: self.knowledge, lexicons: &self.rules.lexicons, rule };
+            rule.check.check(&doc, &cx, &mut findings);
+            let severity = settings.severity_of(rule);
+            for f in findings.drain(..) {
+                out.push(to_diagnostic(source, prose, rule, severity, f));
+            }
+        }
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out
+    }
+}
+
+fn to_diagnostic(source: &SourceFile, prose: &Prose, rule: &Rule, severity: Option<Severity>, f: Finding) -> Diagnostic {
+    let span = prose.to_original(f.range.clone());
+    Diagnostic {
+        rule: rule.id.clone(),
+        severity: severity.or(f.severity).unwrap_or(rule.severity),
+        path: source.path().to_string(),
+        span,
+        text: source.slice(span).to_string(),
+        message: f.message,
+        evidence: f.evidence,
+        suggestion: f.suggestion,
+        sources: f.sources,
+        labels: f.labels.into_iter().map(|(r, m)| Label { span: prose.to_original(r), message: m }).collect(),
+    }
+}

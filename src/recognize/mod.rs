@@ -1,0 +1,199 @@
+//! Recognition: which parts of a text are known names (places, and later people and offices),
+//! plus the small text facts checks share: word starts, sentence starts, the words next to a
+//! span, and which language a document is in.
+
+use crate::knowledge::gazetteer::Posting;
+use crate::knowledge::Knowledge;
+use crate::rules::lexicon::Lexicons;
+use crate::rules::Lang;
+use std::ops::Range;
+
+/// A known name found in the text, and the places it may stand for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameMatch {
+    pub range: Range<usize>,
+    pub places: Vec<Posting>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// Byte offsets within `range` where a word starts.
+pub fn word_starts(text: &str, range: Range<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev_word = range.start > 0 && text[..range.start].chars().next_back().is_some_and(is_word_char);
+    for (i, c) in text[range.clone()].char_indices() {
+        let w = c.is_alphanumeric();
+        if w && !prev_word {
+            out.push(range.start + i);
+        }
+        prev_word = is_word_char(c) || (c == '-' && prev_word);
+    }
+    out
+}
+
+/// The longest known name that ends exactly at `range.end` and starts at a word start inside
+/// `range` (the place in "Forum Shenzhen").
+pub fn name_ending_at(kb: &Knowledge, text: &str, range: Range<usize>) -> Option<NameMatch> {
+    for start in word_starts(text, range.clone()) {
+        for (end, places) in kb.prefixes(&text[start..range.end]) {
+            if start + end == range.end {
+                return Some(NameMatch { range: start..range.end, places });
+            }
+        }
+    }
+    None
+}
+
+/// The longest known name that starts at `range.start` and ends inside `range` (the region in
+/// "Guangdong Province").
+pub fn name_starting_at(kb: &Knowledge, text: &str, range: Range<usize>) -> Option<NameMatch> {
+    kb.prefixes(&text[range.clone()])
+        .into_iter()
+        .next_back()
+        .map(|(end, places)| NameMatch { range: range.start..range.start + end, places })
+}
+
+/// True when every word of the name starts with a capital letter, except lower-case particles
+/// ("Rio de Janeiro") — the shape a place name has in prose.
+pub fn looks_like_name(s: &str) -> bool {
+    let mut any = false;
+    for w in s.split(|c: char| c.is_whitespace()) {
+        if w.is_empty() {
+            continue;
+        }
+        let first = w.chars().next().expect("non-empty");
+        if first.is_uppercase() {
+            any = true;
+        } else if !PARTICLES.contains(&w) {
+            return false;
+        }
+    }
+    any
+}
+
+const PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "della", "du", "la", "le", "el", "al", "upon", "on", "of", "van", "von", "der", "den", "y", "sur"];
+
+/// True when the word at `pos` is all capitals (a dateline's "SHENZHEN").
+pub fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// The word before `pos` (skipping white space), if it is in the same paragraph.
+pub fn word_before(text: &str, pos: usize) -> Option<Range<usize>> {
+    let before = &text[..pos];
+    let trimmed = before.trim_end_matches([' ', '\t', '\n', '\r']);
+    if before[trimmed.len()..].contains("\n\n") {
+        return None;
+    }
+    let end = trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c) || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    Some(start..end)
+}
+
+/// The word after `pos` (skipping white space), if it is in the same paragraph.
+pub fn word_after(text: &str, pos: usize) -> Option<Range<usize>> {
+    let after = &text[pos..];
+    let trimmed = after.trim_start_matches([' ', '\t', '\n', '\r']);
+    let skipped = after.len() - trimmed.len();
+    if after[..skipped].contains("\n\n") {
+        return None;
+    }
+    let len: usize = trimmed.chars().take_while(|c| is_word_char(*c) || *c == '-').map(char::len_utf8).sum();
+    (len > 0).then(|| pos + skipped..pos + skipped + len)
+}
+
+/// The first character after `pos` that is not a space or tab.
+pub fn next_char(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().find(|c| *c != ' ' && *c != '\t')
+}
+
+/// The last character before `pos` that is not a space or tab.
+pub fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().rev().find(|c| *c != ' ' && *c != '\t')
+}
+
+/// True when the word at `pos` begins a sentence: it follows the start of the text, a blank
+/// line, a line that ended a sentence, or sentence-ending punctuation (opening quotes and
+/// brackets in between are skipped).
+pub fn is_sentence_start(text: &str, pos: usize) -> bool {
+    let mut saw_newline = false;
+    for c in text[..pos].chars().rev() {
+        match c {
+            ' ' | '\t' | '\r' => {}
+            '\n' => {
+                if saw_newline {
+                    return true;
+                }
+                saw_newline = true;
+            }
+            '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '*' | '_' | '\u{FFFC}' => {}
+            '.' | '!' | '?' | '…' => return true,
+            // A line that did not end a sentence but began with a list marker or stood alone.
+            '-' | '–' | '—' | '•' | ':' => return saw_newline || c == ':',
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Decides a document's language from the words of each lexicon's `detect` list; None when no
+/// lexicon's words occur.
+pub fn detect_language(text: &str, lexicons: &Lexicons) -> Option<Lang> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3000)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut best: Option<(Lang, usize)> = None;
+    for lang in lexicons.languages() {
+        let score = lexicons.detect_score(lang, &refs);
+        if score > 0 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((lang, score));
+        }
+    }
+    best.map(|(l, _)| l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_sentences() {
+        let t = "He went. Then Shenzhen-Guangdong, ok";
+        assert_eq!(word_starts(t, 0..t.len()), vec![0, 3, 9, 14, 34]);
+        assert!(is_sentence_start(t, 0));
+        assert!(is_sentence_start(t, 9));
+        assert!(!is_sentence_start(t, 14));
+        assert!(is_sentence_start("Title\n\nBody", 7));
+        assert!(!is_sentence_start("wrapped\nline", 8));
+        assert_eq!(word_before(t, 14), Some(9..13));
+        assert_eq!(word_after(t, 13), Some(14..32));
+        assert!(word_after("a\n\nb", 1).is_none());
+    }
+
+    #[test]
+    fn name_shapes() {
+        assert!(looks_like_name("Rio de Janeiro"));
+        assert!(looks_like_name("SHENZHEN"));
+        assert!(!looks_like_name("the city"));
+        assert!(is_all_caps("SHENZHEN"));
+        assert!(!is_all_caps("Shenzhen"));
+    }
+}

@@ -1,0 +1,124 @@
+//! `--format human`: annotated snippets (the claim underlined, what the knowledge says, the
+//! suggested fix and the sources), coloured on a terminal, and a summary line.
+//!
+//! The snippet library is wrapped here so that upgrading it touches one file.
+
+use super::Report;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Severity;
+use crate::source::SourceFile;
+use annotate_snippets::{Level, Renderer, Snippet};
+use std::io::Write;
+
+/// Human output options.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    pub color: bool,
+}
+
+fn level(s: Severity) -> Level {
+    match s {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    }
+}
+
+/// Lines of context shown around a claim are cut to this many characters either side.
+const CONTEXT_CHARS: usize = 60;
+
+/// The excerpt of the source shown for a diagnostic: the claim's lines, cut around the claim
+/// when they are long (plain-text paragraphs are often one long line).
+struct Excerpt {
+    text: String,
+    line_start: usize,
+    /// Offset of the excerpt's first byte in the source.
+    offset: usize,
+    prefix_cut: bool,
+}
+
+fn excerpt(source: &SourceFile, d: &Diagnostic) -> Excerpt {
+    let start = source.line_col(d.span.start);
+    let end = source.line_col(d.span.end.max(d.span.start));
+    let first = source.line_range(start.line);
+    let last = source.line_range(end.line.min(source.line_count()));
+    let text = source.text();
+    let mut from = first.start;
+    let mut to = last.end.max(d.span.end).min(text.len());
+    let mut prefix_cut = false;
+    // Cut long lines to a window around the claim, on character boundaries.
+    let before: Vec<(usize, char)> = text[from..d.span.start].char_indices().collect();
+    if before.len() > CONTEXT_CHARS {
+        from += before[before.len() - CONTEXT_CHARS].0;
+        prefix_cut = true;
+    }
+    let after: Vec<(usize, char)> = text[d.span.end.min(to)..to].char_indices().collect();
+    if after.len() > CONTEXT_CHARS {
+        to = d.span.end + after[CONTEXT_CHARS].0;
+    }
+    let mut s = String::new();
+    if prefix_cut {
+        s.push_str("...");
+    }
+    s.push_str(&text[from..to]);
+    if to < last.end {
+        s.push_str("...");
+    }
+    Excerpt { text: s, line_start: start.line, offset: from, prefix_cut }
+}
+
+fn render_one(d: &Diagnostic, source: &SourceFile, renderer: &Renderer, out: &mut dyn Write) -> std::io::Result<()> {
+    let ex = excerpt(source, d);
+    let shift = |b: usize| b - ex.offset + if ex.prefix_cut { 3 } else { 0 };
+    let origin = d.path.as_str();
+    let primary_label = d.evidence.first().map(String::as_str).unwrap_or("claim here");
+    let mut snippet = Snippet::source(&ex.text)
+        .line_start(ex.line_start)
+        .origin(origin)
+        .annotation(level(d.severity).span(shift(d.span.start)..shift(d.span.end)).label(primary_label));
+    for l in &d.labels {
+        let inside = l.span.start >= ex.offset && l.span.end <= ex.offset + ex.text.len() - if ex.prefix_cut { 3 } else { 0 };
+        if inside && l.span != d.span {
+            snippet = snippet.annotation(Level::Info.span(shift(l.span.start)..shift(l.span.end)).label(&l.message));
+        }
+    }
+    let mut notes: Vec<String> = Vec::new();
+    for (i, e) in d.evidence.iter().enumerate() {
+        // The first statement labels the claim; the rest are notes unless a label shows them.
+        if i == 0 || d.labels.iter().any(|l| &l.message == e && l.span != d.span) {
+            continue;
+        }
+        notes.push(e.clone());
+    }
+    let sources = (!d.sources.is_empty()).then(|| format!("source: {}", d.sources.join("; ")));
+    let help = d.suggestion.as_ref().map(|s| format!("write: {s}"));
+    let mut message = level(d.severity).title(&d.message).id(d.rule.as_str()).snippet(snippet);
+    for n in &notes {
+        message = message.footer(Level::Note.title(n));
+    }
+    if let Some(h) = &help {
+        message = message.footer(Level::Help.title(h));
+    }
+    if let Some(s) = &sources {
+        message = message.footer(Level::Note.title(s));
+    }
+    let written = writeln!(out, "{}\n", renderer.render(message));
+    written
+}
+
+pub fn render(report: &Report, opts: Options, out: &mut dyn Write) -> std::io::Result<()> {
+    let renderer = if opts.color { Renderer::styled() } else { Renderer::plain() };
+    for (f, d) in report.diagnostics() {
+        render_one(d, &f.source, &renderer, out)?;
+    }
+    for e in &report.errors {
+        writeln!(out, "error: {}: {}", e.path, e.message)?;
+    }
+    let s = report.summary();
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    let mut parts = vec![plural(s.error, "error", "errors"), plural(s.warning, "warning", "warnings"), plural(s.info, "info", "info")];
+    if !report.errors.is_empty() {
+        parts.push(plural(report.errors.len(), "file not checked", "files not checked"));
+    }
+    writeln!(out, "{} in {}", parts.join(", "), plural(s.files, "file", "files"))
+}

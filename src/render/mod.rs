@@ -1,0 +1,66 @@
+//! Renderers: one file per output format, each over the same [`Report`]. Renderers never see
+//! rules; they format diagnostics.
+
+pub mod human;
+pub mod json;
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::Severity;
+use crate::source::SourceFile;
+use std::sync::Arc;
+
+/// One checked file and what was found in it.
+#[derive(Debug)]
+pub struct FileResult {
+    pub source: Arc<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An input that could not be checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Everything a run produced, in a stable order.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: Vec<FileResult>,
+    pub errors: Vec<InputError>,
+}
+
+/// Counts for the summary line and the JSON summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub findings: usize,
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Report {
+    pub fn diagnostics(&self) -> impl Iterator<Item = (&FileResult, &Diagnostic)> {
+        self.files.iter().flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
+    }
+
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary { files: self.files.len(), ..Summary::default() };
+        for (_, d) in self.diagnostics() {
+            s.findings += 1;
+            match d.severity {
+                Severity::Error => s.error += 1,
+                Severity::Warning => s.warning += 1,
+                Severity::Info => s.info += 1,
+            }
+        }
+        s
+    }
+
+    /// Sorts files by path so output does not depend on the order files were checked in.
+    pub fn sort(&mut self) {
+        self.files.sort_by(|a, b| a.source.path().cmp(b.source.path()));
+        self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}

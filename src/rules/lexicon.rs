@@ -1,0 +1,203 @@
+//! Lexicons: the words of each language that rules share, as data (month and day names, words
+//! that are not place names, words that tell languages apart), and the `{macro}`s patterns use
+//! to refer to them.
+
+use super::spec::LexiconSpec;
+use super::Lang;
+use crate::knowledge::fold::fold;
+use crate::source::LocatedError;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The words of one language.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    /// Word lists, folded.
+    words: BTreeMap<String, HashSet<String>>,
+    /// Word -> number tables, folded keys.
+    tables: BTreeMap<String, HashMap<String, i64>>,
+}
+
+/// Every language's lexicon.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicons {
+    by_lang: BTreeMap<Lang, Lexicon>,
+}
+
+impl Lexicons {
+    /// Merges a lexicon file into the set; a later file adds to the lists and tables of earlier
+    /// files of the same language.
+    pub fn add(&mut self, spec: &LexiconSpec, path: &str, text: &str) -> Result<(), LocatedError> {
+        if spec.kind.get_ref() != "lexicon" {
+            return Err(LocatedError::at(path, text, spec.kind.span().start, "a lexicon file has kind = \"lexicon\""));
+        }
+        let lang = Lang::parse(spec.language.get_ref()).ok_or_else(|| {
+            LocatedError::at(path, text, spec.language.span().start, "`language` must be a two-letter lower-case code such as \"id\" or \"en\"")
+        })?;
+        let lex = self.by_lang.entry(lang).or_default();
+        for (name, list) in &spec.words {
+            let set = lex.words.entry(name.clone()).or_default();
+            for w in list.get_ref() {
+                let f = fold(w.get_ref());
+                if f.is_empty() {
+                    return Err(LocatedError::at(path, text, w.span().start, "a word must not be empty"));
+                }
+                set.insert(f);
+            }
+        }
+        for (name, table) in &spec.tables {
+            let t = lex.tables.entry(name.clone()).or_default();
+            for (word, value) in table.get_ref() {
+                let f = fold(word);
+                if f.is_empty() {
+                    return Err(LocatedError::at(path, text, value.span().start, "a word must not be empty"));
+                }
+                t.insert(f, *value.get_ref());
+            }
+        }
+        Ok(())
+    }
+
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.by_lang.keys().copied()
+    }
+
+    pub fn get(&self, lang: Lang) -> Option<&Lexicon> {
+        self.by_lang.get(&lang)
+    }
+
+    /// True when `word` (any case) is in the named list of the language.
+    pub fn has_word(&self, lang: Lang, list: &str, word: &str) -> bool {
+        self.by_lang
+            .get(&lang)
+            .and_then(|l| l.words.get(list))
+            .is_some_and(|s| s.contains(&fold(word)))
+    }
+
+    /// The number a table gives a word (e.g. month "juli" -> 7).
+    pub fn value(&self, lang: Lang, table: &str, word: &str) -> Option<i64> {
+        self.by_lang.get(&lang)?.tables.get(table)?.get(&fold(word)).copied()
+    }
+
+    /// The words of a named list or table, for expanding a `{macro}`.
+    fn words_of(&self, lang: Lang, name: &str) -> Option<Vec<&str>> {
+        let lex = self.by_lang.get(&lang)?;
+        if let Some(t) = lex.tables.get(name) {
+            return Some(t.keys().map(String::as_str).collect());
+        }
+        lex.words.get(name).map(|s| s.iter().map(String::as_str).collect())
+    }
+
+    /// Counts words of the `detect` list in `text`, for telling languages apart.
+    pub fn detect_score(&self, lang: Lang, words: &[&str]) -> usize {
+        let Some(set) = self.by_lang.get(&lang).and_then(|l| l.words.get("detect")) else { return 0 };
+        words.iter().filter(|w| set.contains(**w)).count()
+    }
+}
+
+/// A proper name: words that start with a capital letter (or are all capitals), joined by single
+/// spaces or a line break, with the lower-case particles place names contain ("Rio de Janeiro",
+/// "Newcastle upon Tyne"). The recogniser decides which part of it is a known name.
+pub const NAME: &str = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-‐][\p{L}\p{M}'’]+)*\.?)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|da|do|dos|das|del|della|du|la|le|el|al|upon|on|of|van|von|der|den|y|sur)[ \t]+)*\p{Lu}[\p{L}\p{M}'’]*(?:[-‐][\p{L}\p{M}'’]+)*\.?)*";
+
+/// Expands `{macro}`s in a pattern for one language. Returns the expanded expression, or the
+/// byte offset (within the pattern) and message of the first bad macro.
+pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, (usize, String)> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    let mut offset = 0;
+    while let Some(open) = rest.find('{') {
+        // `\{` is a literal brace; `{2}`/`{2,3}` are repetitions.
+        let escaped = rest[..open].ends_with('\\') && !rest[..open].ends_with("\\\\");
+        let close = rest[open..].find('}').map(|c| open + c);
+        let Some(close) = close else { break };
+        let name = &rest[open + 1..close];
+        let is_macro = !escaped && !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.chars().next().is_some_and(|c| c.is_ascii_digit());
+        out.push_str(&rest[..open]);
+        if is_macro {
+            match name {
+                "Name" => out.push_str(NAME),
+                _ => match lexicons.words_of(lang, name) {
+                    Some(mut words) => {
+                        if words.is_empty() {
+                            return Err((offset + open, format!("the {lang} lexicon's `{name}` is empty")));
+                        }
+                        // Longest first, so "Jan" never wins over "Januari".
+                        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+                        out.push_str("(?i:");
+                        for (i, w) in words.iter().enumerate() {
+                            if i > 0 {
+                                out.push('|');
+                            }
+                            out.push_str(&word_regex(w));
+                        }
+                        out.push(')');
+                    }
+                    None => {
+                        return Err((offset + open, format!("unknown macro {{{name}}}: it is neither built in ({{Name}}) nor a word list or table of the {lang} lexicon")));
+                    }
+                },
+            }
+        } else {
+            out.push_str(&rest[open..=close]);
+        }
+        offset += close + 1;
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// A folded lexicon word as a regex: spaces match any white space, a full stop is optional.
+fn word_regex(word: &str) -> String {
+    let mut s = String::new();
+    for part in word.split(' ') {
+        if !s.is_empty() {
+            s.push_str(r"[\s\-]+");
+        }
+        s.push_str(&regex::escape(part));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicons {
+        let spec: LexiconSpec = toml::from_str(
+            r#"kind = "lexicon"
+language = "id"
+words.common = ["Kota", "Dan"]
+[tables.month]
+januari = 1
+jan = 1
+"#,
+        )
+        .unwrap();
+        let mut l = Lexicons::default();
+        l.add(&spec, "id.toml", "").unwrap();
+        l
+    }
+
+    #[test]
+    fn words_and_tables() {
+        let l = lex();
+        let id = Lang::parse("id").unwrap();
+        assert!(l.has_word(id, "common", "KOTA"));
+        assert_eq!(l.value(id, "month", "Januari"), Some(1));
+        assert_eq!(l.value(id, "month", "Juli"), None);
+    }
+
+    #[test]
+    fn expands_macros_longest_first() {
+        let l = lex();
+        let id = Lang::parse("id").unwrap();
+        assert_eq!(expand(r"\d{1,2} {month}", id, &l).unwrap(), r"\d{1,2} (?i:januari|jan)");
+        assert!(expand("{nope}", id, &l).unwrap_err().1.contains("unknown macro"));
+        let re = regex::Regex::new(&expand("{Name}", id, &l).unwrap()).unwrap();
+        let m = re.find("di Rio de Janeiro, Brasil").unwrap();
+        assert_eq!(m.as_str(), "Rio de Janeiro");
+        let m = re.find("forum di Shenzhen, KwaZulu-Natal.").unwrap();
+        assert_eq!(m.as_str(), "Shenzhen");
+    }
+}

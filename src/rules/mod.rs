@@ -1,0 +1,519 @@
+//! Rules: rule files (TOML, the same format for the shipped rules under rules/ and for users'
+//! own), their validation into compiled rules, lexicons, and the examples every rule carries.
+//!
+//! A rule file is read as a [`spec::RuleSpec`]; [`compile`] checks everything (id, kind,
+//! severity, languages, patterns, settings, message variables) and builds a [`Rule`]. Every
+//! problem is an error at load time with file, line and column.
+
+pub mod builtin;
+pub mod examples;
+pub mod lexicon;
+pub mod spec;
+
+use crate::checks::{self, Check};
+use crate::source::LocatedError;
+use lexicon::Lexicons;
+use regex::Regex;
+use spec::{LexiconSpec, RuleSpec};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use toml::Spanned;
+
+/// A two-letter language code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lang([u8; 2]);
+
+impl Lang {
+    pub const EN: Lang = Lang(*b"en");
+    pub const ID: Lang = Lang(*b"id");
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        let b = s.as_bytes();
+        (b.len() == 2 && b.iter().all(|c| c.is_ascii_lowercase())).then(|| Lang([b[0], b[1]]))
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Finding categories; a rule id is `category.name`.
+pub const CATEGORIES: &[&str] = &["place", "date", "person", "number", "spam", "style", "consistency"];
+
+/// A rule id, `category.name`, validated.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RuleId(Arc<str>);
+
+impl RuleId {
+    pub fn parse(s: &str) -> Result<RuleId, String> {
+        let Some((cat, name)) = s.split_once('.') else {
+            return Err(format!("a rule id is `category.name` (e.g. place.located-in), not {s:?}"));
+        };
+        if !CATEGORIES.contains(&cat) {
+            return Err(format!("unknown category {cat:?} in rule id {s:?}: use one of {}", CATEGORIES.join(", ")));
+        }
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return Err(format!("the name in rule id {s:?} must be lower-case letters, digits and hyphens"));
+        }
+        Ok(RuleId(s.into()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn category(&self) -> &str {
+        self.0.split('.').next().unwrap_or("")
+    }
+
+    /// True when `selector` names this rule: its id, or its category.
+    pub fn matches(&self, selector: &str) -> bool {
+        selector == self.as_str() || selector == self.category() || selector == "all"
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A pattern compiled for one language.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub lang: Lang,
+    pub regex: Regex,
+}
+
+/// One `[[example]]`, validated.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub flagged: Vec<String>,
+    pub lang: Lang,
+    pub date: Option<chrono::NaiveDate>,
+    pub format: crate::markup::Format,
+    pub note: Option<String>,
+    /// Where the example is written, for reports: `file:line`.
+    pub location: String,
+}
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: RuleId,
+    pub kind: String,
+    pub severity: Severity,
+    /// Empty: every language.
+    pub languages: Vec<Lang>,
+    pub message: String,
+    pub summary: String,
+    pub description: String,
+    pub patterns: Vec<Pattern>,
+    /// Pattern sources as written, for `rules explain`.
+    pub pattern_sources: Vec<String>,
+    pub examples: Vec<Example>,
+    /// The file the rule came from (`builtin:rules/...` for shipped rules).
+    pub origin: String,
+    pub check: Box<dyn Check>,
+}
+
+impl Rule {
+    pub fn runs_on(&self, lang: Lang) -> bool {
+        self.languages.is_empty() || self.languages.contains(&lang)
+    }
+
+    /// The compiled patterns for a language.
+    pub fn patterns_for(&self, lang: Lang) -> impl Iterator<Item = &Regex> {
+        self.patterns.iter().filter(move |p| p.lang == lang).map(|p| &p.regex)
+    }
+
+    /// Fills the message template with values (`{place}` -> "Shenzhen").
+    pub fn render_message(&self, values: &[(&str, &str)]) -> String {
+        fill_template(&self.message, values)
+    }
+}
+
+/// Replaces `{name}` with values; unknown names stay as written.
+pub fn fill_template(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => {
+                let name = &rest[open + 1..open + close];
+                match values.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[open..=open + close]),
+                }
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The rules and lexicons of a run.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub lexicons: Lexicons,
+}
+
+/// How much of the shipped rule set a load includes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    /// Shipped rules and lexicons.
+    All,
+    /// Shipped lexicons only (for testing a user's rules, which may use their macros).
+    LexiconsOnly,
+    None,
+}
+
+/// A file under a rules path, read.
+struct RuleFile {
+    shown: String,
+    text: String,
+}
+
+impl RuleSet {
+    /// Loads rule and lexicon files: the built-in ones (unless `builtin` is false), then every
+    /// `*.toml` under `paths` (files, or folders walked in name order). Lexicons load first so
+    /// rules can use their macros. All errors are returned together.
+    pub fn load(builtin: bool, paths: &[PathBuf]) -> Result<RuleSet, Vec<LocatedError>> {
+        Self::load_with(if builtin { Builtin::All } else { Builtin::None }, paths)
+    }
+
+    /// Like [`RuleSet::load`], choosing how much of the shipped set to include.
+    pub fn load_with(builtin: Builtin, paths: &[PathBuf]) -> Result<RuleSet, Vec<LocatedError>> {
+        let mut files: Vec<RuleFile> = Vec::new();
+        let mut errors = Vec::new();
+        if builtin != Builtin::None {
+            for (path, text) in builtin::FILES {
+                let is_lexicon = toml::from_str::<spec::KindProbe>(text).is_ok_and(|p| p.kind.as_deref() == Some("lexicon"));
+                if builtin == Builtin::All || is_lexicon {
+                    files.push(RuleFile { shown: format!("builtin:{path}"), text: text.to_string() });
+                }
+            }
+        }
+        for p in paths {
+            match collect_toml(p) {
+                Ok(found) => {
+                    for f in found {
+                        match std::fs::read_to_string(&f) {
+                            Ok(text) => files.push(RuleFile { shown: f.display().to_string(), text }),
+                            Err(e) => errors.push(LocatedError { path: f.display().to_string(), line: 1, column: 1, message: format!("cannot read rule file: {e}") }),
+                        }
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut set = RuleSet::default();
+        let mut rule_files = Vec::new();
+        for f in &files {
+            let probe: Result<spec::KindProbe, _> = toml::from_str(&f.text);
+            match probe {
+                Ok(p) if p.kind.as_deref() == Some("lexicon") => match toml::from_str::<LexiconSpec>(&f.text) {
+                    Ok(spec) => {
+                        if let Err(e) = set.lexicons.add(&spec, &f.shown, &f.text) {
+                            errors.push(e);
+                        }
+                    }
+                    Err(e) => errors.push(toml_error(&f.shown, &f.text, &e)),
+                },
+                Ok(_) => rule_files.push(f),
+                Err(e) => errors.push(toml_error(&f.shown, &f.text, &e)),
+            }
+        }
+        for f in rule_files {
+            match toml::from_str::<RuleSpec>(&f.text) {
+                Ok(spec) => match compile(&spec, &f.shown, &f.text, &set.lexicons) {
+                    Ok(rule) => {
+                        if let Some(prev) = set.rules.iter().find(|r| r.id == rule.id) {
+                            errors.push(LocatedError::at(&f.shown, &f.text, spec.id.span().start, format!("rule {} is already defined in {}", rule.id, prev.origin)));
+                        } else {
+                            set.rules.push(rule);
+                        }
+                    }
+                    Err(mut e) => errors.append(&mut e),
+                },
+                Err(e) => errors.push(toml_error(&f.shown, &f.text, &e)),
+            }
+        }
+        set.rules.sort_by(|a, b| a.id.cmp(&b.id));
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id.as_str() == id)
+    }
+}
+
+/// A rule path's TOML files: the file itself, or a folder's `*.toml` files walked in name order.
+fn collect_toml(path: &Path) -> Result<Vec<PathBuf>, LocatedError> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| LocatedError { path: shown.clone(), line: 1, column: 1, message: format!("cannot read rules path: {e}") })?;
+    if meta.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    for entry in ignore::WalkBuilder::new(path).sort_by_file_name(|a, b| a.cmp(b)).build() {
+        let entry = entry.map_err(|e| LocatedError { path: shown.clone(), line: 1, column: 1, message: format!("cannot walk rules folder: {e}") })?;
+        if entry.file_type().is_some_and(|t| t.is_file()) && entry.path().extension().is_some_and(|e| e == "toml") {
+            out.push(entry.into_path());
+        }
+    }
+    Ok(out)
+}
+
+/// A TOML syntax or shape error, located.
+pub fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> LocatedError {
+    LocatedError::at(path, text, e.span().map_or(0, |s| s.start), e.message().trim().to_string())
+}
+
+/// What a kind needs from the rule file and offers to its message.
+#[derive(Debug, Clone, Copy)]
+pub struct KindInfo {
+    pub name: &'static str,
+    /// Named groups every pattern must have.
+    pub required_groups: &'static [&'static str],
+    /// Named groups a pattern may have.
+    pub optional_groups: &'static [&'static str],
+    /// Whether the kind needs patterns at all.
+    pub needs_patterns: bool,
+    /// `{names}` the message may use.
+    pub message_values: &'static [&'static str],
+}
+
+/// Context for compiling a rule: where errors point.
+pub struct CompileCx<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub lexicons: &'a Lexicons,
+}
+
+impl CompileCx<'_> {
+    pub fn error(&self, offset: usize, message: impl Into<String>) -> LocatedError {
+        LocatedError::at(self.path, self.text, offset, message)
+    }
+
+    /// Deserialises a kind's `[settings]` table, pointing errors at the offending key where it
+    /// can be found.
+    pub fn settings<T: serde::de::DeserializeOwned + Default>(&self, settings: Option<&Spanned<toml::Table>>) -> Result<T, LocatedError> {
+        let Some(s) = settings else { return Ok(T::default()) };
+        let start = s.span().start;
+        s.get_ref().clone().try_into::<T>().map_err(|e| {
+            let msg = e.message().trim().to_string();
+            // Point at the named key when the message names one.
+            let offset = msg
+                .split('`')
+                .nth(1)
+                .and_then(|key| self.text[start..s.span().end].find(key).map(|i| start + i))
+                .unwrap_or(start);
+            self.error(offset, format!("in [settings]: {msg}"))
+        })
+    }
+}
+
+/// Validates a rule spec and compiles it.
+pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> Result<Rule, Vec<LocatedError>> {
+    let cx = CompileCx { path, text, lexicons };
+    let mut errors = Vec::new();
+    let id = RuleId::parse(spec.id.get_ref()).map_err(|m| vec![cx.error(spec.id.span().start, m)])?;
+    let Some(info) = checks::kind_info(spec.kind.get_ref()) else {
+        return Err(vec![cx.error(spec.kind.span().start, format!("unknown rule kind {:?}: use one of {}", spec.kind.get_ref(), checks::KINDS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")))]);
+    };
+    let severity = Severity::parse(spec.severity.get_ref()).unwrap_or_else(|| {
+        errors.push(cx.error(spec.severity.span().start, format!("severity is error, warning or info, not {:?}", spec.severity.get_ref())));
+        Severity::Error
+    });
+    let mut languages = Vec::new();
+    for l in &spec.languages {
+        match Lang::parse(l.get_ref()) {
+            Some(lang) => languages.push(lang),
+            None => errors.push(cx.error(l.span().start, format!("a language is a two-letter lower-case code such as \"en\" or \"id\", not {:?}", l.get_ref()))),
+        }
+    }
+    // Message variables must be ones the kind provides.
+    let msg = spec.message.get_ref();
+    let mut rest = msg.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { break };
+        let name = &rest[open + 1..open + close];
+        if !info.message_values.contains(&name) {
+            errors.push(cx.error(spec.message.span().start, format!("the message uses {{{name}}}, which a {} rule does not provide; it provides {}", info.name, info.message_values.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", "))));
+        }
+        rest = &rest[open + close + 1..];
+    }
+
+    // Patterns: one compiled regex per language they apply to.
+    let mut patterns = Vec::new();
+    let mut pattern_sources = Vec::new();
+    if info.needs_patterns && spec.patterns.is_empty() {
+        errors.push(cx.error(spec.kind.span().start, format!("a {} rule needs at least one [[pattern]]", info.name)));
+    }
+    for p in &spec.patterns {
+        let p = p.get_ref();
+        let langs: Vec<Lang> = match &p.lang {
+            Some(l) => match Lang::parse(l.get_ref()) {
+                Some(lang) if languages.is_empty() || languages.contains(&lang) => vec![lang],
+                Some(lang) => {
+                    errors.push(cx.error(l.span().start, format!("pattern language {lang} is not among the rule's languages")));
+                    continue;
+                }
+                None => {
+                    errors.push(cx.error(l.span().start, "a language is a two-letter lower-case code".to_string()));
+                    continue;
+                }
+            },
+            None if languages.is_empty() => lexicons.languages().collect(),
+            None => languages.clone(),
+        };
+        pattern_sources.push(p.regex.get_ref().clone());
+        for lang in langs {
+            // The value's span includes its quotes; offsets inside point one byte later.
+            let at = p.regex.span().start + 1;
+            let expanded = match lexicon::expand(p.regex.get_ref(), lang, lexicons) {
+                Ok(e) => e,
+                Err((off, m)) => {
+                    errors.push(cx.error(at + off, m));
+                    continue;
+                }
+            };
+            let regex = match regex::RegexBuilder::new(&expanded).size_limit(64 << 20).build() {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.push(cx.error(p.regex.span().start, format!("pattern does not compile ({lang}): {e}")));
+                    continue;
+                }
+            };
+            let names: Vec<&str> = regex.capture_names().flatten().collect();
+            for g in info.required_groups {
+                if !names.contains(g) {
+                    errors.push(cx.error(p.regex.span().start, format!("a {} pattern needs a named group (?P<{g}>...)", info.name)));
+                }
+            }
+            for n in &names {
+                if !info.required_groups.contains(n) && !info.optional_groups.contains(n) {
+                    let allowed: Vec<_> = info.required_groups.iter().chain(info.optional_groups).map(|g| format!("<{g}>")).collect();
+                    errors.push(cx.error(p.regex.span().start, format!("group <{n}> means nothing to a {} rule; it reads {}", info.name, allowed.join(", "))));
+                }
+            }
+            patterns.push(Pattern { lang, regex });
+        }
+    }
+
+    let check = match checks::compile_kind(info.name, spec.settings.as_ref(), &cx) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+
+    let mut examples = Vec::new();
+    for ex in &spec.examples {
+        match examples::compile_example(ex, &languages, &cx) {
+            Ok(e) => examples.push(e),
+            Err(e) => errors.push(e),
+        }
+    }
+    if spec.examples.is_empty() {
+        errors.push(cx.error(spec.id.span().start, "a rule needs [[example]]s: at least one text it must flag and one it must leave clean"));
+    } else if !spec.examples.iter().any(|e| !e.get_ref().flagged.is_empty()) {
+        errors.push(cx.error(spec.id.span().start, "a rule needs at least one [[example]] with `flagged` (a text it must flag)"));
+    } else if !spec.examples.iter().any(|e| e.get_ref().flagged.is_empty()) {
+        errors.push(cx.error(spec.id.span().start, "a rule needs at least one [[example]] without `flagged` (a text it must leave clean)"));
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Rule {
+        id,
+        kind: info.name.to_string(),
+        severity,
+        languages,
+        message: msg.clone(),
+        summary: spec.summary.as_ref().map(|s| s.get_ref().trim().to_string()).unwrap_or_default(),
+        description: spec.description.as_ref().map(|s| s.get_ref().trim().to_string()).unwrap_or_default(),
+        patterns,
+        pattern_sources,
+        examples,
+        origin: path.to_string(),
+        check: check.expect("no errors means the check compiled"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids() {
+        assert!(RuleId::parse("place.located-in").is_ok());
+        assert!(RuleId::parse("located-in").is_err());
+        assert!(RuleId::parse("weather.rain").is_err());
+        assert!(RuleId::parse("place.Located").is_err());
+        let id = RuleId::parse("spam.gambling").unwrap();
+        assert!(id.matches("spam") && id.matches("spam.gambling") && !id.matches("place"));
+    }
+
+    #[test]
+    fn templates() {
+        assert_eq!(fill_template("{place} is not in {region}", &[("place", "Shenzhen"), ("region", "KwaZulu-Natal")]), "Shenzhen is not in KwaZulu-Natal");
+        assert_eq!(fill_template("{x} {", &[]), "{x} {");
+    }
+}

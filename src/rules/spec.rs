@@ -1,0 +1,89 @@
+//! Rule files and lexicon files as written (serde specs). [`super::compile`] validates them into
+//! compiled rules; every error it finds points back at a span here.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// A rule file. Kind-specific settings live in `[settings]` and are read by the kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// `category.name`, e.g. `place.located-in`.
+    pub id: Spanned<String>,
+    /// What the rule does: located-in, forbidden, preferred-term, weekday, ...
+    pub kind: Spanned<String>,
+    /// Two-letter codes of the languages it runs on (default: every language).
+    #[serde(default)]
+    pub languages: Vec<Spanned<String>>,
+    /// error, warning or info.
+    pub severity: Spanned<String>,
+    /// The finding's message; `{name}` inserts a value the kind provides.
+    pub message: Spanned<String>,
+    /// One line for `rules list`.
+    pub summary: Option<Spanned<String>>,
+    /// What it checks and why, for `rules explain`.
+    pub description: Option<Spanned<String>>,
+    /// Patterns that find claims.
+    #[serde(default, rename = "pattern")]
+    pub patterns: Vec<Spanned<PatternSpec>>,
+    /// Settings of the rule's kind.
+    #[serde(default)]
+    pub settings: Option<Spanned<toml::Table>>,
+    /// Texts that must be flagged, and texts that must stay clean.
+    #[serde(default, rename = "example")]
+    pub examples: Vec<Spanned<ExampleSpec>>,
+}
+
+/// `[[pattern]]`: a regular expression with `{macro}`s, run over a document's prose.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternSpec {
+    /// The language the pattern is written for (default: every language of the rule).
+    pub lang: Option<Spanned<String>>,
+    /// The expression; named groups carry the parts of the claim the kind needs.
+    pub regex: Spanned<String>,
+}
+
+/// `[[example]]`: a text and what the rule must flag in it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSpec {
+    pub text: Spanned<String>,
+    /// The exact texts of the findings the rule must report; absent or empty: the text must
+    /// stay clean.
+    #[serde(default)]
+    pub flagged: Vec<Spanned<String>>,
+    /// The example's language (default: the rule's first language).
+    pub lang: Option<Spanned<String>>,
+    /// The document date, YYYY-MM-DD, for rules that need one.
+    pub date: Option<Spanned<String>>,
+    /// `plain` (default), `markdown` or `html`.
+    pub format: Option<Spanned<String>>,
+    /// Why the example is there (shown by `rules explain`).
+    pub note: Option<String>,
+}
+
+/// A lexicon file: the words of one language that rules share (month and day names, words that
+/// are not place names, words that tell the language apart).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconSpec {
+    /// Always `"lexicon"`.
+    pub kind: Spanned<String>,
+    /// Two-letter language code.
+    pub language: Spanned<String>,
+    pub description: Option<String>,
+    /// Named word lists, e.g. `common = ["well", "still"]`.
+    #[serde(default)]
+    pub words: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
+    /// Named tables from words to numbers, e.g. `[tables.month] januari = 1`.
+    #[serde(default)]
+    pub tables: BTreeMap<String, Spanned<BTreeMap<String, Spanned<i64>>>>,
+}
+
+/// Which of the two a TOML file under a rules folder is.
+#[derive(Debug, Deserialize)]
+pub struct KindProbe {
+    pub kind: Option<String>,
+}
