@@ -57,6 +57,11 @@ pub struct Settings {
     /// The same, when a place of that name lies in the claimed region's country: a namesake in
     /// the same country is likelier.
     pub same_country_min_population: Option<u64>,
+    /// A name that this many places in the claimed country bear is reused there so often that a
+    /// namesake the gazetteer lacks is likely: no finding.
+    pub max_same_country_namesakes: Option<usize>,
+    /// Otherwise the place must outweigh its namesakes in that country this many times over.
+    pub same_country_dominance: Option<u64>,
     /// What a first-level division is called, by ISO country code ("ZA" = "province").
     pub division_words: BTreeMap<String, String>,
 }
@@ -71,6 +76,8 @@ pub struct LocatedIn {
     common_words_list: String,
     min_population: u64,
     same_country_min_population: u64,
+    max_same_country_namesakes: usize,
+    same_country_dominance: u64,
     division_words: BTreeMap<String, String>,
 }
 
@@ -89,6 +96,8 @@ impl LocatedIn {
             common_words_list: s.common_words_list.unwrap_or_else(|| "common".to_string()),
             min_population: s.min_population.unwrap_or(15_000),
             same_country_min_population: s.same_country_min_population.unwrap_or(100_000),
+            max_same_country_namesakes: s.max_same_country_namesakes.unwrap_or(3),
+            same_country_dominance: s.same_country_dominance.unwrap_or(20),
             division_words: s.division_words,
         })
     }
@@ -303,9 +312,14 @@ impl LocatedIn {
         let region_countries: HashSet<PlaceId> = readings.regions.iter().filter_map(|r| kb.place(r.place).country).collect();
         let same_country: Vec<&Posting> = readings.places.iter().filter(|p| kb.place(p.place).country.is_some_and(|c| region_countries.contains(&c))).collect();
         if !same_country.is_empty() {
-            // A namesake in the claimed country is likely when the name is shared there or the
-            // best reading is small.
-            if same_country.iter().filter(|p| !p.alternate).count() > 1 || !notable(&best, self.same_country_min_population) {
+            // A namesake in the claimed country is likely when the name is reused there often,
+            // or when the best reading does not dwarf the others.
+            let named: Vec<_> = same_country.iter().filter(|p| !p.alternate).map(|p| kb.place(p.place)).collect();
+            let others: u64 = named.iter().filter(|p| p.id != best.id).map(|p| p.population).sum();
+            if named.len() >= self.max_same_country_namesakes
+                || !notable(&best, self.same_country_min_population)
+                || best.population < others.saturating_mul(self.same_country_dominance)
+            {
                 return None;
             }
         }
