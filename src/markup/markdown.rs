@@ -271,7 +271,10 @@ impl Reader<'_> {
             };
             let body_start = open + 4;
             let Some(close) = self.src[body_start..].find("-->").map(|i| body_start + i) else {
-                // Unterminated: not a comment in Markdown, so not a directive either.
+                // Unterminated: not a comment, so not a directive either. No `-->` follows
+                // any later `<!--` either, so stop looking for good rather than search to the
+                // end of the file again for each one.
+                self.comments_read_to = self.src.len();
                 break;
             };
             let span = Span::new(open, close + 3);
