@@ -323,6 +323,7 @@ fn read_front_matter(text: &str, b: &mut ProseBuilder) -> usize {
         _ => return start,
     };
     let mut fields = Vec::new();
+    let mut in_table = false;
     for (line, line_start) in lines.by_ref() {
         if closers.contains(&line.trim_end()) {
             let fm = b.front_matter_mut();
@@ -337,6 +338,11 @@ fn read_front_matter(text: &str, b: &mut ProseBuilder) -> usize {
                 }
             }
             return lines.pos;
+        }
+        // After a TOML table header every key belongs to that table, not the document.
+        in_table |= toml && line.trim_start().starts_with('[');
+        if in_table {
+            continue;
         }
         if let Some(field) = front_matter_field(line, line_start, toml) {
             fields.push(field);
@@ -650,6 +656,14 @@ mod tests {
         assert_eq!(date, "2024-01-02T10:00:00+07:00");
         assert_eq!(&src[span.range()], date);
         assert_eq!(p.front_matter.lang.as_ref().unwrap().0, "en");
+    }
+
+    #[test]
+    fn front_matter_toml_tables_are_not_the_document() {
+        let src = "+++\ntitle = \"x\"\n[params]\ndate = \"1999-01-01\"\n+++\nText.";
+        let p = parse(src);
+        assert!(p.front_matter.date.is_none());
+        assert_eq!(p.text(), "Text.\n\n");
     }
 
     #[test]
