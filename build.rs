@@ -20,7 +20,9 @@ fn main() {
     let mut files = Vec::new();
     collect(&root.join("rules"), &mut files);
     files.sort();
-    let mut src = String::from("/// The shipped rule and lexicon files: (path, contents).\npub static FILES: &[(&str, &str)] = &[\n");
+    let mut src = String::from(
+        "/// The shipped rule and lexicon files: (path, contents).\npub static FILES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         let rel = f.strip_prefix(&root).expect("under the manifest dir").to_string_lossy().replace('\\', "/");
         src.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", f.to_string_lossy()));

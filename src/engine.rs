@@ -29,7 +29,8 @@ pub struct Settings {
 
 impl Settings {
     pub fn enabled(&self, rule: &Rule) -> bool {
-        (self.select.is_empty() || self.select.iter().any(|s| rule.id.matches(s))) && !self.ignore.iter().any(|s| rule.id.matches(s))
+        (self.select.is_empty() || self.select.iter().any(|s| rule.id.matches(s)))
+            && !self.ignore.iter().any(|s| rule.id.matches(s))
     }
 
     fn severity_of(&self, rule: &Rule) -> Option<Severity> {
@@ -69,7 +70,8 @@ impl Engine<'_> {
             .or_else(|| prose.front_matter.lang.as_ref().and_then(|(v, _)| lang_from_tag(v)))
             .or_else(|| detect_language(prose.text(), &self.rules.lexicons))
             .unwrap_or(Lang::EN);
-        let date = settings.date.or_else(|| prose.front_matter.date.as_ref().and_then(|(v, _)| date_from_front_matter(v)));
+        let date =
+            settings.date.or_else(|| prose.front_matter.date.as_ref().and_then(|(v, _)| date_from_front_matter(v)));
         let doc = Document { path: source.path(), prose, lang, date };
         let mut out = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
@@ -90,7 +92,13 @@ impl Engine<'_> {
     }
 }
 
-fn to_diagnostic(source: &SourceFile, prose: &Prose, rule: &Rule, severity: Option<Severity>, f: Finding) -> Diagnostic {
+fn to_diagnostic(
+    source: &SourceFile,
+    prose: &Prose,
+    rule: &Rule,
+    severity: Option<Severity>,
+    f: Finding,
+) -> Diagnostic {
     let span = prose.to_original(f.range.clone());
     Diagnostic {
         rule: rule.id.clone(),

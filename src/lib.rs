@@ -5,14 +5,14 @@
 //! extract claims and checks compare them with knowledge ([`rules`], [`checks`]) -> one
 //! [`diagnostic::Diagnostic`] type -> one renderer per format ([`render`]).
 
-pub mod cli;
-pub mod knowledge;
-pub mod markup;
-pub mod source;
 pub mod checks;
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
+pub mod knowledge;
+pub mod markup;
 pub mod recognize;
 pub mod render;
 pub mod rules;
+pub mod source;

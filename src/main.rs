@@ -7,11 +7,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             // --help and --version are not errors.
-            return ExitCode::from(if e.use_stderr() {
-                factlint::cli::EXIT_ERROR
-            } else {
-                0
-            });
+            return ExitCode::from(if e.use_stderr() { factlint::cli::EXIT_ERROR } else { 0 });
         }
     };
     factlint::cli::run(cli)

@@ -19,7 +19,10 @@
 use super::{Check, CheckCx, Document, Finding};
 use crate::knowledge::gazetteer::{Feature, PlaceKind, Posting};
 use crate::knowledge::{population_words, Knowledge, PlaceId};
-use crate::recognize::{self, is_all_caps, is_sentence_start, looks_like_name, name_ending_at, name_starting_at, next_char, prev_char, word_after, word_before, NameMatch};
+use crate::recognize::{
+    self, is_all_caps, is_sentence_start, looks_like_name, name_ending_at, name_starting_at, next_char, prev_char,
+    word_after, word_before, NameMatch,
+};
 use crate::rules::{CompileCx, KindInfo};
 use crate::source::LocatedError;
 use serde::Deserialize;
@@ -125,7 +128,9 @@ impl LocatedIn {
     fn list_follows(&self, kb: &Knowledge, text: &str, pos: usize) -> bool {
         let mut at = pos;
         match next_char(text, at) {
-            Some(',') | Some('&') | Some('/') | Some(';') => at = text[at..].find([',', '&', '/', ';']).map(|i| at + i + 1).unwrap_or(at),
+            Some(',') | Some('&') | Some('/') | Some(';') => {
+                at = text[at..].find([',', '&', '/', ';']).map(|i| at + i + 1).unwrap_or(at)
+            }
             _ => match word_after(text, at) {
                 Some(w) if self.is(&self.list_words, text, &w) => at = w.end,
                 _ => return false,
@@ -153,7 +158,8 @@ impl LocatedIn {
                 let Some(w) = word_before(text, comma) else { return false };
                 let from = w.start.saturating_sub(60);
                 let from = (from..=w.start).find(|i| text.is_char_boundary(*i)).unwrap_or(w.start);
-                name_ending_at(kb, text, from..w.end).is_some_and(|m| has_place(&m.places) && looks_like_name(&text[m.range]))
+                name_ending_at(kb, text, from..w.end)
+                    .is_some_and(|m| has_place(&m.places) && looks_like_name(&text[m.range]))
             }
             _ => match word_before(text, start) {
                 Some(w) if self.is(&self.list_words, text, &w) => true,
@@ -212,7 +218,14 @@ struct Readings {
 }
 
 impl LocatedIn {
-    fn examine(&self, doc: &Document<'_>, cx: &CheckCx<'_>, place_group: Range<usize>, region_group: Range<usize>, claim_group: Option<Range<usize>>) -> Option<Finding> {
+    fn examine(
+        &self,
+        doc: &Document<'_>,
+        cx: &CheckCx<'_>,
+        place_group: Range<usize>,
+        region_group: Range<usize>,
+        claim_group: Option<Range<usize>>,
+    ) -> Option<Finding> {
         let kb = cx.knowledge;
         let text = doc.text();
         let x: NameMatch = name_ending_at(kb, text, place_group.clone())?;
@@ -230,8 +243,18 @@ impl LocatedIn {
             return None;
         }
         let readings = Readings {
-            places: x.places.iter().filter(|p| matches!(kb.place(p.place).kind, PlaceKind::City | PlaceKind::Region)).copied().collect(),
-            regions: y.places.iter().filter(|p| matches!(kb.place(p.place).kind, PlaceKind::Region | PlaceKind::Country)).copied().collect(),
+            places: x
+                .places
+                .iter()
+                .filter(|p| matches!(kb.place(p.place).kind, PlaceKind::City | PlaceKind::Region))
+                .copied()
+                .collect(),
+            regions: y
+                .places
+                .iter()
+                .filter(|p| matches!(kb.place(p.place).kind, PlaceKind::Region | PlaceKind::Country))
+                .copied()
+                .collect(),
             region_cities: y.places.iter().filter(|p| kb.place(p.place).kind == PlaceKind::City).copied().collect(),
         };
         if readings.places.is_empty() || readings.regions.is_empty() {
@@ -247,7 +270,12 @@ impl LocatedIn {
         let x_is_first_word = lead.is_empty() && is_sentence_start(text, x.range.start)
             || !lead.is_empty() && is_sentence_start(text, place_group.start);
         let single_word = !x_text.contains(char::is_whitespace) && !x_text.contains('-');
-        if single_word && !is_all_caps(x_text) && x_is_first_word && lead.is_empty() && cx.lexicons.has_word(doc.lang, &self.common_words_list, x_text) {
+        if single_word
+            && !is_all_caps(x_text)
+            && x_is_first_word
+            && lead.is_empty()
+            && cx.lexicons.has_word(doc.lang, &self.common_words_list, x_text)
+        {
             return None;
         }
         let after_region = region_group.end;
@@ -264,7 +292,8 @@ impl LocatedIn {
             word_before(text, x.range.start)
         };
         if let Some(p) = prep {
-            let clause_start = is_sentence_start(text, p.start) || matches!(prev_char(text, p.start), Some(',' | ';' | ':' | '(' | '—' | '–'));
+            let clause_start = is_sentence_start(text, p.start)
+                || matches!(prev_char(text, p.start), Some(',' | ';' | ':' | '(' | '—' | '–'));
             if self.is(&self.intro_words, text, &p) && clause_start {
                 let closes = match next_char(text, after_region) {
                     None => true,
@@ -297,20 +326,25 @@ impl LocatedIn {
         }
 
         // The place the writer most likely means: the most prominent of its main-name readings.
-        let best = readings
-            .places
-            .iter()
-            .filter(|p| !p.alternate)
-            .map(|p| kb.place(p.place))
-            .max_by_key(|p| (p.kind == PlaceKind::Region, matches!(p.feature, Feature::Capital | Feature::RegionSeat), p.population))?;
+        let best = readings.places.iter().filter(|p| !p.alternate).map(|p| kb.place(p.place)).max_by_key(|p| {
+            (p.kind == PlaceKind::Region, matches!(p.feature, Feature::Capital | Feature::RegionSeat), p.population)
+        })?;
         let notable = |p: &crate::knowledge::Place<'_>, floor: u64| {
-            p.kind == PlaceKind::Region || matches!(p.feature, Feature::Capital) || p.population >= floor || (p.feature == Feature::RegionSeat && p.population >= floor / 4)
+            p.kind == PlaceKind::Region
+                || matches!(p.feature, Feature::Capital)
+                || p.population >= floor
+                || (p.feature == Feature::RegionSeat && p.population >= floor / 4)
         };
         if !notable(&best, self.min_population) {
             return None;
         }
-        let region_countries: HashSet<PlaceId> = readings.regions.iter().filter_map(|r| kb.place(r.place).country).collect();
-        let same_country: Vec<&Posting> = readings.places.iter().filter(|p| kb.place(p.place).country.is_some_and(|c| region_countries.contains(&c))).collect();
+        let region_countries: HashSet<PlaceId> =
+            readings.regions.iter().filter_map(|r| kb.place(r.place).country).collect();
+        let same_country: Vec<&Posting> = readings
+            .places
+            .iter()
+            .filter(|p| kb.place(p.place).country.is_some_and(|c| region_countries.contains(&c)))
+            .collect();
         if !same_country.is_empty() {
             // A namesake in the claimed country is likely when the name is reused there often,
             // or when the best reading does not dwarf the others.
@@ -339,7 +373,8 @@ impl LocatedIn {
         }
         let actual = actual_parts.join(", ");
         let mut evidence = Vec::new();
-        let pop = if best.population > 0 { format!(" (pop. {})", population_words(best.population)) } else { String::new() };
+        let pop =
+            if best.population > 0 { format!(" (pop. {})", population_words(best.population)) } else { String::new() };
         evidence.push(format!("{}{} is in {}", best.name, pop, actual));
         let mut y_desc = format!("{} is {}", y_text, self.division_word(kb, y_best.id));
         for other in readings.regions.iter().skip(1).take(2) {
@@ -355,7 +390,8 @@ impl LocatedIn {
             _ => actual_region.or(actual_country).map(|r| kb.display_name(r, lang).to_string()),
         };
         let claim = claim_group.unwrap_or(x.range.start..y.range.end);
-        let suggestion = replacement.map(|r| format!("{}{}{}", &text[claim.start..y.range.start], r, &text[y.range.end..claim.end]));
+        let suggestion =
+            replacement.map(|r| format!("{}{}{}", &text[claim.start..y.range.start], r, &text[y.range.end..claim.end]));
         let mut sources = vec![kb.source(best.id), kb.source(y_best.id)];
         sources.dedup();
         let message = cx.rule.render_message(&[("place", x_text), ("region", y_text), ("actual", &actual)]);

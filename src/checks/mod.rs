@@ -69,7 +69,11 @@ pub fn kind_info(name: &str) -> Option<KindInfo> {
 }
 
 /// Builds a kind's check from its `[settings]`.
-pub fn compile_kind(name: &str, settings: Option<&Spanned<toml::Table>>, cx: &CompileCx<'_>) -> Result<Box<dyn Check>, LocatedError> {
+pub fn compile_kind(
+    name: &str,
+    settings: Option<&Spanned<toml::Table>>,
+    cx: &CompileCx<'_>,
+) -> Result<Box<dyn Check>, LocatedError> {
     match name {
         "located-in" => Ok(Box::new(located_in::LocatedIn::compile(cx.settings(settings)?, cx)?)),
         other => unreachable!("kind {other} is in KINDS but has no compiler"),

@@ -14,12 +14,7 @@ use std::path::PathBuf;
 /// Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 a usage,
 /// configuration, rule or knowledge error, or an input that could not be read.
 #[derive(Debug, Parser)]
-#[command(
-    name = "factlint",
-    version,
-    propagate_version = true,
-    max_term_width = 100
-)]
+#[command(name = "factlint", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -67,11 +67,22 @@ fn build_setup(args: &CheckArgs, config_path: Option<&Path>) -> Result<Setup, Ve
     }
     for s in args.select.iter().chain(&args.ignore) {
         if !rules.rules.iter().any(|r| r.id.matches(s)) {
-            errors.push(LocatedError { path: "command line".into(), line: 1, column: 1, message: format!("no rule or category {s:?} is loaded (see `factlint rules list`)") });
+            errors.push(LocatedError {
+                path: "command line".into(),
+                line: 1,
+                column: 1,
+                message: format!("no rule or category {s:?} is loaded (see `factlint rules list`)"),
+            });
         }
     }
     let mut knowledge = Knowledge::builtin();
-    let files: Vec<PathBuf> = config.as_ref().map(|c| c.knowledge.clone()).unwrap_or_default().into_iter().chain(args.knowledge.iter().cloned()).collect();
+    let files: Vec<PathBuf> = config
+        .as_ref()
+        .map(|c| c.knowledge.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(args.knowledge.iter().cloned())
+        .collect();
     for f in &files {
         if let Err(mut e) = knowledge.load_file(f) {
             errors.append(&mut e);
@@ -94,18 +105,26 @@ fn expand_inputs(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> 
             continue;
         }
         match std::fs::metadata(p) {
-            Err(e) => errors.push(InputError { path: p.display().to_string(), message: format!("cannot read: {}", io_message(&e)) }),
+            Err(e) => errors.push(InputError {
+                path: p.display().to_string(),
+                message: format!("cannot read: {}", io_message(&e)),
+            }),
             Ok(m) if m.is_dir() => {
                 let mut files = Vec::new();
                 for entry in ignore::WalkBuilder::new(p).require_git(false).build() {
                     match entry {
                         Ok(e) => {
-                            let is_prose = e.path().extension().and_then(|x| x.to_str()).is_some_and(|x| PROSE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
+                            let is_prose = e
+                                .path()
+                                .extension()
+                                .and_then(|x| x.to_str())
+                                .is_some_and(|x| PROSE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
                             if e.file_type().is_some_and(|t| t.is_file()) && is_prose {
                                 files.push(e.into_path());
                             }
                         }
-                        Err(e) => errors.push(InputError { path: p.display().to_string(), message: format!("cannot walk: {e}") }),
+                        Err(e) => errors
+                            .push(InputError { path: p.display().to_string(), message: format!("cannot walk: {e}") }),
                     }
                 }
                 files.sort();
@@ -136,7 +155,11 @@ fn read_input(input: &Input) -> Result<String, String> {
         Input::File(p) => {
             let meta = std::fs::metadata(p).map_err(|e| format!("cannot read: {}", io_message(&e)))?;
             if meta.len() > MAX_FILE_BYTES {
-                return Err(format!("file is {} MiB, larger than the {} MiB factlint checks; split it", meta.len() >> 20, MAX_FILE_BYTES >> 20));
+                return Err(format!(
+                    "file is {} MiB, larger than the {} MiB factlint checks; split it",
+                    meta.len() >> 20,
+                    MAX_FILE_BYTES >> 20
+                ));
             }
             std::fs::read(p).map_err(|e| format!("cannot read: {}", io_message(&e)))?
         }
@@ -147,7 +170,12 @@ fn read_input(input: &Input) -> Result<String, String> {
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err("binary file (it contains NUL bytes); not checked".to_string());
     }
-    String::from_utf8(bytes).map_err(|e| format!("not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 to check it", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 to check it",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn format_of(input: &Input, stdin_filename: Option<&Path>) -> Format {
@@ -207,7 +235,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         } else {
             match &input {
                 Input::File(p) => config::discover(p),
-                Input::Stdin => config::discover(&args.stdin_filename.as_ref().and_then(|f| f.parent().map(Path::to_path_buf)).unwrap_or_else(|| PathBuf::from("."))),
+                Input::Stdin => config::discover(
+                    &args
+                        .stdin_filename
+                        .as_ref()
+                        .and_then(|f| f.parent().map(Path::to_path_buf))
+                        .unwrap_or_else(|| PathBuf::from(".")),
+                ),
             }
         };
         groups.entry(config).or_default().push(input);

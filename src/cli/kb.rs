@@ -69,28 +69,14 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
                 })
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({"name": args.name, "places": items}))?
-        )?;
-        return Ok(if hits.is_empty() {
-            EXIT_FINDINGS
-        } else {
-            EXIT_CLEAN
-        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({"name": args.name, "places": items}))?)?;
+        return Ok(if hits.is_empty() { EXIT_FINDINGS } else { EXIT_CLEAN });
     }
     if hits.is_empty() {
         writeln!(out, "{:?}: not in the knowledge", args.name)?;
         return Ok(EXIT_FINDINGS);
     }
-    writeln!(
-        out,
-        "{:?}: {} place{}",
-        args.name,
-        hits.len(),
-        if hits.len() == 1 { "" } else { "s" }
-    )?;
+    writeln!(out, "{:?}: {} place{}", args.name, hits.len(), if hits.len() == 1 { "" } else { "s" })?;
     for h in &hits {
         let p = kb.place(h.place);
         let mut within = Vec::new();
@@ -196,7 +182,6 @@ pub fn import(cmd: &ImportCommand) -> anyhow::Result<u8> {
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path)
-        .with_context(|| format!("cannot move {} to {}", tmp.display(), path.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot move {} to {}", tmp.display(), path.display()))?;
     Ok(())
 }

@@ -32,10 +32,27 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
             };
             let width = set.rules.iter().map(|r| r.id.as_str().len()).max().unwrap_or(0);
             for r in &set.rules {
-                let langs = if r.languages.is_empty() { "all".to_string() } else { r.languages.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(",") };
-                writeln!(out, "{:width$}  {:<15} {:<8} {:<6} {}", r.id.as_str(), r.kind, r.severity.as_str(), langs, r.summary)?;
+                let langs = if r.languages.is_empty() {
+                    "all".to_string()
+                } else {
+                    r.languages.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(",")
+                };
+                writeln!(
+                    out,
+                    "{:width$}  {:<15} {:<8} {:<6} {}",
+                    r.id.as_str(),
+                    r.kind,
+                    r.severity.as_str(),
+                    langs,
+                    r.summary
+                )?;
             }
-            writeln!(out, "\n{} rule{}; `factlint rules explain RULE` tells more", set.rules.len(), if set.rules.len() == 1 { "" } else { "s" })?;
+            writeln!(
+                out,
+                "\n{} rule{}; `factlint rules explain RULE` tells more",
+                set.rules.len(),
+                if set.rules.len() == 1 { "" } else { "s" }
+            )?;
             Ok(EXIT_CLEAN)
         }
         RulesCommand::Explain(a) => {
@@ -54,7 +71,11 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
             if !r.description.is_empty() {
                 writeln!(out, "\n{}", r.description)?;
             }
-            let langs = if r.languages.is_empty() { "all".to_string() } else { r.languages.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ") };
+            let langs = if r.languages.is_empty() {
+                "all".to_string()
+            } else {
+                r.languages.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
+            };
             writeln!(out, "\nLanguages: {langs}\nDefined in: {}\nMessage: {}", r.origin, r.message)?;
             if !r.pattern_sources.is_empty() {
                 writeln!(out, "\nPatterns:")?;
@@ -64,7 +85,11 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
             }
             writeln!(out, "\nExamples:")?;
             for ex in &r.examples {
-                let what = if ex.flagged.is_empty() { "clean  ".to_string() } else { format!("flags {}", ex.flagged.iter().map(|f| format!("{f:?}")).collect::<Vec<_>>().join(", ")) };
+                let what = if ex.flagged.is_empty() {
+                    "clean  ".to_string()
+                } else {
+                    format!("flags {}", ex.flagged.iter().map(|f| format!("{f:?}")).collect::<Vec<_>>().join(", "))
+                };
                 writeln!(out, "  [{}] {what}\n      {}", ex.lang, ex.text.trim().replace('\n', "\n      "))?;
                 if let Some(n) = &ex.note {
                     writeln!(out, "      ({n})")?;
@@ -73,7 +98,8 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
             Ok(EXIT_CLEAN)
         }
         RulesCommand::Test(a) => {
-            let (builtin, paths) = if a.paths.is_empty() { (Builtin::All, vec![]) } else { (Builtin::LexiconsOnly, a.paths.clone()) };
+            let (builtin, paths) =
+                if a.paths.is_empty() { (Builtin::All, vec![]) } else { (Builtin::LexiconsOnly, a.paths.clone()) };
             let set = match RuleSet::load_with(builtin, &paths) {
                 Ok(s) => s,
                 Err(e) => {
@@ -103,7 +129,11 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
                             writeln!(out, "  {}: missing: {m:?} was not flagged", r.location)?;
                         }
                         for n in &r.noisy {
-                            writeln!(out, "  {}: noisy: {n:?} was flagged but the example expects no such finding", r.location)?;
+                            writeln!(
+                                out,
+                                "  {}: noisy: {n:?} was flagged but the example expects no such finding",
+                                r.location
+                            )?;
                         }
                     }
                 }

@@ -115,14 +115,33 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 fn parse_lang(v: &Spanned<String>, path: &str, text: &str) -> Result<Option<Lang>, LocatedError> {
     match v.get_ref().as_str() {
         "auto" => Ok(None),
-        s => Lang::parse(s).map(Some).ok_or_else(|| LocatedError::at(path, text, v.span().start, format!("lang is auto or a two-letter code such as en or id, not {s:?}"))),
+        s => Lang::parse(s).map(Some).ok_or_else(|| {
+            LocatedError::at(
+                path,
+                text,
+                v.span().start,
+                format!("lang is auto or a two-letter code such as en or id, not {s:?}"),
+            )
+        }),
     }
 }
 
-fn parse_severities(map: &BTreeMap<String, Spanned<String>>, path: &str, text: &str, selectors: &mut Vec<Selector>) -> Result<BTreeMap<String, Severity>, LocatedError> {
+fn parse_severities(
+    map: &BTreeMap<String, Spanned<String>>,
+    path: &str,
+    text: &str,
+    selectors: &mut Vec<Selector>,
+) -> Result<BTreeMap<String, Severity>, LocatedError> {
     let mut out = BTreeMap::new();
     for (k, v) in map {
-        let sev = Severity::parse(v.get_ref()).ok_or_else(|| LocatedError::at(path, text, v.span().start, format!("a severity is error, warning or info, not {:?}", v.get_ref())))?;
+        let sev = Severity::parse(v.get_ref()).ok_or_else(|| {
+            LocatedError::at(
+                path,
+                text,
+                v.span().start,
+                format!("a severity is error, warning or info, not {:?}", v.get_ref()),
+            )
+        })?;
         selectors.push(Selector { value: k.clone(), offset: v.span().start });
         out.insert(k.clone(), sev);
     }
@@ -142,7 +161,12 @@ impl Config {
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<Config, LocatedError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| LocatedError { path: shown.clone(), line: 1, column: 1, message: format!("cannot read config: {e}") })?;
+        let text = std::fs::read_to_string(path).map_err(|e| LocatedError {
+            path: shown.clone(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read config: {e}"),
+        })?;
         let spec: ConfigSpec = toml::from_str(&text).map_err(|e| crate::rules::toml_error(&shown, &text, &e))?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut selectors = Vec::new();
@@ -156,7 +180,14 @@ impl Config {
                 "warning" => FailOn::Warning,
                 "info" => FailOn::Info,
                 "never" => FailOn::Never,
-                s => return Err(LocatedError::at(&shown, &text, v.span().start, format!("fail-on is error, warning, info or never, not {s:?}"))),
+                s => {
+                    return Err(LocatedError::at(
+                        &shown,
+                        &text,
+                        v.span().start,
+                        format!("fail-on is error, warning, info or never, not {s:?}"),
+                    ))
+                }
             }),
             None => None,
         };
@@ -165,7 +196,8 @@ impl Config {
         for o in &spec.overrides {
             let mut b = GlobSetBuilder::new();
             for g in &o.files {
-                let glob = Glob::new(g.get_ref()).map_err(|e| LocatedError::at(&shown, &text, g.span().start, format!("bad glob: {e}")))?;
+                let glob = Glob::new(g.get_ref())
+                    .map_err(|e| LocatedError::at(&shown, &text, g.span().start, format!("bad glob: {e}")))?;
                 b.add(glob);
             }
             let globs = b.build().map_err(|e| LocatedError::at(&shown, &text, 0, format!("bad globs: {e}")))?;
@@ -202,7 +234,14 @@ impl Config {
         self.selectors
             .iter()
             .filter(|s| !rules.rules.iter().any(|r| r.id.matches(&s.value)))
-            .map(|s| LocatedError::at(&shown, &self.text, s.offset, format!("no rule or category {:?} is loaded (see `factlint rules list`)", s.value)))
+            .map(|s| {
+                LocatedError::at(
+                    &shown,
+                    &self.text,
+                    s.offset,
+                    format!("no rule or category {:?} is loaded (see `factlint rules list`)", s.value),
+                )
+            })
             .collect()
     }
 
@@ -221,8 +260,16 @@ impl Config {
             s.severity.entry(k.clone()).or_insert(*v);
         }
         let dir = self.path.parent().unwrap_or(Path::new(""));
-        let abs = if file.is_absolute() { file.to_path_buf() } else { std::env::current_dir().map(|c| c.join(file)).unwrap_or_else(|_| file.to_path_buf()) };
-        let abs_dir = if dir.is_absolute() { dir.to_path_buf() } else { std::env::current_dir().map(|c| c.join(dir)).unwrap_or_else(|_| dir.to_path_buf()) };
+        let abs = if file.is_absolute() {
+            file.to_path_buf()
+        } else {
+            std::env::current_dir().map(|c| c.join(file)).unwrap_or_else(|_| file.to_path_buf())
+        };
+        let abs_dir = if dir.is_absolute() {
+            dir.to_path_buf()
+        } else {
+            std::env::current_dir().map(|c| c.join(dir)).unwrap_or_else(|_| dir.to_path_buf())
+        };
         let rel = abs.strip_prefix(&abs_dir).unwrap_or(file);
         for o in &self.overrides {
             if o.globs.is_match(rel) {

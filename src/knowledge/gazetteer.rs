@@ -129,10 +129,7 @@ impl Feature {
 
     /// True for capitals and the seats of first- and second-level divisions.
     pub fn is_seat(self) -> bool {
-        matches!(
-            self,
-            Feature::Capital | Feature::RegionSeat | Feature::DistrictSeat
-        )
+        matches!(self, Feature::Capital | Feature::RegionSeat | Feature::DistrictSeat)
     }
 }
 
@@ -164,10 +161,7 @@ pub struct Posting {
 
 impl Posting {
     fn decode(word: u32) -> Posting {
-        Posting {
-            place: PlaceId(word >> 1),
-            alternate: word & 1 == 1,
-        }
+        Posting { place: PlaceId(word >> 1), alternate: word & 1 == 1 }
     }
 
     fn encode(self) -> u32 {
@@ -230,14 +224,7 @@ impl<'a> Gazetteer<'a> {
         let ids = take(n_ids * 8)?;
         let fst_bytes = take(fst_len)?;
         let names = fst::Map::new(fst_bytes)?;
-        Ok(Gazetteer {
-            places,
-            strings,
-            postings,
-            locals,
-            ids,
-            names,
-        })
+        Ok(Gazetteer { places, strings, postings, locals, ids, names })
     }
 
     pub fn len(&self) -> usize {
@@ -283,17 +270,11 @@ impl<'a> Gazetteer<'a> {
     /// Decodes an fst value into its postings.
     pub fn postings(&self, value: u64) -> Postings<'a> {
         if value & 1 == 0 {
-            Postings {
-                single: Some((value >> 1) as u32),
-                list: &[],
-            }
+            Postings { single: Some((value >> 1) as u32), list: &[] }
         } else {
             let off = (value >> 1) as usize * 4;
             let count = u32_at(self.postings, off) as usize;
-            Postings {
-                single: None,
-                list: &self.postings[off + 4..off + 4 + count * 4],
-            }
+            Postings { single: None, list: &self.postings[off + 4..off + 4 + count * 4] }
         }
     }
 
@@ -301,10 +282,7 @@ impl<'a> Gazetteer<'a> {
     pub fn lookup(&self, name: &str) -> Postings<'a> {
         match self.names.get(fold(name)) {
             Some(v) => self.postings(v),
-            None => Postings {
-                single: None,
-                list: &[],
-            },
+            None => Postings { single: None, list: &[] },
         }
     }
 
@@ -315,20 +293,17 @@ impl<'a> Gazetteer<'a> {
         let row = |i: usize| &self.locals[i * LOCAL_SIZE..][..LOCAL_SIZE];
         // Rows are sorted by (place, language).
         let first = partition_point(n, |i| u32_at(row(i), 0) < id.0);
-        (first..n)
-            .take_while(|&i| u32_at(row(i), 0) == id.0)
-            .find_map(|i| {
-                let r = row(i);
-                (&r[4..6] == lang.as_bytes()).then(|| self.str_at(u32_at(r, 8), u16_at(r, 12)))
-            })
+        (first..n).take_while(|&i| u32_at(row(i), 0) == id.0).find_map(|i| {
+            let r = row(i);
+            (&r[4..6] == lang.as_bytes()).then(|| self.str_at(u32_at(r, 8), u16_at(r, 12)))
+        })
     }
 
     /// The place with a GeoNames id.
     pub fn by_geonameid(&self, geonameid: u32) -> Option<PlaceId> {
         let n = self.ids.len() / 8;
         let i = partition_point(n, |i| u32_at(self.ids, i * 8) < geonameid);
-        (i < n && u32_at(self.ids, i * 8) == geonameid)
-            .then(|| PlaceId(u32_at(self.ids, i * 8 + 4)))
+        (i < n && u32_at(self.ids, i * 8) == geonameid).then(|| PlaceId(u32_at(self.ids, i * 8 + 4)))
     }
 
     /// Iterates all places' ids.
@@ -345,11 +320,7 @@ impl<'a> Gazetteer<'a> {
 }
 
 /// Walks any name map (the world's or a knowledge file's) over folded text.
-pub fn walk_prefixes(
-    fst: &fst::raw::Fst<impl AsRef<[u8]>>,
-    text: &str,
-    mut found: impl FnMut(usize, u64),
-) {
+pub fn walk_prefixes(fst: &fst::raw::Fst<impl AsRef<[u8]>>, text: &str, mut found: impl FnMut(usize, u64)) {
     let mut node = fst.root();
     let mut out = Output::zero();
     let mut last_space = true; // leading spaces never start a name
@@ -508,12 +479,8 @@ impl GazetteerBuilder {
 
     /// Sets the display name of a place in a two-letter language.
     pub fn set_local_name(&mut self, place: PlaceId, lang: &str, name: &str) {
-        let code: [u8; 2] = lang
-            .as_bytes()
-            .try_into()
-            .expect("two-letter language code");
-        self.locals
-            .retain(|(p, l, _)| !(*p == place.0 && *l == code));
+        let code: [u8; 2] = lang.as_bytes().try_into().expect("two-letter language code");
+        self.locals.retain(|(p, l, _)| !(*p == place.0 && *l == code));
         self.locals.push((place.0, code, name.to_string()));
     }
 
@@ -596,21 +563,13 @@ impl GazetteerBuilder {
                 postings.extend(list.iter().map(|p| p.encode()));
                 (off << 1) | 1
             };
-            map.insert(key, value)
-                .expect("keys are inserted in sorted order");
+            map.insert(key, value).expect("keys are inserted in sorted order");
         }
         let fst_bytes = map.into_inner().expect("in-memory fst cannot fail");
 
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
-        for n in [
-            self.places.len(),
-            strings.len(),
-            postings.len(),
-            self.locals.len(),
-            ids.len(),
-            fst_bytes.len(),
-        ] {
+        for n in [self.places.len(), strings.len(), postings.len(), self.locals.len(), ids.len(), fst_bytes.len()] {
             out.extend_from_slice(&(n as u32).to_le_bytes());
         }
         out.extend_from_slice(&place_bytes);
@@ -689,13 +648,7 @@ mod tests {
         let g = Gazetteer::open(&bytes).unwrap();
         assert_eq!(g.len(), 3);
         let hits: Vec<_> = g.lookup("SHENZHEN").collect();
-        assert_eq!(
-            hits,
-            vec![Posting {
-                place: PlaceId(2),
-                alternate: false
-            }]
-        );
+        assert_eq!(hits, vec![Posting { place: PlaceId(2), alternate: false }]);
         let sz = g.place(PlaceId(2));
         assert_eq!(sz.name, "Shenzhen");
         assert_eq!(sz.parent, 1);

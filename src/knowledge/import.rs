@@ -31,16 +31,9 @@ pub struct ImportInputs {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: std::io::Error },
     #[error("{path}:{line}: {message}")]
-    Format {
-        path: String,
-        line: usize,
-        message: String,
-    },
+    Format { path: String, line: usize, message: String },
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Knowledge(Vec<LocatedError>),
 }
@@ -57,18 +50,11 @@ pub struct ImportStats {
 }
 
 fn read(path: &Path) -> Result<String, ImportError> {
-    std::fs::read_to_string(path).map_err(|source| ImportError::Read {
-        path: path.display().to_string(),
-        source,
-    })
+    std::fs::read_to_string(path).map_err(|source| ImportError::Read { path: path.display().to_string(), source })
 }
 
 fn format_err(path: &Path, line: usize, message: impl Into<String>) -> ImportError {
-    ImportError::Format {
-        path: path.display().to_string(),
-        line,
-        message: message.into(),
-    }
+    ImportError::Format { path: path.display().to_string(), line, message: message.into() }
 }
 
 /// Suffixes that name the kind of a division rather than the division: "Ningxia Hui Autonomous
@@ -141,14 +127,8 @@ impl PlaceStore for BuilderStore {
         let (scheme, value) = reference.split_once(':')?;
         match scheme {
             "geonames" => self.by_geonameid.get(&value.parse().ok()?).copied(),
-            "country" => self
-                .by_code
-                .get(&(PlaceKind::Country, value.to_ascii_uppercase()))
-                .copied(),
-            "admin1" => self
-                .by_code
-                .get(&(PlaceKind::Region, value.to_ascii_uppercase()))
-                .copied(),
+            "country" => self.by_code.get(&(PlaceKind::Country, value.to_ascii_uppercase())).copied(),
+            "admin1" => self.by_code.get(&(PlaceKind::Region, value.to_ascii_uppercase())).copied(),
             _ => None,
         }
     }
@@ -169,17 +149,9 @@ impl PlaceStore for BuilderStore {
             name: new.name.clone(),
             code: String::new(),
             kind: new.kind,
-            feature: if new.kind == PlaceKind::City {
-                Feature::Place
-            } else {
-                Feature::Division
-            },
+            feature: if new.kind == PlaceKind::City { Feature::Place } else { Feature::Division },
             parent: new.parent.map_or(NONE, |p| p.0),
-            country: if new.kind == PlaceKind::Country {
-                next
-            } else {
-                new.country.map_or(NONE, |p| p.0)
-            },
+            country: if new.kind == PlaceKind::Country { next } else { new.country.map_or(NONE, |p| p.0) },
             population: new.population,
         });
         self.keys.insert(new.key, id);
@@ -285,9 +257,7 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
             for key in ["name", "official_name", "common_name"] {
                 if let Some(name) = entry.get(key).and_then(|v| v.as_str()) {
                     if !name.contains(',') && !name.contains('(') {
-                        store
-                            .b
-                            .add_name(name, id, key != "common_name" && key != "name");
+                        store.b.add_name(name, id, key != "common_name" && key != "name");
                     }
                 }
             }
@@ -309,12 +279,7 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
                 format!("expected 4 tab-separated columns, found {}", f.len()),
             ));
         }
-        rows.push((
-            f[0].to_string(),
-            f[1].to_string(),
-            f[2].to_string(),
-            f[3].trim().parse().unwrap_or(0),
-        ));
+        rows.push((f[0].to_string(), f[1].to_string(), f[2].to_string(), f[3].trim().parse().unwrap_or(0)));
     }
     rows.sort();
     for (code, name, ascii, geonameid) in rows {
@@ -364,16 +329,12 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
                 format!("expected 19 tab-separated columns, found {}", f.len()),
             ));
         }
-        let geonameid: u32 = f[0]
-            .parse()
-            .map_err(|_| format_err(&inputs.cities, n + 1, format!("bad geonameid {:?}", f[0])))?;
+        let geonameid: u32 =
+            f[0].parse().map_err(|_| format_err(&inputs.cities, n + 1, format!("bad geonameid {:?}", f[0])))?;
         let Some(&country) = store.by_code.get(&(PlaceKind::Country, f[8].to_string())) else {
             continue;
         };
-        let region = store
-            .by_code
-            .get(&(PlaceKind::Region, format!("{}.{}", f[8], f[10])))
-            .copied();
+        let region = store.by_code.get(&(PlaceKind::Region, format!("{}.{}", f[8], f[10]))).copied();
         if region.is_none() {
             stats.unresolved_regions += 1;
         }
@@ -405,12 +366,7 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
         let shown = path.display().to_string();
         match file::parse(&text) {
             Ok(spec) => places::apply(&spec, &shown, &text, &mut store, &mut errors),
-            Err((msg, span)) => errors.push(LocatedError::at(
-                &shown,
-                &text,
-                span.map_or(0, |s| s.start),
-                msg,
-            )),
+            Err((msg, span)) => errors.push(LocatedError::at(&shown, &text, span.map_or(0, |s| s.start), msg)),
         }
     }
     if !errors.is_empty() {

@@ -108,14 +108,8 @@ impl Knowledge {
 
     /// Loads knowledge from TOML text; `path` is used in error messages.
     pub fn load_str(&mut self, path: &str, text: &str) -> Result<(), Vec<LocatedError>> {
-        let spec = file::parse(text).map_err(|(msg, span)| {
-            vec![LocatedError::at(
-                path,
-                text,
-                span.map_or(0, |s| s.start),
-                msg,
-            )]
-        })?;
+        let spec = file::parse(text)
+            .map_err(|(msg, span)| vec![LocatedError::at(path, text, span.map_or(0, |s| s.start), msg)])?;
         let mut errors = Vec::new();
         places::apply(&spec, path, text, self, &mut errors);
         self.rebuild_index();
@@ -135,8 +129,7 @@ impl Knowledge {
         for (i, key) in self.extra_names.keys().enumerate() {
             b.insert(key, i as u64).expect("sorted keys");
         }
-        self.extra_index =
-            Some(fst::Map::new(b.into_inner().expect("in memory")).expect("just built"));
+        self.extra_index = Some(fst::Map::new(b.into_inner().expect("in memory")).expect("just built"));
     }
 
     pub fn world(&self) -> &Gazetteer<'static> {
@@ -166,11 +159,7 @@ impl Knowledge {
                 id,
                 name: &e.name,
                 kind: e.kind,
-                feature: if e.kind == PlaceKind::City {
-                    Feature::Place
-                } else {
-                    Feature::Division
-                },
+                feature: if e.kind == PlaceKind::City { Feature::Place } else { Feature::Division },
                 parent: e.parent,
                 country: e.country,
                 population: e.population,
@@ -329,11 +318,7 @@ impl places::PlaceStore for Knowledge {
             name: new.name.clone(),
             kind: new.kind,
             parent: new.parent,
-            country: if new.kind == PlaceKind::Country {
-                Some(id)
-            } else {
-                new.country
-            },
+            country: if new.kind == PlaceKind::Country { Some(id) } else { new.country },
             population: new.population,
         });
         self.add_name(id, &new.name, false);
@@ -345,13 +330,7 @@ impl places::PlaceStore for Knowledge {
         if key.is_empty() {
             return;
         }
-        merge_postings(
-            self.extra_names.entry(key).or_default(),
-            &[Posting {
-                place: id,
-                alternate,
-            }],
-        );
+        merge_postings(self.extra_names.entry(key).or_default(), &[Posting { place: id, alternate }]);
     }
 
     fn set_local_name(&mut self, id: PlaceId, lang: &str, name: &str) {

@@ -42,13 +42,10 @@ pub fn resolve_world(world: &Gazetteer<'_>, reference: &str) -> Option<PlaceId> 
 
 fn find_code(world: &Gazetteer<'_>, kind: PlaceKind, code: &str) -> Option<PlaceId> {
     // Countries and regions come first in the gazetteer; cities have no code.
-    world
-        .ids()
-        .take_while(|&id| world.place(id).kind != PlaceKind::City)
-        .find(|&id| {
-            let p = world.place(id);
-            p.kind == kind && p.code.eq_ignore_ascii_case(code)
-        })
+    world.ids().take_while(|&id| world.place(id).kind != PlaceKind::City).find(|&id| {
+        let p = world.place(id);
+        p.kind == kind && p.code.eq_ignore_ascii_case(code)
+    })
 }
 
 /// A two-letter lower-case language code.
@@ -87,7 +84,10 @@ fn apply_one(
     let p = entry.get_ref();
     let lang = match &p.lang {
         Some(l) if !valid_lang(l.get_ref()) => {
-            return Err((at(l), format!("`lang` must be a two-letter lower-case code such as \"id\" or \"en\", not {:?}", l.get_ref())));
+            return Err((
+                at(l),
+                format!("`lang` must be a two-letter lower-case code such as \"id\" or \"en\", not {:?}", l.get_ref()),
+            ));
         }
         Some(l) => Some(l.get_ref().as_str()),
         None => None,
@@ -101,18 +101,11 @@ fn apply_one(
     if let Some(w) = within {
         if store.kind(w) == PlaceKind::City {
             let w_at = at(p.within.as_ref().expect("within is set"));
-            return Err((
-                w_at,
-                "`in` must name a region or a country, not a city".to_string(),
-            ));
+            return Err((w_at, "`in` must name a region or a country, not a city".to_string()));
         }
     }
     let population = p.population.as_ref().map(|n| *n.get_ref());
-    let source = p
-        .source
-        .as_ref()
-        .map(|s| s.get_ref().as_str())
-        .or(default_source);
+    let source = p.source.as_ref().map(|s| s.get_ref().as_str()).or(default_source);
     for n in &p.names {
         if n.get_ref().trim().is_empty() {
             return Err((at(n), "a name must not be empty".to_string()));
@@ -121,17 +114,12 @@ fn apply_one(
 
     let id = match (&p.reference, &p.id) {
         (Some(_), Some(id)) => {
-            return Err((
-                at(id),
-                "a place has either `ref` (a known place) or `id` (a new one), not both"
-                    .to_string(),
-            ));
+            return Err((at(id), "a place has either `ref` (a known place) or `id` (a new one), not both".to_string()));
         }
         (None, None) => {
             return Err((
                 entry.span().start,
-                "a [[place]] needs `ref` (to name or correct a known place) or `id` (to add one)"
-                    .to_string(),
+                "a [[place]] needs `ref` (to name or correct a known place) or `id` (to add one)".to_string(),
             ));
         }
         (Some(r), None) => {
@@ -139,10 +127,7 @@ fn apply_one(
                 (at(r), format!("no place {:?} is known (write geonames:ID, country:CC, admin1:CC.CODE or the id of a place defined earlier)", r.get_ref()))
             })?;
             if let Some(k) = &p.kind {
-                return Err((
-                    at(k),
-                    "`kind` applies to new places only; a `ref` place keeps its kind".to_string(),
-                ));
+                return Err((at(k), "`kind` applies to new places only; a `ref` place keeps its kind".to_string()));
             }
             if let Some(n) = &p.name {
                 store.add_name(id, n.get_ref(), false);
@@ -154,34 +139,28 @@ fn apply_one(
         }
         (None, Some(key)) => {
             if key.get_ref().contains(':') {
-                return Err((at(key), "a new place's id must not contain ':' (that is how references to built-in places are written)".to_string()));
-            }
-            if store.resolve(key.get_ref()).is_some() {
                 return Err((
                     at(key),
-                    format!("a place with id {:?} is already defined", key.get_ref()),
+                    "a new place's id must not contain ':' (that is how references to built-in places are written)"
+                        .to_string(),
                 ));
             }
-            let name = p
-                .name
-                .as_ref()
-                .ok_or_else(|| (at(key), "a new place needs a `name`".to_string()))?;
+            if store.resolve(key.get_ref()).is_some() {
+                return Err((at(key), format!("a place with id {:?} is already defined", key.get_ref())));
+            }
+            let name = p.name.as_ref().ok_or_else(|| (at(key), "a new place needs a `name`".to_string()))?;
             let kind = match p.kind.as_ref().map(|k| (k, k.get_ref().as_str())) {
                 None | Some((_, "city")) => PlaceKind::City,
                 Some((_, "region")) => PlaceKind::Region,
                 Some((_, "country")) => PlaceKind::Country,
                 Some((k, other)) => {
-                    return Err((
-                        at(k),
-                        format!("`kind` is city, region or country, not {other:?}"),
-                    ));
+                    return Err((at(k), format!("`kind` is city, region or country, not {other:?}")));
                 }
             };
             if kind != PlaceKind::Country && within.is_none() {
                 return Err((
                     at(key),
-                    "a new city or region needs `in` (the region or country it lies in)"
-                        .to_string(),
+                    "a new city or region needs `in` (the region or country it lies in)".to_string(),
                 ));
             }
             let country = match within {

@@ -30,27 +30,23 @@ pub fn parse(text: &str) -> Prose {
 
 /// Elements that never have content or an end tag.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track",
+    "wbr",
 ];
 
 /// Elements whose content is raw text up to their end tag (no tags inside). All of them are
 /// skipped except `title`, whose text is read as a block.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title",
-];
+const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"];
 
 /// Elements whose markup content is not prose.
-const SKIPPED: &[&str] = &[
-    "audio", "canvas", "code", "kbd", "math", "object", "pre", "samp", "select", "svg", "template",
-    "video",
-];
+const SKIPPED: &[&str] =
+    &["audio", "canvas", "code", "kbd", "math", "object", "pre", "samp", "select", "svg", "template", "video"];
 
 /// Skipped or empty elements a reader still sees as something on the page (an image, a code
 /// sample): a separator stands in so the words around them do not join into one phrase.
 const VISIBLE_NON_PROSE: &[&str] = &[
-    "audio", "canvas", "code", "embed", "iframe", "img", "input", "kbd", "math", "object", "samp",
-    "select", "svg", "textarea", "video",
+    "audio", "canvas", "code", "embed", "iframe", "img", "input", "kbd", "math", "object", "samp", "select", "svg",
+    "textarea", "video",
 ];
 
 /// Elements that start and end a block of prose.
@@ -73,9 +69,7 @@ const CLOSES_P: &[&str] = &[
 ];
 
 /// Elements an implied end tag does not look past ("button scope" in the standard).
-const SCOPE: &[&str] = &[
-    "applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th",
-];
+const SCOPE: &[&str] = &["applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th"];
 
 /// Elements an implied `li`/`dd`/`dt` end tag does not look past (the standard's "special"
 /// elements, other than address, div and p, that commonly hold lists).
@@ -121,10 +115,7 @@ struct Tag {
 
 impl Tag {
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_deref().unwrap_or(""))
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_deref().unwrap_or(""))
     }
 
     /// True when the element itself is hidden from readers: the `hidden` attribute, or an inline
@@ -222,10 +213,7 @@ impl Reader<'_> {
             }
             return tag.end;
         }
-        let (parent_hidden, parent_skipped) = self
-            .stack
-            .last()
-            .map_or((false, false), |p| (p.hidden, p.skipped));
+        let (parent_hidden, parent_skipped) = self.stack.last().map_or((false, false), |p| (p.hidden, p.skipped));
         let own_hidden = tag.hides();
         let skips = SKIPPED.contains(&name);
         let block = BLOCK.contains(&name);
@@ -255,8 +243,7 @@ impl Reader<'_> {
     /// Reads a raw text element (script, style, title...) through its end tag.
     fn raw_text(&mut self, lt: usize, tag: &Tag) -> usize {
         let content = tag.end;
-        let (close, end) =
-            find_end_tag(self.src, content, &tag.name).unwrap_or((self.src.len(), self.src.len()));
+        let (close, end) = find_end_tag(self.src, content, &tag.name).unwrap_or((self.src.len(), self.src.len()));
         if tag.name == "title" {
             // The page title is prose a reader sees (in the tab and in search results).
             self.block_break(lt);
@@ -305,16 +292,11 @@ impl Reader<'_> {
     }
 
     fn top_is_heading(&self) -> bool {
-        self.stack
-            .last()
-            .is_some_and(|e| HEADINGS.contains(&e.name.as_str()))
+        self.stack.last().is_some_and(|e| HEADINGS.contains(&e.name.as_str()))
     }
 
     fn close_in_scope(&mut self, targets: &[&str], stops: &[&str], at: usize) {
-        if targets
-            .iter()
-            .all(|t| self.open_counts.get(*t).copied().unwrap_or(0) == 0)
-        {
+        if targets.iter().all(|t| self.open_counts.get(*t).copied().unwrap_or(0) == 0) {
             return;
         }
         for i in (0..self.stack.len()).rev().take(MAX_SCOPE_SEARCH) {
@@ -333,11 +315,7 @@ impl Reader<'_> {
     /// `inner_end` (they were left open), the element at `i` at `end`.
     fn pop_to(&mut self, i: usize, inner_end: usize, end: usize) {
         while self.stack.len() > i {
-            let at = if self.stack.len() == i + 1 {
-                end
-            } else {
-                inner_end
-            };
+            let at = if self.stack.len() == i + 1 { end } else { inner_end };
             if let Some(e) = self.stack.pop() {
                 self.close(e, at);
             }
@@ -408,9 +386,7 @@ impl Reader<'_> {
         if self.at_break {
             // Indentation and newlines between blocks are layout, not prose.
             let s = &self.src[range.clone()];
-            start += s.len()
-                - s.trim_start_matches(|c: char| c.is_ascii_whitespace())
-                    .len();
+            start += s.len() - s.trim_start_matches(|c: char| c.is_ascii_whitespace()).len();
         }
         let slice = &self.src[start..range.end];
         if slice.is_empty() {
@@ -433,12 +409,10 @@ impl Reader<'_> {
             }
             let stop = amp.min(url_start);
             if stop > pos {
-                self.b
-                    .push_verbatim(&slice[pos..stop], Span::new(start + pos, start + stop));
+                self.b.push_verbatim(&slice[pos..stop], Span::new(start + pos, start + stop));
                 pos = stop;
             } else if let Some(url) = url.filter(|u| u.start == pos) {
-                self.b
-                    .push_separator(Span::new(start + url.start, start + url.end));
+                self.b.push_separator(Span::new(start + url.start, start + url.end));
                 pos = url.end;
             } else {
                 self.scratch.clear();
@@ -450,8 +424,7 @@ impl Reader<'_> {
                     }
                     None => {
                         // Not a character reference ("AT&T"): the `&` is text.
-                        self.b
-                            .push_verbatim("&", Span::new(start + pos, start + pos + 1));
+                        self.b.push_verbatim("&", Span::new(start + pos, start + pos + 1));
                         pos += 1;
                     }
                 }
@@ -474,11 +447,7 @@ impl<'a> Scanner<'a> {
     fn new(src: &'a str) -> Self {
         let bytes = src.as_bytes();
         let last = |c: u8| bytes.iter().rposition(|&b| b == c);
-        Scanner {
-            src,
-            last_gt: last(b'>'),
-            last_quote: [last(b'"'), last(b'\'')],
-        }
+        Scanner { src, last_gt: last(b'>'), last_quote: [last(b'"'), last(b'\'')] }
     }
 
     /// True when the byte `c` occurs at or after `from`.
@@ -500,10 +469,7 @@ impl<'a> Scanner<'a> {
             // `<!-->` and `<!--->` are complete, empty comments.
             for abrupt in [&b">"[..], b"->"] {
                 if bytes[body..].starts_with(abrupt) {
-                    return Some(Token::Comment {
-                        body: body..body,
-                        end: body + abrupt.len(),
-                    });
+                    return Some(Token::Comment { body: body..body, end: body + abrupt.len() });
                 }
             }
             // An unterminated comment runs to the end of the file, as in a browser.
@@ -514,10 +480,7 @@ impl<'a> Scanner<'a> {
                 },
                 None => (bytes.len(), bytes.len()),
             };
-            return Some(Token::Comment {
-                body: body..close,
-                end,
-            });
+            return Some(Token::Comment { body: body..close, end });
         }
         if !self.closes(b'>', lt) {
             return None;
@@ -532,10 +495,7 @@ impl<'a> Scanner<'a> {
                 Some(b'>') => Some(Token::Ignored { end: lt + 3 }),
                 Some(c) if c.is_ascii_alphabetic() => {
                     let tag = self.scan_tag(lt + 2)?;
-                    Some(Token::EndTag {
-                        name: tag.name,
-                        end: tag.end,
-                    })
+                    Some(Token::EndTag { name: tag.name, end: tag.end })
                 }
                 _ => None,
             },
@@ -563,13 +523,7 @@ impl<'a> Scanner<'a> {
             }
             match bytes.get(i) {
                 None => return None,
-                Some(b'>') => {
-                    return Some(Tag {
-                        name,
-                        attrs,
-                        end: i + 1,
-                    })
-                }
+                Some(b'>') => return Some(Tag { name, attrs, end: i + 1 }),
                 Some(_) if !self.closes(b'>', i) => return None,
                 Some(_) => {}
             }
@@ -577,8 +531,7 @@ impl<'a> Scanner<'a> {
             // it).
             let name_start = i;
             i += 1;
-            while i < bytes.len() && !matches!(bytes[i], b'/' | b'>' | b'=') && !is_space(bytes[i])
-            {
+            while i < bytes.len() && !matches!(bytes[i], b'/' | b'>' | b'=') && !is_space(bytes[i]) {
                 i += 1;
             }
             let attr_name = src[name_start..i].to_ascii_lowercase();
@@ -622,12 +575,8 @@ fn find_end_tag(src: &str, from: usize, name: &str) -> Option<(usize, usize)> {
     while let Some(lt) = find_bytes(bytes, i, b"</") {
         let n = lt + 2;
         let name_end = n + name.len();
-        if bytes
-            .get(n..name_end)
-            .is_some_and(|s| s.eq_ignore_ascii_case(name.as_bytes()))
-            && bytes
-                .get(name_end)
-                .map_or(true, |&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+        if bytes.get(n..name_end).is_some_and(|s| s.eq_ignore_ascii_case(name.as_bytes()))
+            && bytes.get(name_end).map_or(true, |&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
         {
             let end = find_bytes(bytes, name_end, b">").map_or(bytes.len(), |i| i + 1);
             return Some((lt, end));
@@ -638,11 +587,7 @@ fn find_end_tag(src: &str, from: usize, name: &str) -> Option<(usize, usize)> {
 }
 
 fn find_bytes(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| from + i)
+    haystack.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|i| from + i)
 }
 
 /// Decodes every character reference in an attribute value.
@@ -673,10 +618,7 @@ fn decode_entity(s: &str, out: &mut String) -> Option<usize> {
         let hex = matches!(b.get(2), Some(b'x' | b'X'));
         let digits_start = if hex { 3 } else { 2 };
         let radix = if hex { 16 } else { 10 };
-        let digits = b[digits_start.min(b.len())..]
-            .iter()
-            .take_while(|c| (**c as char).is_digit(radix))
-            .count();
+        let digits = b[digits_start.min(b.len())..].iter().take_while(|c| (**c as char).is_digit(radix)).count();
         if digits == 0 {
             return None;
         }
@@ -689,17 +631,9 @@ fn decode_entity(s: &str, out: &mut String) -> Option<usize> {
         if let Some(c) = numeric_char(value) {
             out.push(c);
         }
-        return Some(if b.get(digits_end) == Some(&b';') {
-            digits_end + 1
-        } else {
-            digits_end
-        });
+        return Some(if b.get(digits_end) == Some(&b';') { digits_end + 1 } else { digits_end });
     }
-    let name_len = b[1..]
-        .iter()
-        .take(32)
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
+    let name_len = b[1..].iter().take(32).take_while(|c| c.is_ascii_alphanumeric()).count();
     if name_len == 0 || b.get(1 + name_len) != Some(&b';') {
         return None;
     }
@@ -715,17 +649,15 @@ fn numeric_char(value: u32) -> Option<char> {
     // Pages written in Windows-1252 put its punctuation in the C1 range (`&#150;` for a dash);
     // browsers read them as that code page does.
     const CP1252: [u32; 32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
-        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, 0x9D, 0x017E, 0x0178,
     ];
     let value = match value {
         0x80..=0x9F => CP1252[(value - 0x80) as usize],
         v => v,
     };
-    let c = char::from_u32(value)
-        .filter(|&c| c != '\0')
-        .unwrap_or('\u{FFFD}');
+    let c = char::from_u32(value).filter(|&c| c != '\0').unwrap_or('\u{FFFD}');
     visible(c)
 }
 
@@ -743,28 +675,25 @@ fn visible(c: char) -> Option<char> {
 fn named_char(name: &str) -> Option<char> {
     // The Latin-1 names in code point order from U+00A0.
     const LATIN1: [&str; 96] = [
-        "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
-        "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
-        "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
-        "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave",
-        "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
-        "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc",
-        "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring",
-        "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
-        "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash",
-        "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+        "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not",
+        "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1",
+        "ordm", "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml",
+        "Aring", "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH",
+        "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc",
+        "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+        "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve", "oacute",
+        "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
     ];
     // Greek capitals Alpha..Rho (U+0391..) and Sigma..Omega (U+03A3..; U+03A2 is unassigned),
     // and the small letters alpha..omega (U+03B1..).
     const GREEK_UPPER_1: [&str; 17] = [
-        "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa",
-        "Lambda", "Mu", "Nu", "Xi", "Omicron", "Pi", "Rho",
+        "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Lambda", "Mu", "Nu",
+        "Xi", "Omicron", "Pi", "Rho",
     ];
     const GREEK_UPPER_2: [&str; 7] = ["Sigma", "Tau", "Upsilon", "Phi", "Chi", "Psi", "Omega"];
     const GREEK_LOWER: [&str; 25] = [
-        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-        "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigmaf", "sigma", "tau", "upsilon",
-        "phi", "chi", "psi", "omega",
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
+        "xi", "omicron", "pi", "rho", "sigmaf", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
     ];
     // One table row per line would run to a hundred lines of noise.
     #[rustfmt::skip]
@@ -793,22 +722,13 @@ fn named_char(name: &str) -> Option<char> {
         ("lfloor", 0x230A), ("rfloor", 0x230B), ("lang", 0x27E8), ("rang", 0x27E9), ("loz", 0x25CA),
         ("spades", 0x2660), ("clubs", 0x2663), ("hearts", 0x2665), ("diams", 0x2666),
     ];
-    let at = |table: &[&str], base: u32| {
-        table
-            .iter()
-            .position(|n| *n == name)
-            .and_then(|i| char::from_u32(base + i as u32))
-    };
+    let at =
+        |table: &[&str], base: u32| table.iter().position(|n| *n == name).and_then(|i| char::from_u32(base + i as u32));
     at(&LATIN1, 0xA0)
         .or_else(|| at(&GREEK_UPPER_1, 0x391))
         .or_else(|| at(&GREEK_UPPER_2, 0x3A3))
         .or_else(|| at(&GREEK_LOWER, 0x3B1))
-        .or_else(|| {
-            OTHER
-                .iter()
-                .find(|(n, _)| *n == name)
-                .and_then(|(_, c)| char::from_u32(*c))
-        })
+        .or_else(|| OTHER.iter().find(|(n, _)| *n == name).and_then(|(_, c)| char::from_u32(*c)))
 }
 
 /// True when an inline style hides the element from readers: `display:none`,
@@ -821,43 +741,26 @@ fn style_hides(style: &str) -> bool {
         .filter_map(|d| {
             let (prop, value) = d.split_once(':')?;
             let value = value.trim();
-            Some((
-                prop.trim(),
-                value.strip_suffix("!important").unwrap_or(value).trim(),
-            ))
+            Some((prop.trim(), value.strip_suffix("!important").unwrap_or(value).trim()))
         })
         .collect();
-    let last = |prop: &str| {
-        decls
-            .iter()
-            .rev()
-            .find(|(p, _)| *p == prop)
-            .map(|(_, v)| *v)
-    };
+    let last = |prop: &str| decls.iter().rev().find(|(p, _)| *p == prop).map(|(_, v)| *v);
     let positioned = last("position") != Some("static");
-    let clipped = ["overflow", "overflow-x", "overflow-y"]
-        .iter()
-        .any(|p| matches!(last(p), Some("hidden" | "clip")));
+    let clipped = ["overflow", "overflow-x", "overflow-y"].iter().any(|p| matches!(last(p), Some("hidden" | "clip")));
     let mut seen = HashSet::new();
-    decls
-        .iter()
-        .rev()
-        .filter(|(p, _)| seen.insert(*p))
-        .any(|&(prop, value)| match prop {
-            "display" => value == "none",
-            "visibility" => value == "hidden" || value == "collapse",
-            "opacity" => length(value).is_some_and(|(n, _)| n <= 0.0),
-            "font-size" => length(value).is_some_and(|(n, _)| n == 0.0),
-            "text-indent" | "margin-left" | "margin-top" => far_negative(value),
-            "margin" => value.split_whitespace().any(far_negative),
-            // Offsets only move positioned elements; with no inline position the page's stylesheet
-            // may well position it, and nobody writes -9999px for any other reason.
-            "left" | "top" | "right" | "bottom" => positioned && far_negative(value),
-            "width" | "height" | "max-width" | "max-height" => {
-                clipped && length(value).is_some_and(|(n, _)| n == 0.0)
-            }
-            _ => false,
-        })
+    decls.iter().rev().filter(|(p, _)| seen.insert(*p)).any(|&(prop, value)| match prop {
+        "display" => value == "none",
+        "visibility" => value == "hidden" || value == "collapse",
+        "opacity" => length(value).is_some_and(|(n, _)| n <= 0.0),
+        "font-size" => length(value).is_some_and(|(n, _)| n == 0.0),
+        "text-indent" | "margin-left" | "margin-top" => far_negative(value),
+        "margin" => value.split_whitespace().any(far_negative),
+        // Offsets only move positioned elements; with no inline position the page's stylesheet
+        // may well position it, and nobody writes -9999px for any other reason.
+        "left" | "top" | "right" | "bottom" => positioned && far_negative(value),
+        "width" | "height" | "max-width" | "max-height" => clipped && length(value).is_some_and(|(n, _)| n == 0.0),
+        _ => false,
+    })
 }
 
 /// A CSS length far enough off screen to hide content (`-9999px`, `-100em`), not a nudge.
@@ -890,10 +793,7 @@ mod tests {
     use crate::markup::{DirectiveKind, SEPARATOR};
 
     fn find(prose: &Prose, needle: &str) -> Range<usize> {
-        let i = prose
-            .text()
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", prose.text()));
+        let i = prose.text().find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", prose.text()));
         i..i + needle.len()
     }
 
@@ -919,11 +819,7 @@ mod tests {
                     if got != word {
                         let first = word.chars().next().map_or(0, char::len_utf8);
                         let last = word.chars().next_back().map_or(0, char::len_utf8);
-                        assert_eq!(
-                            prose.to_original(s..s + first).start,
-                            span.start,
-                            "{word:?}"
-                        );
+                        assert_eq!(prose.to_original(s..s + first).start, span.start, "{word:?}");
                         assert_eq!(prose.to_original(i - last..i).end, span.end, "{word:?}");
                         assert!(got.contains('<'), "word {word:?} maps to {got:?}");
                     }
@@ -961,17 +857,13 @@ mod tests {
     fn lists_tables_and_breaks() {
         let src = "<ul>\n  <li>Medan\n  <li>Bogor</li>\n</ul>\n<table><tr><td>Kota<td>Provinsi</tr></table>a<br>b<hr>c";
         let p = parse(src);
-        assert_eq!(
-            p.text(),
-            "Medan\n  \n\nBogor\n\nKota\n\nProvinsi\n\na\n\nb\n\nc"
-        );
+        assert_eq!(p.text(), "Medan\n  \n\nBogor\n\nKota\n\nProvinsi\n\na\n\nb\n\nc");
         assert_words_map(src, &p);
     }
 
     #[test]
     fn title_is_a_block_and_head_metadata_is_not_prose() {
-        let src =
-            "<!DOCTYPE html><html><head><meta charset=utf-8><title>Gempa &amp; tsunami</title>\
+        let src = "<!DOCTYPE html><html><head><meta charset=utf-8><title>Gempa &amp; tsunami</title>\
                    <style>p { color: red }</style><script>var s = '<p>x</p>';</script></head>\
                    <body><p>Isi</p></body></html>";
         let p = parse(src);
@@ -1002,10 +894,7 @@ mod tests {
     fn entities_decode_and_map_to_their_whole_range() {
         let src = "<p>AT&amp;T caf&eacute; &#233;t&#xE9; &#x4E2D;&#25991; a&nbsp;b &unknown; &copy 2024 &#150; Jakar&shy;ta &lt;3</p>";
         let p = parse(src);
-        assert_eq!(
-            p.text(),
-            "AT&T café été 中文 a b &unknown; &copy 2024 – Jakarta <3\n\n"
-        );
+        assert_eq!(p.text(), "AT&T café été 中文 a b &unknown; &copy 2024 – Jakarta <3\n\n");
         assert_sound(src, &p);
         assert_eq!(original(src, &p, "&T"), "&amp;T");
         assert_eq!(original(src, &p, "é"), "&eacute;");
@@ -1080,14 +969,7 @@ mod tests {
         assert_eq!(p.text(), "Shenzhen\n\n");
         assert_words_map(src, &p);
         let kinds: Vec<_> = p.directives.iter().map(|d| d.kind.clone()).collect();
-        assert_eq!(
-            kinds,
-            [
-                DirectiveKind::DisableNextLine,
-                DirectiveKind::Enable,
-                DirectiveKind::Disable
-            ]
-        );
+        assert_eq!(kinds, [DirectiveKind::DisableNextLine, DirectiveKind::Enable, DirectiveKind::Disable]);
         assert_eq!(p.directives[0].rules, ["place.located-in", "weekday"]);
         assert_eq!(p.directives[2].rules, ["date"]);
         for d in &p.directives {
@@ -1170,22 +1052,14 @@ mod tests {
 
     #[test]
     fn nested_hidden_content_and_links() {
-        let src =
-            "<div style='display:none'>a <div><span>b <a href=/x>c</a></span></div> d</div>e \
+        let src = "<div style='display:none'>a <div><span>b <a href=/x>c</a></span></div> d</div>e \
                    <a href=/y style='position:absolute;left:-9999px'>f</a> \
                    <a href=/z><span style='display:none'>g</span></a> <a href=/v>h</a>";
         let p = parse(src);
         assert_sound(src, &p);
         assert_eq!(hidden_texts(&p), ["a \n\nb c\n\nd", "f", "g"]);
-        let hidden: Vec<(&str, bool)> = p
-            .links
-            .iter()
-            .map(|l| (l.href.as_str(), l.hidden))
-            .collect();
-        assert_eq!(
-            hidden,
-            [("/x", true), ("/y", true), ("/z", true), ("/v", false)]
-        );
+        let hidden: Vec<(&str, bool)> = p.links.iter().map(|l| (l.href.as_str(), l.hidden)).collect();
+        assert_eq!(hidden, [("/x", true), ("/y", true), ("/z", true), ("/v", false)]);
     }
 
     #[test]
@@ -1209,15 +1083,9 @@ mod tests {
     fn urls_in_text_are_separators() {
         let src = "<p>Sumber: https://www.antaranews.com/berita/123?a=1&amp;b=2. Lihat juga www.detik.com</p>";
         let p = parse(src);
-        assert_eq!(
-            p.text(),
-            format!("Sumber: {SEPARATOR}. Lihat juga {SEPARATOR}\n\n")
-        );
+        assert_eq!(p.text(), format!("Sumber: {SEPARATOR}. Lihat juga {SEPARATOR}\n\n"));
         assert_words_map(src, &p);
-        assert_eq!(
-            original(src, &p, &SEPARATOR.to_string()),
-            "https://www.antaranews.com/berita/123?a=1&amp;b=2"
-        );
+        assert_eq!(original(src, &p, &SEPARATOR.to_string()), "https://www.antaranews.com/berita/123?a=1&amp;b=2");
     }
 
     #[test]

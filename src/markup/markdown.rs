@@ -103,11 +103,7 @@ impl Reader<'_> {
                 self.separator(range);
                 self.skip_depth += 1;
             }
-            Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            } => {
+            Tag::Link { link_type, dest_url, .. } => {
                 let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
                 let recorded = self.skip_depth == 0;
                 // An autolink's text is the separator standing in for its URL (empty when a
@@ -145,12 +141,7 @@ impl Reader<'_> {
                 }
                 if link.recorded {
                     let text = link.prose_start.min(self.b.len())..self.b.len();
-                    self.b.add_link(Link {
-                        text,
-                        href: link.href,
-                        span: link.span,
-                        hidden: false,
-                    });
+                    self.b.add_link(Link { text, href: link.href, span: link.span, hidden: false });
                 }
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {}
@@ -179,11 +170,7 @@ impl Reader<'_> {
             prefix = i + a.len_utf8();
         }
         let mut suffix = 0;
-        for (a, b) in original[prefix..]
-            .chars()
-            .rev()
-            .zip(decoded[prefix..].chars().rev())
-        {
+        for (a, b) in original[prefix..].chars().rev().zip(decoded[prefix..].chars().rev()) {
             if a != b {
                 break;
             }
@@ -221,16 +208,14 @@ impl Reader<'_> {
                 break;
             }
             if url.start > pos {
-                self.b
-                    .push_verbatim(&self.src[pos..url.start], Span::new(pos, url.start));
+                self.b.push_verbatim(&self.src[pos..url.start], Span::new(pos, url.start));
             }
             let end = url.end.min(range.end);
             self.b.push_separator(Span::new(url.start.max(pos), end));
             pos = end;
         }
         if pos < range.end {
-            self.b
-                .push_verbatim(&self.src[pos..range.end], Span::new(pos, range.end));
+            self.b.push_verbatim(&self.src[pos..range.end], Span::new(pos, range.end));
         }
     }
 
@@ -247,8 +232,7 @@ impl Reader<'_> {
         let skip = usize::from(slice.starts_with('\\'));
         let rest = &slice[skip..];
         if !rest.is_empty() && rest.chars().all(char::is_whitespace) {
-            self.b
-                .push_verbatim(rest, Span::new(range.start + skip, range.end));
+            self.b.push_verbatim(rest, Span::new(range.start + skip, range.end));
         } else {
             self.b.push_decoded("\n", range.into());
         }
@@ -293,14 +277,9 @@ fn entity_around(text: &str, pos: usize) -> Option<Range<usize>> {
     let name = |b: &u8| b.is_ascii_alphanumeric() || *b == b'#';
     // Character references are short; looking further back would only find unrelated `&`s.
     let lo = pos.saturating_sub(32);
-    let amp = (lo..pos)
-        .rev()
-        .take_while(|&i| bytes[i] == b'&' || name(&bytes[i]))
-        .find(|&i| bytes[i] == b'&')?;
-    let semi = (pos..bytes.len())
-        .take(32)
-        .take_while(|&i| bytes[i] == b';' || name(&bytes[i]))
-        .find(|&i| bytes[i] == b';')?;
+    let amp = (lo..pos).rev().take_while(|&i| bytes[i] == b'&' || name(&bytes[i])).find(|&i| bytes[i] == b'&')?;
+    let semi =
+        (pos..bytes.len()).take(32).take_while(|&i| bytes[i] == b';' || name(&bytes[i])).find(|&i| bytes[i] == b';')?;
     (amp < pos && pos <= semi).then_some(amp..semi + 1)
 }
 
@@ -308,11 +287,7 @@ fn entity_around(text: &str, pos: usize) -> Option<Range<usize>> {
 /// builder's front matter, and returns where the Markdown body starts.
 fn read_front_matter(text: &str, b: &mut ProseBuilder) -> usize {
     // A byte order mark is not prose either, and front matter may follow it.
-    let start = if text.starts_with('\u{FEFF}') {
-        '\u{FEFF}'.len_utf8()
-    } else {
-        0
-    };
+    let start = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
     let mut lines = LineIter { text, pos: start };
     let Some((first, _)) = lines.next() else {
         return start;
@@ -390,10 +365,7 @@ fn front_matter_field(line: &str, line_start: usize, toml: bool) -> Option<(Key,
         return None;
     }
     let start = value_start + lead + offset;
-    Some((
-        key,
-        (value.to_string(), Span::new(start, start + value.len())),
-    ))
+    Some((key, (value.to_string(), Span::new(start, start + value.len()))))
 }
 
 /// Lines of `text` from `pos`, each without its line ending, with its start offset.
@@ -439,10 +411,7 @@ mod tests {
     fn words(text: &str) -> Vec<(Range<usize>, &str)> {
         let mut out = Vec::new();
         let mut start = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             match (start, c.is_alphanumeric()) {
                 (None, true) => start = Some(i),
                 (Some(s), false) => {
@@ -456,10 +425,7 @@ mod tests {
     }
 
     fn find(prose: &Prose, needle: &str) -> Range<usize> {
-        let i = prose
-            .text()
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", prose.text()));
+        let i = prose.text().find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", prose.text()));
         i..i + needle.len()
     }
 
@@ -483,10 +449,7 @@ mod tests {
     fn emphasis_markers_are_dropped() {
         let src = "The *Shenzhen* port, in **Guangdong**, ~~closed~~ reopened.";
         let p = parse(src);
-        assert_eq!(
-            p.text(),
-            "The Shenzhen port, in Guangdong, closed reopened.\n\n"
-        );
+        assert_eq!(p.text(), "The Shenzhen port, in Guangdong, closed reopened.\n\n");
         assert_words_map(src, &p);
         assert_eq!(p.to_original(find(&p, "Shenzhen")), Span::new(5, 13));
     }
@@ -513,22 +476,15 @@ mod tests {
     fn headings_and_lists_break_blocks() {
         let src = "# Jakarta\nBandung is a city\n\n- Surabaya\n- Medan\n  - Binjai\n\n1. Bali\n";
         let p = parse(src);
-        assert_eq!(
-            p.text(),
-            "Jakarta\n\nBandung is a city\n\nSurabaya\n\nMedan\n\nBinjai\n\nBali\n\n"
-        );
+        assert_eq!(p.text(), "Jakarta\n\nBandung is a city\n\nSurabaya\n\nMedan\n\nBinjai\n\nBali\n\n");
         assert_words_map(src, &p);
     }
 
     #[test]
     fn block_quotes_and_tables_break_blocks() {
-        let src =
-            "> Kata dia\n> kemarin\n\n| Kota | Provinsi |\n|---|---|\n| Bogor | Jawa Barat |\n";
+        let src = "> Kata dia\n> kemarin\n\n| Kota | Provinsi |\n|---|---|\n| Bogor | Jawa Barat |\n";
         let p = parse(src);
-        assert_eq!(
-            p.text(),
-            "Kata dia\nkemarin\n\nKota\n\nProvinsi\n\nBogor\n\nJawa Barat\n\n"
-        );
+        assert_eq!(p.text(), "Kata dia\nkemarin\n\nKota\n\nProvinsi\n\nBogor\n\nJawa Barat\n\n");
         assert_words_map(src, &p);
     }
 
@@ -552,10 +508,7 @@ mod tests {
         let link = &p.links[0];
         assert_eq!(&p.text()[link.text.clone()], "the Kompas story");
         assert_eq!(link.href, "https://kompas.com/a");
-        assert_eq!(
-            &src[link.span.range()],
-            "[the *Kompas* story](https://kompas.com/a \"t\")"
-        );
+        assert_eq!(&src[link.span.range()], "[the *Kompas* story](https://kompas.com/a \"t\")");
         assert!(!link.hidden);
     }
 
@@ -573,10 +526,7 @@ mod tests {
     fn autolinks_and_bare_urls_are_separators() {
         let src = "Source: <https://bbc.com/x> and https://antaranews.com/berita/1?a=1&amp;b=2 or www.detik.com.";
         let p = parse(src);
-        assert_eq!(
-            p.text(),
-            format!("Source: {SEPARATOR} and {SEPARATOR} or {SEPARATOR}.\n\n")
-        );
+        assert_eq!(p.text(), format!("Source: {SEPARATOR} and {SEPARATOR} or {SEPARATOR}.\n\n"));
         assert_words_map(src, &p);
         assert_eq!(p.links.len(), 1);
         assert_eq!(p.links[0].href, "https://bbc.com/x");
@@ -625,10 +575,7 @@ mod tests {
     fn inline_html_is_a_separator_and_blocks_are_skipped() {
         let src = "<div>\nHidden Surabaya\n</div>\n\nIn <b>Shen</b>zhen today";
         let p = parse(src);
-        assert_eq!(
-            p.text(),
-            format!("In {SEPARATOR}Shen{SEPARATOR}zhen today\n\n")
-        );
+        assert_eq!(p.text(), format!("In {SEPARATOR}Shen{SEPARATOR}zhen today\n\n"));
         assert_words_map(src, &p);
     }
 
@@ -648,8 +595,7 @@ mod tests {
 
     #[test]
     fn front_matter_toml_and_comments() {
-        let src =
-            "+++\nlanguage = \"en\"\ndate = 2024-01-02T10:00:00+07:00 # published\n+++\n\nText.";
+        let src = "+++\nlanguage = \"en\"\ndate = 2024-01-02T10:00:00+07:00 # published\n+++\n\nText.";
         let p = parse(src);
         assert_eq!(p.text(), "Text.\n\n");
         let (date, span) = p.front_matter.date.clone().unwrap();
@@ -693,14 +639,7 @@ mod tests {
         let src = "<!-- factlint-disable place.located-in -->\n\nText <!-- factlint-disable-next-line\n weekday --> more\n\n<div><!-- factlint-enable --></div>\n\n<!-- an ordinary comment -->\n";
         let p = parse(src);
         let kinds: Vec<_> = p.directives.iter().map(|d| d.kind.clone()).collect();
-        assert_eq!(
-            kinds,
-            [
-                DirectiveKind::Disable,
-                DirectiveKind::DisableNextLine,
-                DirectiveKind::Enable
-            ]
-        );
+        assert_eq!(kinds, [DirectiveKind::Disable, DirectiveKind::DisableNextLine, DirectiveKind::Enable]);
         assert_eq!(p.directives[0].rules, ["place.located-in"]);
         assert_eq!(p.directives[1].rules, ["weekday"]);
         assert!(p.directives[2].rules.is_empty());
@@ -727,20 +666,14 @@ mod tests {
         assert_eq!(&src[p.to_original(find(&p, "深圳")).range()], "深圳");
         assert_eq!(&src[p.to_original(find(&p, "Zürich")).range()], "Zürich");
         // A phrase that runs across markup maps to everything it was read from, markup included.
-        assert_eq!(
-            &src[p.to_original(find(&p, "Bekasi—dekat")).range()],
-            "Bekasi**—dekat"
-        );
+        assert_eq!(&src[p.to_original(find(&p, "Bekasi—dekat")).range()], "Bekasi**—dekat");
     }
 
     #[test]
     fn footnotes_are_separators_and_definitions_prose() {
         let src = "Banjir[^1] kemarin.\n\n[^1]: Menurut BMKG.\n";
         let p = parse(src);
-        assert_eq!(
-            p.text(),
-            format!("Banjir{SEPARATOR} kemarin.\n\nMenurut BMKG.\n\n")
-        );
+        assert_eq!(p.text(), format!("Banjir{SEPARATOR} kemarin.\n\nMenurut BMKG.\n\n"));
         assert_words_map(src, &p);
     }
 

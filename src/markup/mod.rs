@@ -22,12 +22,7 @@ pub enum Format {
 impl Format {
     /// `.md`/`.markdown` are Markdown, `.html`/`.htm` HTML, anything else plain text.
     pub fn from_path(path: &Path) -> Format {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
             Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Plain,
@@ -118,11 +113,7 @@ impl Prose {
     /// (an entity) widens to cover the whole piece.
     pub fn to_original(&self, range: Range<usize>) -> Span {
         let start = self.map_offset(range.start, false);
-        let end = if range.end == range.start {
-            start
-        } else {
-            self.map_offset(range.end, true)
-        };
+        let end = if range.end == range.start { start } else { self.map_offset(range.end, true) };
         Span::new(start, end.max(start))
     }
 
@@ -131,11 +122,7 @@ impl Prose {
             return offset;
         }
         // The piece containing offset (for an end offset, the piece containing offset - 1).
-        let probe = if is_end && offset > 0 {
-            offset - 1
-        } else {
-            offset
-        };
+        let probe = if is_end && offset > 0 { offset - 1 } else { offset };
         let i = match self.pieces.binary_search_by(|p| p.text_start.cmp(&probe)) {
             Ok(i) => i,
             Err(0) => 0,
@@ -158,9 +145,7 @@ impl Prose {
 
     /// True when the prose range lies in content hidden from readers.
     pub fn is_hidden(&self, range: Range<usize>) -> bool {
-        self.hidden
-            .iter()
-            .any(|h| h.start <= range.start && range.end <= h.end)
+        self.hidden.iter().any(|h| h.start <= range.start && range.end <= h.end)
     }
 }
 
@@ -216,11 +201,7 @@ impl ProseBuilder {
         if self.prose.text.is_empty() || self.prose.text.ends_with("\n\n") {
             return;
         }
-        let brk = if self.prose.text.ends_with('\n') {
-            "\n"
-        } else {
-            "\n\n"
-        };
+        let brk = if self.prose.text.ends_with('\n') { "\n" } else { "\n\n" };
         self.push_piece(brk, Span::new(at, at), false);
     }
 
@@ -229,9 +210,7 @@ impl ProseBuilder {
         // Merge with the previous piece when both are verbatim and contiguous.
         if verbatim {
             if let Some(last) = self.prose.pieces.last_mut() {
-                if last.verbatim
-                    && last.original.end == original.start
-                    && last.text_start + last.text_len == text_start
+                if last.verbatim && last.original.end == original.start && last.text_start + last.text_len == text_start
                 {
                     last.text_len += text.len();
                     last.original.end = original.end;
@@ -241,12 +220,7 @@ impl ProseBuilder {
             }
         }
         self.prose.text.push_str(text);
-        self.prose.pieces.push(Piece {
-            text_start,
-            text_len: text.len(),
-            original,
-            verbatim,
-        });
+        self.prose.pieces.push(Piece { text_start, text_len: text.len(), original, verbatim });
     }
 
     pub fn front_matter_mut(&mut self) -> &mut FrontMatter {
@@ -354,11 +328,7 @@ pub fn parse_directive(body: &str, span: Span) -> Option<Directive> {
         "factlint-enable" => DirectiveKind::Enable,
         _ => return None,
     };
-    let rules = words
-        .flat_map(|w| w.split(','))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
+    let rules = words.flat_map(|w| w.split(',')).filter(|w| !w.is_empty()).map(str::to_string).collect();
     Some(Directive { kind, rules, span })
 }
 
@@ -372,10 +342,7 @@ mod tests {
     pub(super) fn assert_sound(src: &str, prose: &Prose) {
         let text = prose.text();
         let in_src = |s: Span| {
-            s.start <= s.end
-                && s.end <= src.len()
-                && src.is_char_boundary(s.start)
-                && src.is_char_boundary(s.end)
+            s.start <= s.end && s.end <= src.len() && src.is_char_boundary(s.start) && src.is_char_boundary(s.end)
         };
         let mut next = 0;
         for p in &prose.pieces {
@@ -383,28 +350,16 @@ mod tests {
             next = p.text_start + p.text_len;
             assert!(in_src(p.original), "piece {p:?} outside {src:?}");
             if p.verbatim {
-                assert_eq!(
-                    &text[p.text_start..next],
-                    &src[p.original.range()],
-                    "{src:?}"
-                );
+                assert_eq!(&text[p.text_start..next], &src[p.original.range()], "{src:?}");
             }
         }
         assert_eq!(next, text.len());
-        let bounds: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect();
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
         for w in bounds.windows(2) {
             assert!(in_src(prose.to_original(w[0]..w[1])), "{:?} in {src:?}", w);
         }
         assert!(in_src(prose.to_original(0..text.len())));
-        for r in prose
-            .hidden
-            .iter()
-            .chain(prose.links.iter().map(|l| &l.text))
-        {
+        for r in prose.hidden.iter().chain(prose.links.iter().map(|l| &l.text)) {
             assert!(r.start <= r.end && r.end <= text.len(), "{r:?}");
             assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
             assert!(in_src(prose.to_original(r.clone())));
@@ -487,17 +442,13 @@ mod tests {
         // A fixed linear congruential generator: the same inputs on every run, no new crate.
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = move || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (state >> 33) as usize
         };
         (0..400)
             .map(|_| {
                 let n = next() % 24;
-                (0..n)
-                    .map(|_| FRAGMENTS[next() % FRAGMENTS.len()])
-                    .collect()
+                (0..n).map(|_| FRAGMENTS[next() % FRAGMENTS.len()]).collect()
             })
             .collect()
     }
@@ -526,14 +477,7 @@ mod tests {
     fn urls_found_and_trimmed() {
         let text = "See https://example.com/a_(b), www.kompas.com. and (http://x.id/y) notwww.z";
         let urls: Vec<&str> = find_urls(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(
-            urls,
-            [
-                "https://example.com/a_(b)",
-                "www.kompas.com",
-                "http://x.id/y"
-            ]
-        );
+        assert_eq!(urls, ["https://example.com/a_(b)", "www.kompas.com", "http://x.id/y"]);
         assert!(find_urls("http:// and www. alone, café").is_empty());
         // A URL stops at non-ASCII text so the Chinese after it stays prose.
         let text = "见https://a.cn/x。深圳";
@@ -543,11 +487,7 @@ mod tests {
 
     #[test]
     fn directives_parse() {
-        let d = parse_directive(
-            " factlint-disable-next-line place.located-in ",
-            Span::new(0, 1),
-        )
-        .unwrap();
+        let d = parse_directive(" factlint-disable-next-line place.located-in ", Span::new(0, 1)).unwrap();
         assert_eq!(d.kind, DirectiveKind::DisableNextLine);
         assert_eq!(d.rules, vec!["place.located-in"]);
         assert!(parse_directive(" a comment ", Span::new(0, 1)).is_none());

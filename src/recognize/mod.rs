@@ -73,7 +73,10 @@ pub fn looks_like_name(s: &str) -> bool {
     any
 }
 
-const PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "della", "du", "la", "le", "el", "al", "upon", "on", "of", "van", "von", "der", "den", "y", "sur"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "du", "la", "le", "el", "al", "upon", "on", "of", "van", "von",
+    "der", "den", "y", "sur",
+];
 
 /// True when the word at `pos` is all capitals (a dateline's "SHENZHEN").
 pub fn is_all_caps(s: &str) -> bool {
@@ -95,12 +98,8 @@ pub fn word_before(text: &str, pos: usize) -> Option<Range<usize>> {
         return None;
     }
     let end = trimmed.len();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_word_char(*c) || *c == '-')
-        .last()
-        .map(|(i, _)| i)?;
+    let start =
+        trimmed.char_indices().rev().take_while(|(_, c)| is_word_char(*c) || *c == '-').last().map(|(i, _)| i)?;
     Some(start..end)
 }
 

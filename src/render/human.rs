@@ -77,7 +77,8 @@ fn render_one(d: &Diagnostic, source: &SourceFile, renderer: &Renderer, out: &mu
         .origin(origin)
         .annotation(level(d.severity).span(shift(d.span.start)..shift(d.span.end)).label(primary_label));
     for l in &d.labels {
-        let inside = l.span.start >= ex.offset && l.span.end <= ex.offset + ex.text.len() - if ex.prefix_cut { 3 } else { 0 };
+        let inside =
+            l.span.start >= ex.offset && l.span.end <= ex.offset + ex.text.len() - if ex.prefix_cut { 3 } else { 0 };
         if inside && l.span != d.span {
             snippet = snippet.annotation(Level::Info.span(shift(l.span.start)..shift(l.span.end)).label(&l.message));
         }
@@ -116,7 +117,11 @@ pub fn render(report: &Report, opts: Options, out: &mut dyn Write) -> std::io::R
     }
     let s = report.summary();
     let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
-    let mut parts = vec![plural(s.error, "error", "errors"), plural(s.warning, "warning", "warnings"), plural(s.info, "info", "info")];
+    let mut parts = vec![
+        plural(s.error, "error", "errors"),
+        plural(s.warning, "warning", "warnings"),
+        plural(s.info, "info", "info"),
+    ];
     if !report.errors.is_empty() {
         parts.push(plural(report.errors.len(), "file not checked", "files not checked"));
     }

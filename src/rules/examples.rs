@@ -3,29 +3,41 @@
 //! example is reported as *missing* (a text the rule should flag and did not) or *noisy* (a
 //! finding the example did not expect).
 
+use super::spec::ExampleSpec;
 use super::{CompileCx, Example, Lang, Rule, RuleSet};
 use crate::engine::{Engine, Settings};
 use crate::knowledge::Knowledge;
 use crate::markup::Format;
 use crate::source::{LocatedError, SourceFile};
-use super::spec::ExampleSpec;
 use toml::Spanned;
 
-pub fn compile_example(ex: &Spanned<ExampleSpec>, rule_langs: &[Lang], cx: &CompileCx<'_>) -> Result<Example, LocatedError> {
+pub fn compile_example(
+    ex: &Spanned<ExampleSpec>,
+    rule_langs: &[Lang],
+    cx: &CompileCx<'_>,
+) -> Result<Example, LocatedError> {
     let e = ex.get_ref();
     let lang = match &e.lang {
-        Some(l) => Lang::parse(l.get_ref()).ok_or_else(|| cx.error(l.span().start, "a language is a two-letter lower-case code"))?,
+        Some(l) => Lang::parse(l.get_ref())
+            .ok_or_else(|| cx.error(l.span().start, "a language is a two-letter lower-case code"))?,
         None => rule_langs.first().copied().unwrap_or(Lang::EN),
     };
     let date = match &e.date {
-        Some(d) => Some(chrono::NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d").map_err(|_| cx.error(d.span().start, "an example's date is YYYY-MM-DD"))?),
+        Some(d) => Some(
+            chrono::NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d")
+                .map_err(|_| cx.error(d.span().start, "an example's date is YYYY-MM-DD"))?,
+        ),
         None => None,
     };
     let format = match e.format.as_ref().map(|f| (f, f.get_ref().as_str())) {
         None | Some((_, "plain")) => Format::Plain,
         Some((_, "markdown")) => Format::Markdown,
         Some((_, "html")) => Format::Html,
-        Some((f, other)) => return Err(cx.error(f.span().start, format!("an example's format is plain, markdown or html, not {other:?}"))),
+        Some((f, other)) => {
+            return Err(
+                cx.error(f.span().start, format!("an example's format is plain, markdown or html, not {other:?}"))
+            )
+        }
     };
     for f in &e.flagged {
         if !e.text.get_ref().contains(f.get_ref().as_str()) {
@@ -66,9 +78,19 @@ pub fn run_examples(rule: &Rule, rules: &RuleSet, knowledge: &Knowledge) -> Vec<
     rule.examples
         .iter()
         .map(|ex| {
-            let settings = Settings { lang: Some(ex.lang), date: ex.date, select: vec![rule.id.as_str().to_string()], ..Settings::default() };
+            let settings = Settings {
+                lang: Some(ex.lang),
+                date: ex.date,
+                select: vec![rule.id.as_str().to_string()],
+                ..Settings::default()
+            };
             let source = SourceFile::new(ex.location.clone(), ex.text.clone());
-            let found: Vec<String> = engine.check(&source, ex.format, &settings).into_iter().filter(|d| d.rule == rule.id).map(|d| d.text).collect();
+            let found: Vec<String> = engine
+                .check(&source, ex.format, &settings)
+                .into_iter()
+                .filter(|d| d.rule == rule.id)
+                .map(|d| d.text)
+                .collect();
             let mut unmatched = found.clone();
             let mut missing = Vec::new();
             for want in &ex.flagged {

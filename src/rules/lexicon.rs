@@ -31,7 +31,12 @@ impl Lexicons {
             return Err(LocatedError::at(path, text, spec.kind.span().start, "a lexicon file has kind = \"lexicon\""));
         }
         let lang = Lang::parse(spec.language.get_ref()).ok_or_else(|| {
-            LocatedError::at(path, text, spec.language.span().start, "`language` must be a two-letter lower-case code such as \"id\" or \"en\"")
+            LocatedError::at(
+                path,
+                text,
+                spec.language.span().start,
+                "`language` must be a two-letter lower-case code such as \"id\" or \"en\"",
+            )
         })?;
         let lex = self.by_lang.entry(lang).or_default();
         for (name, list) in &spec.words {
@@ -67,10 +72,7 @@ impl Lexicons {
 
     /// True when `word` (any case) is in the named list of the language.
     pub fn has_word(&self, lang: Lang, list: &str, word: &str) -> bool {
-        self.by_lang
-            .get(&lang)
-            .and_then(|l| l.words.get(list))
-            .is_some_and(|s| s.contains(&fold(word)))
+        self.by_lang.get(&lang).and_then(|l| l.words.get(list)).is_some_and(|s| s.contains(&fold(word)))
     }
 
     /// The number a table gives a word (e.g. month "juli" -> 7).
@@ -111,7 +113,10 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
         let close = rest[open..].find('}').map(|c| open + c);
         let Some(close) = close else { break };
         let name = &rest[open + 1..close];
-        let is_macro = !escaped && !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let is_macro = !escaped
+            && !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !name.chars().next().is_some_and(|c| c.is_ascii_digit());
         out.push_str(&rest[..open]);
         if is_macro {
             match name {

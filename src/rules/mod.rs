@@ -237,7 +237,8 @@ impl RuleSet {
         let mut errors = Vec::new();
         if builtin != Builtin::None {
             for (path, text) in builtin::FILES {
-                let is_lexicon = toml::from_str::<spec::KindProbe>(text).is_ok_and(|p| p.kind.as_deref() == Some("lexicon"));
+                let is_lexicon =
+                    toml::from_str::<spec::KindProbe>(text).is_ok_and(|p| p.kind.as_deref() == Some("lexicon"));
                 if builtin == Builtin::All || is_lexicon {
                     files.push(RuleFile { shown: format!("builtin:{path}"), text: text.to_string() });
                 }
@@ -249,7 +250,12 @@ impl RuleSet {
                     for f in found {
                         match std::fs::read_to_string(&f) {
                             Ok(text) => files.push(RuleFile { shown: f.display().to_string(), text }),
-                            Err(e) => errors.push(LocatedError { path: f.display().to_string(), line: 1, column: 1, message: format!("cannot read rule file: {e}") }),
+                            Err(e) => errors.push(LocatedError {
+                                path: f.display().to_string(),
+                                line: 1,
+                                column: 1,
+                                message: format!("cannot read rule file: {e}"),
+                            }),
                         }
                     }
                 }
@@ -278,7 +284,12 @@ impl RuleSet {
                 Ok(spec) => match compile(&spec, &f.shown, &f.text, &set.lexicons) {
                     Ok(rule) => {
                         if let Some(prev) = set.rules.iter().find(|r| r.id == rule.id) {
-                            errors.push(LocatedError::at(&f.shown, &f.text, spec.id.span().start, format!("rule {} is already defined in {}", rule.id, prev.origin)));
+                            errors.push(LocatedError::at(
+                                &f.shown,
+                                &f.text,
+                                spec.id.span().start,
+                                format!("rule {} is already defined in {}", rule.id, prev.origin),
+                            ));
                         } else {
                             set.rules.push(rule);
                         }
@@ -304,13 +315,23 @@ impl RuleSet {
 /// A rule path's TOML files: the file itself, or a folder's `*.toml` files walked in name order.
 fn collect_toml(path: &Path) -> Result<Vec<PathBuf>, LocatedError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| LocatedError { path: shown.clone(), line: 1, column: 1, message: format!("cannot read rules path: {e}") })?;
+    let meta = std::fs::metadata(path).map_err(|e| LocatedError {
+        path: shown.clone(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read rules path: {e}"),
+    })?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
     let mut out = Vec::new();
     for entry in ignore::WalkBuilder::new(path).sort_by_file_name(|a, b| a.cmp(b)).build() {
-        let entry = entry.map_err(|e| LocatedError { path: shown.clone(), line: 1, column: 1, message: format!("cannot walk rules folder: {e}") })?;
+        let entry = entry.map_err(|e| LocatedError {
+            path: shown.clone(),
+            line: 1,
+            column: 1,
+            message: format!("cannot walk rules folder: {e}"),
+        })?;
         if entry.file_type().is_some_and(|t| t.is_file()) && entry.path().extension().is_some_and(|e| e == "toml") {
             out.push(entry.into_path());
         }
@@ -351,7 +372,10 @@ impl CompileCx<'_> {
 
     /// Deserialises a kind's `[settings]` table, pointing errors at the offending key where it
     /// can be found.
-    pub fn settings<T: serde::de::DeserializeOwned + Default>(&self, settings: Option<&Spanned<toml::Table>>) -> Result<T, LocatedError> {
+    pub fn settings<T: serde::de::DeserializeOwned + Default>(
+        &self,
+        settings: Option<&Spanned<toml::Table>>,
+    ) -> Result<T, LocatedError> {
         let Some(s) = settings else { return Ok(T::default()) };
         let start = s.span().start;
         s.get_ref().clone().try_into::<T>().map_err(|e| {
@@ -373,17 +397,30 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
     let mut errors = Vec::new();
     let id = RuleId::parse(spec.id.get_ref()).map_err(|m| vec![cx.error(spec.id.span().start, m)])?;
     let Some(info) = checks::kind_info(spec.kind.get_ref()) else {
-        return Err(vec![cx.error(spec.kind.span().start, format!("unknown rule kind {:?}: use one of {}", spec.kind.get_ref(), checks::KINDS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")))]);
+        return Err(vec![cx.error(
+            spec.kind.span().start,
+            format!(
+                "unknown rule kind {:?}: use one of {}",
+                spec.kind.get_ref(),
+                checks::KINDS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
+            ),
+        )]);
     };
     let severity = Severity::parse(spec.severity.get_ref()).unwrap_or_else(|| {
-        errors.push(cx.error(spec.severity.span().start, format!("severity is error, warning or info, not {:?}", spec.severity.get_ref())));
+        errors.push(cx.error(
+            spec.severity.span().start,
+            format!("severity is error, warning or info, not {:?}", spec.severity.get_ref()),
+        ));
         Severity::Error
     });
     let mut languages = Vec::new();
     for l in &spec.languages {
         match Lang::parse(l.get_ref()) {
             Some(lang) => languages.push(lang),
-            None => errors.push(cx.error(l.span().start, format!("a language is a two-letter lower-case code such as \"en\" or \"id\", not {:?}", l.get_ref()))),
+            None => errors.push(cx.error(
+                l.span().start,
+                format!("a language is a two-letter lower-case code such as \"en\" or \"id\", not {:?}", l.get_ref()),
+            )),
         }
     }
     // Message variables must be ones the kind provides.
@@ -393,7 +430,14 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         let Some(close) = rest[open..].find('}') else { break };
         let name = &rest[open + 1..open + close];
         if !info.message_values.contains(&name) {
-            errors.push(cx.error(spec.message.span().start, format!("the message uses {{{name}}}, which a {} rule does not provide; it provides {}", info.name, info.message_values.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", "))));
+            errors.push(cx.error(
+                spec.message.span().start,
+                format!(
+                    "the message uses {{{name}}}, which a {} rule does not provide; it provides {}",
+                    info.name,
+                    info.message_values.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", ")
+                ),
+            ));
         }
         rest = &rest[open + close + 1..];
     }
@@ -410,7 +454,9 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
             Some(l) => match Lang::parse(l.get_ref()) {
                 Some(lang) if languages.is_empty() || languages.contains(&lang) => vec![lang],
                 Some(lang) => {
-                    errors.push(cx.error(l.span().start, format!("pattern language {lang} is not among the rule's languages")));
+                    errors.push(
+                        cx.error(l.span().start, format!("pattern language {lang} is not among the rule's languages")),
+                    );
                     continue;
                 }
                 None => {
@@ -442,13 +488,20 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
             let names: Vec<&str> = regex.capture_names().flatten().collect();
             for g in info.required_groups {
                 if !names.contains(g) {
-                    errors.push(cx.error(p.regex.span().start, format!("a {} pattern needs a named group (?P<{g}>...)", info.name)));
+                    errors.push(cx.error(
+                        p.regex.span().start,
+                        format!("a {} pattern needs a named group (?P<{g}>...)", info.name),
+                    ));
                 }
             }
             for n in &names {
                 if !info.required_groups.contains(n) && !info.optional_groups.contains(n) {
-                    let allowed: Vec<_> = info.required_groups.iter().chain(info.optional_groups).map(|g| format!("<{g}>")).collect();
-                    errors.push(cx.error(p.regex.span().start, format!("group <{n}> means nothing to a {} rule; it reads {}", info.name, allowed.join(", "))));
+                    let allowed: Vec<_> =
+                        info.required_groups.iter().chain(info.optional_groups).map(|g| format!("<{g}>")).collect();
+                    errors.push(cx.error(
+                        p.regex.span().start,
+                        format!("group <{n}> means nothing to a {} rule; it reads {}", info.name, allowed.join(", ")),
+                    ));
                 }
             }
             patterns.push(Pattern { lang, regex });
@@ -471,11 +524,22 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         }
     }
     if spec.examples.is_empty() {
-        errors.push(cx.error(spec.id.span().start, "a rule needs [[example]]s: at least one text it must flag and one it must leave clean"));
+        errors.push(cx.error(
+            spec.id.span().start,
+            "a rule needs [[example]]s: at least one text it must flag and one it must leave clean",
+        ));
     } else if !spec.examples.iter().any(|e| !e.get_ref().flagged.is_empty()) {
-        errors.push(cx.error(spec.id.span().start, "a rule needs at least one [[example]] with `flagged` (a text it must flag)"));
+        errors.push(
+            cx.error(
+                spec.id.span().start,
+                "a rule needs at least one [[example]] with `flagged` (a text it must flag)",
+            ),
+        );
     } else if !spec.examples.iter().any(|e| e.get_ref().flagged.is_empty()) {
-        errors.push(cx.error(spec.id.span().start, "a rule needs at least one [[example]] without `flagged` (a text it must leave clean)"));
+        errors.push(cx.error(
+            spec.id.span().start,
+            "a rule needs at least one [[example]] without `flagged` (a text it must leave clean)",
+        ));
     }
 
     if !errors.is_empty() {
@@ -513,7 +577,10 @@ mod tests {
 
     #[test]
     fn templates() {
-        assert_eq!(fill_template("{place} is not in {region}", &[("place", "Shenzhen"), ("region", "KwaZulu-Natal")]), "Shenzhen is not in KwaZulu-Natal");
+        assert_eq!(
+            fill_template("{place} is not in {region}", &[("place", "Shenzhen"), ("region", "KwaZulu-Natal")]),
+            "Shenzhen is not in KwaZulu-Natal"
+        );
         assert_eq!(fill_template("{x} {", &[]), "{x} {");
     }
 }

@@ -69,11 +69,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile {
-            path: path.into(),
-            text: text.into(),
-            lines: OnceLock::new(),
-        }
+        SourceFile { path: path.into(), text: text.into(), lines: OnceLock::new() }
     }
 
     /// The path as given on the command line or found by the walk (`-` for stdin).
@@ -123,10 +119,7 @@ pub fn line_starts(text: &str) -> Vec<usize> {
 }
 
 fn memchr_iter(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    hay.iter()
-        .enumerate()
-        .filter(move |(_, &b)| b == needle)
-        .map(|(i, _)| i)
+    hay.iter().enumerate().filter(move |(_, &b)| b == needle).map(|(i, _)| i)
 }
 
 /// Line and column of `offset` given precomputed line starts.
@@ -140,10 +133,7 @@ pub fn line_col(text: &str, starts: &[usize], offset: usize) -> LineCol {
         Err(i) => i - 1,
     };
     let column = text[starts[line]..offset].chars().count() + 1;
-    LineCol {
-        line: line + 1,
-        column,
-    }
+    LineCol { line: line + 1, column }
 }
 
 #[cfg(test)]
@@ -183,11 +173,6 @@ impl LocatedError {
     /// An error at byte `offset` of `text`, the contents of `path`.
     pub fn at(path: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
         let lc = line_col(text, &line_starts(text), offset);
-        LocatedError {
-            path: path.to_string(),
-            line: lc.line,
-            column: lc.column,
-            message: message.into(),
-        }
+        LocatedError { path: path.to_string(), line: lc.line, column: lc.column, message: message.into() }
     }
 }
