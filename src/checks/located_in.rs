@@ -127,12 +127,16 @@ impl LocatedIn {
     /// claim is an item of a list.
     fn list_follows(&self, kb: &Knowledge, text: &str, pos: usize) -> bool {
         let mut at = pos;
+        let mut joined_by_word = false;
         match next_char(text, at) {
             Some(',') | Some('&') | Some('/') | Some(';') => {
                 at = text[at..].find([',', '&', '/', ';']).map(|i| at + i + 1).unwrap_or(at)
             }
             _ => match word_after(text, at) {
-                Some(w) if self.is(&self.list_words, text, &w) => at = w.end,
+                Some(w) if self.is(&self.list_words, text, &w) => {
+                    at = w.end;
+                    joined_by_word = true;
+                }
                 _ => return false,
             },
         }
@@ -140,11 +144,15 @@ impl LocatedIn {
         if let Some(w) = word_after(text, at) {
             if self.is(&self.list_words, text, &w) {
                 at = w.end;
+                joined_by_word = true;
             }
         }
         match word_after(text, at) {
+            // "..., KwaZulu-Natal and Newfoundland": after a list word any name continues the list.
+            Some(w) if joined_by_word && text[w.clone()].chars().next().is_some_and(char::is_uppercase) => true,
             Some(w) if text[w.clone()].chars().next().is_some_and(char::is_uppercase) => {
-                name_starting_at(kb, text, w.start..text.len().min(w.start + 80)).is_some_and(|m| has_place(&m.places))
+                name_starting_at(kb, text, w.start..recognize::floor_boundary(text, w.start + 80))
+                    .is_some_and(|m| has_place(&m.places))
             }
             _ => false,
         }
@@ -242,22 +250,42 @@ impl LocatedIn {
         if !self.all_in(&self.trail_words, text, y.range.end..region_group.end) {
             return None;
         }
+        let kind_of = |p: &Posting| kb.place(p.place).kind;
         let readings = Readings {
-            places: x
-                .places
-                .iter()
-                .filter(|p| matches!(kb.place(p.place).kind, PlaceKind::City | PlaceKind::Region))
-                .copied()
-                .collect(),
+            places: x.places.iter().filter(|p| kind_of(p) != PlaceKind::Country).copied().collect(),
             regions: y
                 .places
                 .iter()
-                .filter(|p| matches!(kb.place(p.place).kind, PlaceKind::Region | PlaceKind::Country))
+                .filter(|p| matches!(kind_of(p), PlaceKind::Region | PlaceKind::Country))
                 .copied()
                 .collect(),
-            region_cities: y.places.iter().filter(|p| kb.place(p.place).kind == PlaceKind::City).copied().collect(),
+            region_cities: y.places.iter().filter(|p| kind_of(p) == PlaceKind::City).copied().collect(),
         };
         if readings.places.is_empty() || readings.regions.is_empty() {
+            return None;
+        }
+        // A division is not placed in another division of its level or below: "Alberta,
+        // Saskatchewan" is a list of provinces.
+        let any_city = readings.places.iter().any(|p| kind_of(p) == PlaceKind::City);
+        let any_country = readings.regions.iter().any(|p| kind_of(p) == PlaceKind::Country);
+        if !any_city && !any_country {
+            return None;
+        }
+        // Which places lie in a district, and which region an unplaced city lies in, is unknown:
+        // a place of that name in the same country may lie in the claimed region.
+        let x_countries: HashSet<PlaceId> = readings.places.iter().filter_map(|p| kb.place(p.place).country).collect();
+        let y_countries: HashSet<PlaceId> = y.places.iter().filter_map(|p| kb.place(p.place).country).collect();
+        let district_in_x_country = y.places.iter().any(|p| {
+            kind_of(p) == PlaceKind::District && kb.place(p.place).country.is_some_and(|c| x_countries.contains(&c))
+        });
+        let unplaced_in_y_country = readings.places.iter().any(|p| {
+            let pl = kb.place(p.place);
+            pl.kind != PlaceKind::Region
+                && pl.parent.is_some()
+                && pl.parent == pl.country
+                && pl.country.is_some_and(|c| y_countries.contains(&c))
+        });
+        if district_in_x_country || unplaced_in_y_country {
             return None;
         }
         // A name known only as a variant spelling is too weak to accuse.
@@ -406,6 +434,3 @@ impl LocatedIn {
         })
     }
 }
-
-#[allow(dead_code)]
-fn _uses(_: &dyn Fn() -> Option<recognize::NameMatch>) {}

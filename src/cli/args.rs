@@ -219,6 +219,7 @@ pub enum ImportCommand {
     ///     --admin1 ../shared/data/geonames/admin1CodesASCII.txt \
     ///     --countries ../shared/data/geonames/countryInfo.txt \
     ///     --iso3166 ../shared/data/geonames/iso3166-1.json \
+    ///     --iso3166-2 ../shared/data/geonames/iso3166-2.json \
     ///     --curated knowledge/curated --output knowledge/world.bin
     Geonames(ImportGeonamesArgs),
 }
@@ -237,6 +238,10 @@ pub struct ImportGeonamesArgs {
     /// ISO 3166-1 names (iso-codes JSON), for official and common country names.
     #[arg(long, value_name = "FILE")]
     pub iso3166: Option<PathBuf>,
+    /// ISO 3166-2 subdivisions (iso-codes JSON): local names of regions, and counties,
+    /// departments and other lower divisions.
+    #[arg(long = "iso3166-2", value_name = "FILE")]
+    pub iso3166_2: Option<PathBuf>,
     /// Curated knowledge files, or folders of them (*.toml, in name order), applied on top.
     #[arg(long, value_name = "PATH")]
     pub curated: Vec<PathBuf>,

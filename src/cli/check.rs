@@ -273,7 +273,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             .map(|input| {
                 let shown = input.shown();
                 let text = read_input(input).map_err(|message| InputError { path: shown.clone(), message })?;
-                let source = Arc::new(SourceFile::new(shown, text));
+                let source = Arc::new(SourceFile::new(shown.clone(), text));
                 let file_path = match input {
                     Input::File(p) => p.clone(),
                     Input::Stdin => args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-")),
@@ -282,7 +282,17 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                     Some(c) => c.settings_for(&base, &file_path),
                     None => base.clone(),
                 };
-                let diagnostics = engine.check(&source, format_of(input, args.stdin_filename.as_deref()), &settings);
+                let format = format_of(input, args.stdin_filename.as_deref());
+                // A bug in one check must not lose the other files' results.
+                let diagnostics = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    engine.check(&source, format, &settings)
+                }))
+                .map_err(|_| InputError {
+                    path: shown.clone(),
+                    message:
+                        "internal error while checking this file (a bug in factlint; please report it with the file)"
+                            .to_string(),
+                })?;
                 Ok(FileResult { source, diagnostics })
             })
             .collect();

@@ -155,6 +155,7 @@ pub fn import(cmd: &ImportCommand) -> anyhow::Result<u8> {
         admin1: a.admin1.clone(),
         countries: a.countries.clone(),
         iso3166: a.iso3166.clone(),
+        iso3166_2: a.iso3166_2.clone(),
         curated: expand_toml_paths(&a.curated)?,
     };
     let (bytes, stats) = match run_import(&inputs) {
@@ -167,12 +168,13 @@ pub fn import(cmd: &ImportCommand) -> anyhow::Result<u8> {
     write_atomically(&a.output, &bytes)?;
     writeln!(
         std::io::stdout(),
-        "wrote {} ({} bytes): {} countries, {} regions, {} places, {} names ({} places whose region code names no region lie in their country only)",
+        "wrote {} ({} bytes): {} countries, {} regions, {} places, {} districts, {} names ({} places whose region code names no region lie in their country only)",
         a.output.display(),
         bytes.len(),
         stats.countries,
         stats.regions,
         stats.cities,
+        stats.districts,
         stats.names,
         stats.unresolved_regions
     )?;

@@ -49,6 +49,9 @@ pub enum PlaceKind {
     Region,
     /// A populated place.
     City,
+    /// A division below the first level (a county, a department, a regency) or one the
+    /// gazetteer could not place in its hierarchy; which places lie in it is unknown.
+    District,
 }
 
 impl PlaceKind {
@@ -56,6 +59,7 @@ impl PlaceKind {
         match b {
             0 => PlaceKind::Country,
             1 => PlaceKind::Region,
+            3 => PlaceKind::District,
             _ => PlaceKind::City,
         }
     }
@@ -65,6 +69,7 @@ impl PlaceKind {
             PlaceKind::Country => 0,
             PlaceKind::Region => 1,
             PlaceKind::City => 2,
+            PlaceKind::District => 3,
         }
     }
 
@@ -73,6 +78,7 @@ impl PlaceKind {
             PlaceKind::Country => "country",
             PlaceKind::Region => "region",
             PlaceKind::City => "city",
+            PlaceKind::District => "district",
         }
     }
 }
@@ -477,6 +483,11 @@ impl GazetteerBuilder {
         }
     }
 
+    /// The places a name (any spelling that folds the same) stands for so far.
+    pub fn places_named(&self, name: &str) -> Vec<Posting> {
+        self.names.get(&fold(name)).cloned().unwrap_or_default()
+    }
+
     /// Sets the display name of a place in a two-letter language.
     pub fn set_local_name(&mut self, place: PlaceId, lang: &str, name: &str) {
         let code: [u8; 2] = lang.as_bytes().try_into().expect("two-letter language code");
@@ -594,6 +605,7 @@ fn kind_rank(kind: PlaceKind) -> u8 {
         PlaceKind::Country => 0,
         PlaceKind::Region => 1,
         PlaceKind::City => 2,
+        PlaceKind::District => 3,
     }
 }
 

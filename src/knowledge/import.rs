@@ -23,6 +23,9 @@ pub struct ImportInputs {
     pub countries: PathBuf,
     /// Optional iso-codes iso3166-1.json, for official and common country names.
     pub iso3166: Option<PathBuf>,
+    /// Optional iso-codes iso3166-2.json: subdivision names in their local language, added to the
+    /// first-level divisions they name, and lower divisions (counties, departments) as districts.
+    pub iso3166_2: Option<PathBuf>,
     /// Curated knowledge files applied on top, in order.
     pub curated: Vec<PathBuf>,
 }
@@ -44,6 +47,7 @@ pub struct ImportStats {
     pub countries: usize,
     pub regions: usize,
     pub cities: usize,
+    pub districts: usize,
     pub names: usize,
     /// City rows whose region code names no known region (they lie in their country only).
     pub unresolved_regions: usize,
@@ -373,10 +377,92 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
         return Err(ImportError::Knowledge(errors));
     }
 
+    // ISO 3166-2 subdivisions, after the curated names so that local names ("Jawa Timur") find the
+    // division they name.
+    if let Some(iso2) = &inputs.iso3166_2 {
+        stats.districts = import_iso3166_2(iso2, &mut store)?;
+    }
+
     let bytes = store.b.build();
     let g = super::gazetteer::Gazetteer::open(&bytes).expect("a freshly built gazetteer opens");
     stats.names = g.name_count();
     Ok((bytes, stats))
+}
+
+/// Suffixes ISO 3166-2 adds to local names of divisions: "Guangdong Sheng", "Xizang Zizhiqu".
+const ISO_SUFFIXES: &[&str] = &[" Sheng", " Shi", " Zizhiqu", " Uygur Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu"];
+
+/// Adds ISO 3166-2 subdivisions: a subdivision that names a known first-level division of its
+/// country adds its name to it; any other becomes a district inside its ISO parent (when that is
+/// known) or its country. Returns the number of districts added.
+fn import_iso3166_2(path: &Path, store: &mut BuilderStore) -> Result<usize, ImportError> {
+    let text = read(path)?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| format_err(path, e.line(), e.to_string()))?;
+    let list = json
+        .get("3166-2")
+        .and_then(|v| v.as_array())
+        .ok_or_else(|| format_err(path, 1, "expected an object with a \"3166-2\" array"))?;
+    let mut entries: Vec<(String, String, Option<String>)> = list
+        .iter()
+        .filter_map(|e| {
+            let code = e.get("code")?.as_str()?.to_string();
+            let name = e.get("name")?.as_str()?.to_string();
+            let parent = e.get("parent").and_then(|p| p.as_str()).map(|p| {
+                let cc = code.split('-').next().unwrap_or("");
+                if p.contains('-') {
+                    p.to_string()
+                } else {
+                    format!("{cc}-{p}")
+                }
+            });
+            Some((code, name, parent))
+        })
+        .collect();
+    // Parents before children: entries without a parent first, then by depth of code order.
+    entries.sort_by(|a, b| a.2.is_some().cmp(&b.2.is_some()).then(a.0.cmp(&b.0)));
+    let mut by_code: HashMap<String, PlaceId> = HashMap::new();
+    let mut districts = 0;
+    for (code, name, parent) in entries {
+        let cc = code.split('-').next().unwrap_or("").to_string();
+        let Some(&country) = store.by_code.get(&(PlaceKind::Country, cc)) else { continue };
+        let mut variants = vec![name.clone()];
+        for suffix in ISO_SUFFIXES.iter().chain(DIVISION_SUFFIXES) {
+            if let Some(short) = name.strip_suffix(suffix) {
+                variants.push(short.to_string());
+            }
+        }
+        let region = variants.iter().find_map(|v| {
+            store.b.places_named(v).into_iter().map(|p| p.place).find(|&id| {
+                let p = store.b.place(id);
+                p.kind == PlaceKind::Region && p.country == country.0
+            })
+        });
+        match region {
+            Some(id) => {
+                store.b.add_name(&name, id, true);
+                by_code.insert(code, id);
+            }
+            None => {
+                let parent_id = parent.and_then(|p| by_code.get(&p).copied()).unwrap_or(country);
+                let id = store.b.add_place(NewPlace {
+                    geonameid: 0,
+                    name: name.clone(),
+                    code: code.clone(),
+                    kind: PlaceKind::District,
+                    feature: Feature::Division,
+                    parent: parent_id.0,
+                    country: country.0,
+                    population: 0,
+                });
+                for v in &variants {
+                    store.b.add_name(v, id, v != &name);
+                }
+                by_code.insert(code, id);
+                districts += 1;
+            }
+        }
+    }
+    Ok(districts)
 }
 
 /// Folded form of a name, re-exported for callers that print keys.

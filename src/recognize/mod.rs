@@ -55,6 +55,15 @@ pub fn name_starting_at(kb: &Knowledge, text: &str, range: Range<usize>) -> Opti
         .map(|(end, places)| NameMatch { range: range.start..range.start + end, places })
 }
 
+/// `text[..end]` cut back to a character boundary (for windows of a fixed byte length).
+pub fn floor_boundary(text: &str, end: usize) -> usize {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 /// True when every word of the name starts with a capital letter, except lower-case particles
 /// ("Rio de Janeiro") — the shape a place name has in prose.
 pub fn looks_like_name(s: &str) -> bool {
