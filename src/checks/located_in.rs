@@ -338,14 +338,18 @@ impl LocatedIn {
 
         // The claim holds when any place called X lies in any region or country called Y.
         for xp in &readings.places {
+            let xr = kb.region_of(xp.place);
             for yp in &readings.regions {
                 if xp.place == yp.place || kb.lies_in(xp.place, yp.place) {
+                    return None;
+                }
+                // The record may predate a split of the region: Banten from Jawa Barat.
+                if xr.is_some_and(|r| kb.shares_territory(r, yp.place)) {
                     return None;
                 }
             }
             // Y may be a city that shares a name with a region elsewhere ("Salford, Manchester"):
             // a place in the same region as a city called Y is fine.
-            let xr = kb.region_of(xp.place);
             for yc in &readings.region_cities {
                 if xr.is_some() && xr == kb.region_of(yc.place) {
                     return None;
@@ -355,10 +359,11 @@ impl LocatedIn {
 
         // The place the writer most likely means: the most prominent of its main-name readings.
         let best = readings.places.iter().filter(|p| !p.alternate).map(|p| kb.place(p.place)).max_by_key(|p| {
-            (p.kind == PlaceKind::Region, matches!(p.feature, Feature::Capital | Feature::RegionSeat), p.population)
+            // A city before a division of the same name ("Hamburg" the city, not the state).
+            (p.kind == PlaceKind::City, matches!(p.feature, Feature::Capital | Feature::RegionSeat), p.population)
         })?;
         let notable = |p: &crate::knowledge::Place<'_>, floor: u64| {
-            p.kind == PlaceKind::Region
+            p.kind != PlaceKind::City
                 || matches!(p.feature, Feature::Capital)
                 || p.population >= floor
                 || (p.feature == Feature::RegionSeat && p.population >= floor / 4)
@@ -376,7 +381,13 @@ impl LocatedIn {
         if !same_country.is_empty() {
             // A namesake in the claimed country is likely when the name is reused there often,
             // or when the best reading does not dwarf the others.
-            let named: Vec<_> = same_country.iter().filter(|p| !p.alternate).map(|p| kb.place(p.place)).collect();
+            // A division and the city that shares its name and lies in it are one reading.
+            let named: Vec<_> = same_country
+                .iter()
+                .filter(|p| !p.alternate)
+                .map(|p| kb.place(p.place))
+                .filter(|p| p.id == best.id || !(kb.lies_in(best.id, p.id) || kb.lies_in(p.id, best.id)))
+                .collect();
             let others: u64 = named.iter().filter(|p| p.id != best.id).map(|p| p.population).sum();
             if named.len() >= self.max_same_country_namesakes
                 || !notable(&best, self.same_country_min_population)

@@ -284,15 +284,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                 };
                 let format = format_of(input, args.stdin_filename.as_deref());
                 // A bug in one check must not lose the other files' results.
-                let diagnostics = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    engine.check(&source, format, &settings)
-                }))
-                .map_err(|_| InputError {
+                let diagnostics =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check(&source, format, &settings)))
+                        .map_err(|_| {
+                            InputError {
                     path: shown.clone(),
                     message:
                         "internal error while checking this file (a bug in factlint; please report it with the file)"
                             .to_string(),
-                })?;
+                }
+                        })?;
                 Ok(FileResult { source, diagnostics })
             })
             .collect();

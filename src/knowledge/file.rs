@@ -20,6 +20,10 @@
 //! in = "admin1:ID.30"
 //! population = 300
 //! source = "https://example.org/kampung-naga"
+//!
+//! [[place]]                         # a region split from another
+//! ref = "admin1:ID.33"
+//! split_from = ["admin1:ID.30"]
 //! ```
 
 use serde::Deserialize;
@@ -76,6 +80,10 @@ pub struct PlaceSpec {
     #[serde(rename = "in")]
     pub within: Option<Spanned<String>>,
     pub population: Option<Spanned<u64>>,
+    /// Regions this one was split from (Banten from Jawa Barat in 2000): a place the record still
+    /// puts in the older region may lie in this one, so claims either way are not findings.
+    #[serde(default)]
+    pub split_from: Vec<Spanned<String>>,
     pub source: Option<Spanned<String>>,
 }
 

@@ -7,12 +7,13 @@
 //!
 //! ```text
 //! header    MAGIC, place count, strings length, postings count, local-name count, id count,
-//!           fst length
+//!           split count, fst length
 //! places    place count x PLACE_SIZE bytes (see `PlaceRow`)
 //! strings   UTF-8 bytes that names and codes point into
 //! postings  u32 words: for a name with several places, a count followed by that many postings
 //! locals    local-name count x LOCAL_SIZE bytes: (place, language, name) display names
 //! ids       id count x 8 bytes: (geonameid, place) sorted by geonameid
+//! splits    split count x 8 bytes: (region, region it was split from)
 //! fst       the name map; a value is a posting (tag 0) or an offset into postings (tag 1)
 //! ```
 //!
@@ -24,8 +25,8 @@ use fst::raw::Output;
 use std::collections::BTreeMap;
 use std::fmt;
 
-const MAGIC: &[u8; 8] = b"FLGAZ\x00\x00\x03";
-const HEADER_SIZE: usize = 8 + 6 * 4;
+const MAGIC: &[u8; 8] = b"FLGAZ\x00\x00\x04";
+const HEADER_SIZE: usize = 8 + 7 * 4;
 const PLACE_SIZE: usize = 32;
 const LOCAL_SIZE: usize = 16;
 /// No parent, no region.
@@ -193,6 +194,7 @@ pub struct Gazetteer<'a> {
     postings: &'a [u8],
     locals: &'a [u8],
     ids: &'a [u8],
+    splits: &'a [u8],
     names: fst::Map<&'a [u8]>,
 }
 
@@ -215,7 +217,8 @@ impl<'a> Gazetteer<'a> {
         let n_postings = u32_at(bytes, 16) as usize;
         let n_locals = u32_at(bytes, 20) as usize;
         let n_ids = u32_at(bytes, 24) as usize;
-        let fst_len = u32_at(bytes, 28) as usize;
+        let n_splits = u32_at(bytes, 28) as usize;
+        let fst_len = u32_at(bytes, 32) as usize;
         let mut at = HEADER_SIZE;
         let mut take = |len: usize| -> Result<&'a [u8], FormatError> {
             let end = at.checked_add(len).ok_or(FormatError::Truncated)?;
@@ -228,9 +231,10 @@ impl<'a> Gazetteer<'a> {
         let postings = take(n_postings * 4)?;
         let locals = take(n_locals * LOCAL_SIZE)?;
         let ids = take(n_ids * 8)?;
+        let splits = take(n_splits * 8)?;
         let fst_bytes = take(fst_len)?;
         let names = fst::Map::new(fst_bytes)?;
-        Ok(Gazetteer { places, strings, postings, locals, ids, names })
+        Ok(Gazetteer { places, strings, postings, locals, ids, splits, names })
     }
 
     pub fn len(&self) -> usize {
@@ -310,6 +314,11 @@ impl<'a> Gazetteer<'a> {
         let n = self.ids.len() / 8;
         let i = partition_point(n, |i| u32_at(self.ids, i * 8) < geonameid);
         (i < n && u32_at(self.ids, i * 8) == geonameid).then(|| PlaceId(u32_at(self.ids, i * 8 + 4)))
+    }
+
+    /// Pairs (region, region it was split from).
+    pub fn splits(&self) -> impl Iterator<Item = (PlaceId, PlaceId)> + '_ {
+        self.splits.chunks_exact(8).map(|c| (PlaceId(u32_at(c, 0)), PlaceId(u32_at(c, 4))))
     }
 
     /// Iterates all places' ids.
@@ -439,6 +448,7 @@ pub struct GazetteerBuilder {
     /// folded name -> postings
     names: BTreeMap<String, Vec<Posting>>,
     locals: Vec<(u32, [u8; 2], String)>,
+    splits: Vec<(u32, u32)>,
 }
 
 impl GazetteerBuilder {
@@ -486,6 +496,13 @@ impl GazetteerBuilder {
     /// The places a name (any spelling that folds the same) stands for so far.
     pub fn places_named(&self, name: &str) -> Vec<Posting> {
         self.names.get(&fold(name)).cloned().unwrap_or_default()
+    }
+
+    /// Records that `region` was split from `from`.
+    pub fn add_split(&mut self, region: PlaceId, from: PlaceId) {
+        if !self.splits.contains(&(region.0, from.0)) {
+            self.splits.push((region.0, from.0));
+        }
     }
 
     /// Sets the display name of a place in a two-letter language.
@@ -580,7 +597,15 @@ impl GazetteerBuilder {
 
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
-        for n in [self.places.len(), strings.len(), postings.len(), self.locals.len(), ids.len(), fst_bytes.len()] {
+        for n in [
+            self.places.len(),
+            strings.len(),
+            postings.len(),
+            self.locals.len(),
+            ids.len(),
+            self.splits.len(),
+            fst_bytes.len(),
+        ] {
             out.extend_from_slice(&(n as u32).to_le_bytes());
         }
         out.extend_from_slice(&place_bytes);
@@ -592,6 +617,11 @@ impl GazetteerBuilder {
         for (g, i) in ids {
             out.extend_from_slice(&g.to_le_bytes());
             out.extend_from_slice(&i.to_le_bytes());
+        }
+        self.splits.sort();
+        for (a, b) in &self.splits {
+            out.extend_from_slice(&a.to_le_bytes());
+            out.extend_from_slice(&b.to_le_bytes());
         }
         out.extend_from_slice(&fst_bytes);
         out

@@ -189,6 +189,10 @@ impl PlaceStore for BuilderStore {
     fn set_source(&mut self, _id: PlaceId, _source: &str) {
         // The compiled form quotes GeoNames for its places; curated files only add names to them.
     }
+
+    fn add_split(&mut self, region: PlaceId, from: PlaceId) {
+        self.b.add_split(region, from);
+    }
 }
 
 /// Runs an import and returns the compiled bytes.

@@ -69,6 +69,7 @@ pub struct Knowledge {
     locals: HashMap<(PlaceId, String), String>,
     sources: HashMap<PlaceId, String>,
     keys: HashMap<String, PlaceId>,
+    splits: Vec<(PlaceId, PlaceId)>,
 }
 
 impl Knowledge {
@@ -88,6 +89,7 @@ impl Knowledge {
             locals: HashMap::new(),
             sources: HashMap::new(),
             keys: HashMap::new(),
+            splits: Vec::new(),
         }
     }
 
@@ -247,6 +249,29 @@ impl Knowledge {
         false
     }
 
+    /// True when one of two regions was split from the other (directly or through one more
+    /// split), so a place the record puts in one may lie in the other.
+    pub fn shares_territory(&self, a: PlaceId, b: PlaceId) -> bool {
+        let all = || self.world.splits().chain(self.splits.iter().copied());
+        let linked = |x: PlaceId, y: PlaceId| all().any(|(r, f)| (r == x && f == y) || (r == y && f == x));
+        if a == b || linked(a, b) {
+            return true;
+        }
+        // Papua Barat Daya was split from Papua Barat, itself split from Papua.
+        let mids: Vec<PlaceId> = all()
+            .filter_map(|(r, f)| {
+                if r == a {
+                    Some(f)
+                } else if f == a {
+                    Some(r)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        mids.into_iter().any(|m| linked(m, b))
+    }
+
     /// The first-level region a place lies in, if any.
     pub fn region_of(&self, place: PlaceId) -> Option<PlaceId> {
         let mut at = Some(place);
@@ -358,6 +383,12 @@ impl places::PlaceStore for Knowledge {
 
     fn set_source(&mut self, id: PlaceId, source: &str) {
         self.sources.insert(id, source.to_string());
+    }
+
+    fn add_split(&mut self, region: PlaceId, from: PlaceId) {
+        if !self.splits.contains(&(region, from)) {
+            self.splits.push((region, from));
+        }
     }
 }
 

@@ -27,6 +27,8 @@ pub trait PlaceStore {
     fn set_local_name(&mut self, id: PlaceId, lang: &str, name: &str);
     fn correct(&mut self, id: PlaceId, parent: Option<PlaceId>, population: Option<u64>);
     fn set_source(&mut self, id: PlaceId, source: &str);
+    /// Records that `region` was split from `from`.
+    fn add_split(&mut self, region: PlaceId, from: PlaceId);
 }
 
 /// Resolves `geonames:ID`, `country:CC` and `admin1:CC.CODE` in a compiled gazetteer.
@@ -186,6 +188,15 @@ fn apply_one(
                 store.set_local_name(id, lang, n.get_ref());
             }
         }
+    }
+    for f in &p.split_from {
+        let from = store
+            .resolve(f.get_ref())
+            .ok_or_else(|| (at(f), format!("`split_from` refers to {:?}, which no knowledge defines", f.get_ref())))?;
+        if store.kind(id) == PlaceKind::City || store.kind(from) == PlaceKind::City {
+            return Err((at(f), "`split_from` links regions or districts, not cities".to_string()));
+        }
+        store.add_split(id, from);
     }
     if let Some(s) = source {
         store.set_source(id, s);

@@ -99,7 +99,7 @@ impl Lexicons {
 /// A proper name: words that start with a capital letter (or are all capitals), joined by single
 /// spaces or a line break, with the lower-case particles place names contain ("Rio de Janeiro",
 /// "Newcastle upon Tyne"). The recogniser decides which part of it is a known name.
-pub const NAME: &str = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-‐][\p{L}\p{M}'’]+)*\.?)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|da|do|dos|das|del|della|du|la|le|el|al|upon|on|of|van|von|der|den|y|sur)[ \t]+)*\p{Lu}[\p{L}\p{M}'’]*(?:[-‐][\p{L}\p{M}'’]+)*\.?)*";
+pub const NAME: &str = r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:[-‐][\p{L}\p{M}'’]+)*\.?)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|da|do|dos|das|del|della|du|la|le|el|al|upon|of|van|von|der|den|y|sur)[ \t]+)*\p{Lu}[\p{L}\p{M}'’]*(?:[-‐][\p{L}\p{M}'’]+)*\.?)*";
 
 /// Expands `{macro}`s in a pattern for one language. Returns the expanded expression, or the
 /// byte offset (within the pattern) and message of the first bad macro.

@@ -1,0 +1,83 @@
+//! place.located-in over the project's own hard negatives and misplaced claims, in English and
+//! Indonesian. Fixtures mark expected claims inline with [[...]].
+
+mod common;
+
+use common::{check, fixture_lines, unmark};
+use factlint::rules::Lang;
+
+const RULE: &str = "place.located-in";
+
+fn clean(file: &str, lang: Lang) -> usize {
+    let lines = fixture_lines(file);
+    let mut noisy = Vec::new();
+    for line in &lines {
+        for d in check(line, Some(lang), &[RULE]) {
+            noisy.push(format!("{line:?}: flagged {:?} ({})", d.text, d.message));
+        }
+    }
+    assert!(noisy.is_empty(), "false alarms in {file}:\n{}", noisy.join("\n"));
+    lines.len()
+}
+
+fn misplaced(file: &str, lang: Lang) -> usize {
+    let lines = fixture_lines(file);
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in &lines {
+        let (text, marked) = unmark(line);
+        assert!(!marked.is_empty(), "{file}: a line without a [[marked]] claim: {line}");
+        let found: Vec<String> = check(&text, Some(lang), &[RULE]).into_iter().map(|d| d.text).collect();
+        if found != marked {
+            failures.push(format!("{text:?}: expected {marked:?}, found {found:?}"));
+        }
+        count += marked.len();
+    }
+    assert!(failures.is_empty(), "{file}:\n{}", failures.join("\n"));
+    count
+}
+
+#[test]
+fn english_hard_negatives_stay_clean() {
+    assert!(clean("located-in/clean.en.txt", Lang::EN) >= 80);
+}
+
+#[test]
+fn indonesian_hard_negatives_stay_clean() {
+    assert!(clean("located-in/clean.id.txt", Lang::ID) >= 60);
+}
+
+#[test]
+fn english_misplaced_places_are_caught() {
+    assert!(misplaced("located-in/misplaced.en.txt", Lang::EN) >= 30);
+}
+
+#[test]
+fn indonesian_misplaced_places_are_caught() {
+    assert!(misplaced("located-in/misplaced.id.txt", Lang::ID) >= 30);
+}
+
+#[test]
+fn finding_names_the_real_region_and_sources() {
+    let d = &check("Forum itu berlangsung di Shenzhen, KwaZulu-Natal.", Some(Lang::ID), &[RULE])[0];
+    assert_eq!(d.text, "Shenzhen, KwaZulu-Natal");
+    assert_eq!(d.message, "Shenzhen is not in KwaZulu-Natal");
+    assert_eq!(d.suggestion.as_deref(), Some("Shenzhen, Guangdong"));
+    assert!(d.evidence[0].starts_with("Shenzhen (pop. 17.5 million) is in Guangdong"), "{:?}", d.evidence);
+    assert_eq!(d.evidence[1], "KwaZulu-Natal is a province of South Africa");
+    assert_eq!(d.sources, vec!["GeoNames 1795565", "GeoNames 972062"]);
+}
+
+#[test]
+fn suggestion_uses_the_documents_language() {
+    let d = &check("Pabrik itu dibangun di Makassar, Jawa Timur.", Some(Lang::ID), &[RULE])[0];
+    assert_eq!(d.suggestion.as_deref(), Some("Makassar, Sulawesi Selatan"));
+    let d = &check("The plant was built in Makassar, East Java.", Some(Lang::EN), &[RULE])[0];
+    assert_eq!(d.suggestion.as_deref(), Some("Makassar, South Sulawesi"));
+}
+
+#[test]
+fn a_country_claim_suggests_the_country() {
+    let d = &check("Talks were held in Nairobi, Uganda.", Some(Lang::EN), &[RULE])[0];
+    assert_eq!(d.suggestion.as_deref(), Some("Nairobi, Kenya"));
+}
