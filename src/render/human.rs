@@ -80,7 +80,7 @@ fn render_one(d: &Diagnostic, source: &SourceFile, renderer: &Renderer, out: &mu
         let inside =
             l.span.start >= ex.offset && l.span.end <= ex.offset + ex.text.len() - if ex.prefix_cut { 3 } else { 0 };
         if inside && l.span != d.span {
-            snippet = snippet.annotation(Level::Info.span(shift(l.span.start)..shift(l.span.end)).label(&l.message));
+            snippet = snippet.annotation(Level::Note.span(shift(l.span.start)..shift(l.span.end)).label(&l.message));
         }
     }
     let mut notes: Vec<String> = Vec::new();

@@ -1,0 +1,177 @@
+//! The command line as a user runs it: exit codes, inputs (files, folders, stdin, Markdown,
+//! unreadable files), and the human and JSON reports, snapshotted in snapshots/.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn factlint() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
+    c.env_remove("NO_COLOR").env("CI", "true");
+    c
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli")
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    factlint().current_dir(dir).args(args).output().expect("factlint runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+/// A fresh temporary folder for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("factlint-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!($name, $value);
+        });
+    };
+}
+
+#[test]
+fn seed_article_is_flagged_with_guangdong() {
+    let seed = common::shared("seeds/article-id-shenzhen.txt");
+    assert!(seed.is_file(), "the seed article {} is missing", seed.display());
+    let o = factlint().args(["check", "--color", "never"]).arg(&seed).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Shenzhen is not in KwaZulu-Natal"), "{out}");
+    assert!(out.contains("Guangdong"), "{out}");
+
+    let o = factlint().args(["check", "--format", "json", "--select", "place"]).arg(&seed).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "place.located-in");
+    assert_eq!(f["text"], "Shenzhen, KwaZulu-Natal");
+    assert_eq!(f["suggestion"], "Shenzhen, Guangdong");
+    // The span points at the original bytes of the file.
+    let bytes = std::fs::read(&seed).unwrap();
+    let (s, e) = (f["span"]["start"].as_u64().unwrap() as usize, f["span"]["end"].as_u64().unwrap() as usize);
+    assert_eq!(&bytes[s..e], "Shenzhen, KwaZulu-Natal".as_bytes());
+}
+
+#[test]
+fn json_report_of_the_fixtures() {
+    let o = run_in(&fixtures(), &["check", "--format", "json", "--select", "place", "."]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    snapshot!("cli_json_fixtures", stdout(&o));
+}
+
+#[test]
+fn human_report_of_the_fixtures() {
+    let o = run_in(&fixtures(), &["check", "--color", "never", "--select", "place", "."]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    snapshot!("cli_human_fixtures", stdout(&o));
+}
+
+#[test]
+fn json_spans_point_at_original_bytes_in_markdown() {
+    let o = run_in(&fixtures(), &["check", "--format", "json", "--select", "place", "en-report.md"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = std::fs::read_to_string(fixtures().join("en-report.md")).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "only the prose claim, not code or URLs: {findings:?}");
+    for f in findings {
+        let (s, e) = (f["span"]["start"].as_u64().unwrap() as usize, f["span"]["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..e], f["text"].as_str().unwrap());
+        let line = text[..s].matches('\n').count() + 1;
+        assert_eq!(f["span"]["line"].as_u64().unwrap() as usize, line);
+    }
+}
+
+#[test]
+fn exit_codes() {
+    let dir = fixtures();
+    assert_eq!(run_in(&dir, &["check", "clean.txt"]).status.code(), Some(0));
+    assert_eq!(run_in(&dir, &["check", "id-berita.txt"]).status.code(), Some(1));
+    assert_eq!(run_in(&dir, &["check", "--fail-on", "never", "id-berita.txt"]).status.code(), Some(0));
+    let missing = run_in(&dir, &["check", "clean.txt", "no-such-file.txt"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stdout(&missing).contains("no-such-file.txt: cannot read: no such file or folder"), "{}", stdout(&missing));
+    let bad_date = run_in(&dir, &["check", "--date", "2023-02-30", "clean.txt"]);
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(stderr(&bad_date).contains("--date must be YYYY-MM-DD"));
+    let bad_rule = run_in(&dir, &["check", "--select", "place.nowhere", "clean.txt"]);
+    assert_eq!(bad_rule.status.code(), Some(2));
+    assert!(stderr(&bad_rule).contains("no rule or category \"place.nowhere\""), "{}", stderr(&bad_rule));
+    let usage = run_in(&dir, &["check", "--format", "yaml"]);
+    assert_eq!(usage.status.code(), Some(2));
+    assert_eq!(run_in(&dir, &["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn unreadable_inputs_are_reported_and_the_rest_still_checked() {
+    let dir = temp_dir("unreadable");
+    std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 in Shenzhen, KwaZulu-Natal.\n").unwrap();
+    std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02 Shenzhen, KwaZulu-Natal").unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("good.txt"), "Delegates met in Shenzhen, KwaZulu-Natal.\n").unwrap();
+    let o = run_in(&dir, &["check", "--format", "json", "."]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let errors: Vec<String> = v["errors"].as_array().unwrap().iter().map(|e| format!("{}: {}", e["path"].as_str().unwrap(), e["message"].as_str().unwrap())).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].starts_with("./binary.txt: binary file"), "{errors:?}");
+    assert!(errors[1].starts_with("./latin1.txt: not valid UTF-8 (first bad byte at offset 3)"), "{errors:?}");
+    assert_eq!(v["summary"]["files"], 2, "empty.txt and good.txt were checked");
+    assert_eq!(v["findings"][0]["path"], "./good.txt");
+}
+
+#[test]
+fn stdin_is_checked() {
+    let mut child = factlint()
+        .args(["check", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all("Pabrik baru dibangun di Makassar, Jawa Timur, tahun ini.".as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["findings"][0]["path"], "-");
+    // Indonesian was recognised without --lang: the suggestion names the province in Indonesian.
+    assert_eq!(v["findings"][0]["suggestion"], "Makassar, Sulawesi Selatan");
+}
+
+#[test]
+fn folder_walk_respects_gitignore() {
+    let dir = temp_dir("walk");
+    std::fs::write(dir.join(".gitignore"), "drafts/\n").unwrap();
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::create_dir_all(dir.join("news")).unwrap();
+    std::fs::write(dir.join("drafts/old.md"), "Held in Shenzhen, KwaZulu-Natal.\n").unwrap();
+    std::fs::write(dir.join("news/today.md"), "Held in Chengdu, Ontario.\n").unwrap();
+    std::fs::write(dir.join("news/photo.png"), [0x89, b'P', b'N', b'G', 0]).unwrap();
+    let o = run_in(&dir, &["check", "--format", "json", "."]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 1, "{}", stdout(&o));
+    assert_eq!(v["findings"][0]["path"], "./news/today.md");
+    assert!(v["errors"].as_array().unwrap().is_empty(), "the walk reads prose files only");
+}
+
+#[test]
+fn kb_lookup_prints_places_with_sources() {
+    let o = factlint().args(["kb", "lookup", "Shenzhen"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    snapshot!("cli_kb_lookup_shenzhen", stdout(&o));
+    let o = factlint().args(["kb", "lookup", "Atlantis-on-Nowhere"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+}
