@@ -504,6 +504,9 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                     ));
                 }
             }
+            if let Some(m) = checks::pattern_groups_problem(info.name, &names) {
+                errors.push(cx.error(p.regex.span().start, m));
+            }
             patterns.push(Pattern { lang, regex });
         }
     }
