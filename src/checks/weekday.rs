@@ -187,10 +187,7 @@ impl WeekdayCheck {
             evidence,
             suggestion,
             sources: vec!["Gregorian calendar".to_string()],
-            labels: vec![(
-                claimed.range.clone(),
-                format!("{} is a {}", date_shown, dates::weekday_name(actual.weekday())),
-            )],
+            labels: Vec::new(),
             severity: None,
         })
     }

@@ -358,7 +358,7 @@ impl<'a> DateReader<'a> {
         let tokens: Vec<&str> = text[line_start..pos].split_whitespace().rev().take(3).collect();
         let is_number = |t: Option<&&str>| t.is_some_and(|t| ends_with_number(t));
         match tokens.first() {
-            Some(&t) if matches!(t, "-" | "–" | "—" | "/") => is_number(tokens.get(1)),
+            Some(&("-" | "–" | "—" | "/")) => is_number(tokens.get(1)),
             Some(&t) if self.lexicons.has_word(self.lang, RANGE_WORDS, t) => is_number(tokens.get(1)),
             Some(&t) => {
                 tokens.get(1).is_some_and(|t2| self.lexicons.has_word(self.lang, RANGE_WORDS, &format!("{t2} {t}")))
@@ -395,17 +395,28 @@ impl<'a> DateReader<'a> {
     }
 
     /// The word for `weekday` in this language, in the form of `like` (the word the text used):
-    /// the entry of the `weekday` table closest in length ("Sel" -> "Rab", "Selasa" -> "Rabu"),
-    /// in the same case.
+    /// a full name for a full name ("Rabu" -> "Selasa", "Ahad" -> "Sabtu"), an abbreviation of
+    /// about the same length for an abbreviation ("Sen" -> "Sel", "Tues" -> "Mon"), in the same
+    /// case. An abbreviation is a table word that begins a longer word for the same day.
     pub fn weekday_word(&self, weekday: Weekday, like: &str) -> Option<String> {
+        let table: Vec<(&str, i64)> = self.lexicons.table(self.lang, WEEKDAY_TABLE)?.collect();
+        let is_abbreviation =
+            |w: &str, v: i64| table.iter().any(|(o, ov)| *ov == v && o.len() > w.len() && o.starts_with(w));
+        let like_folded = crate::knowledge::fold::fold(like.trim_end_matches('.'));
+        let like_abbreviated = table.iter().any(|(w, v)| *w == like_folded && is_abbreviation(w, *v));
         let target = i64::from(weekday.number_from_monday());
-        let like_len = like.trim_end_matches('.').chars().count();
-        let word = self
-            .lexicons
-            .table(self.lang, WEEKDAY_TABLE)?
-            .filter(|(_, v)| *v == target)
-            .map(|(w, _)| w)
-            .min_by_key(|w| (w.chars().count().abs_diff(like_len), std::cmp::Reverse(w.len()), *w))?;
+        let words: Vec<&str> = table.iter().filter(|(_, v)| *v == target).map(|(w, _)| *w).collect();
+        let abbreviations: Vec<&str> = words.iter().copied().filter(|w| is_abbreviation(w, target)).collect();
+        let word = if like_abbreviated && !abbreviations.is_empty() {
+            let len = like_folded.chars().count();
+            abbreviations.into_iter().min_by_key(|w| (w.chars().count().abs_diff(len), *w))?
+        } else {
+            words
+                .into_iter()
+                .filter(|w| !is_abbreviation(w, target))
+                // The plain spelling first ("Jumat", not "Jum'at"), then the longest ("Minggu", not "Ahad").
+                .max_by_key(|w| (w.chars().all(char::is_alphabetic), w.len(), std::cmp::Reverse(*w)))?
+        };
         Some(same_case(word, like))
     }
 }
@@ -723,6 +734,12 @@ mod tests {
         let en = DateReader::new(&lex, Lang::EN);
         assert_eq!(en.weekday_word(Weekday::Tue, "Monday").unwrap(), "Tuesday");
         assert_eq!(en.weekday_word(Weekday::Tue, "Mon").unwrap(), "Tue");
+        assert_eq!(en.weekday_word(Weekday::Mon, "Tues.").unwrap(), "Mon");
+        assert_eq!(en.weekday_word(Weekday::Thu, "Friday").unwrap(), "Thursday");
+        assert_eq!(id.weekday_word(Weekday::Tue, "Rabu").unwrap(), "Selasa");
+        assert_eq!(id.weekday_word(Weekday::Sat, "Ahad").unwrap(), "Sabtu");
+        assert_eq!(id.weekday_word(Weekday::Sun, "Sabtu").unwrap(), "Minggu");
+        assert_eq!(id.weekday_word(Weekday::Thu, "Jum’at").unwrap(), "Kamis");
     }
 
     #[test]
