@@ -233,6 +233,7 @@ const LOOK_ALIKES: &[(Lang, &str, Option<&str>)] = &[
     (EN, "Between 30 and 31 June 2023 the site was closed.", None),
     (EN, "Scores were 3-1, 2/1, 4-6 and 30/31 by Sunday.", None),
     (EN, "Ref. No. 31/6/2023 applies.", None),
+    (EN, "Students who sat the SAT, 4 June 2023, got results.", None),
 ];
 
 #[test]

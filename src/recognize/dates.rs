@@ -236,18 +236,35 @@ impl<'a> DateReader<'a> {
         if let Some(n) = number(word) {
             return (1..=12).contains(&n).then_some(n);
         }
-        if !is_capitalised(word) {
-            return None;
-        }
-        let n = self.lexicons.value(self.lang, MONTH_TABLE, word.trim_end_matches('.'))?;
+        let n = self.name_value(MONTH_TABLE, word)?;
         u32::try_from(n).ok().filter(|n| (1..=12).contains(n))
     }
 
     fn weekday_of(&self, word: &str) -> Option<Weekday> {
-        if !is_capitalised(word) {
+        iso_weekday(self.name_value(WEEKDAY_TABLE, word)?)
+    }
+
+    /// The number a month or weekday name stands for. Names are proper nouns: a lower-case
+    /// "may", "sun", "wed" or "mar" is another word. An abbreviation in capitals ("SAT", "SUN",
+    /// "MAR", "KAM") is more often an acronym than a date, so only full names may be capitals.
+    fn name_value(&self, table: &str, word: &str) -> Option<i64> {
+        let word = word.trim_end_matches('.');
+        if !word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        iso_weekday(self.lexicons.value(self.lang, WEEKDAY_TABLE, word.trim_end_matches('.'))?)
+        let value = self.lexicons.value(self.lang, table, word)?;
+        if is_all_caps(word) && self.is_abbreviation(table, &crate::knowledge::fold::fold(word), value) {
+            return None;
+        }
+        Some(value)
+    }
+
+    /// True when a (folded) table word begins a longer word for the same value: "sel" for
+    /// "selasa", "sept" for "september".
+    fn is_abbreviation(&self, table: &str, word: &str, value: i64) -> bool {
+        self.lexicons
+            .table(self.lang, table)
+            .is_some_and(|mut t| t.any(|(w, v)| v == value && w.len() > word.len() && w.starts_with(word)))
     }
 
     /// Reads "4/7/2023", "4/7", "04-07-2023", "2023-07-04".
@@ -400,8 +417,7 @@ impl<'a> DateReader<'a> {
     /// case. An abbreviation is a table word that begins a longer word for the same day.
     pub fn weekday_word(&self, weekday: Weekday, like: &str) -> Option<String> {
         let table: Vec<(&str, i64)> = self.lexicons.table(self.lang, WEEKDAY_TABLE)?.collect();
-        let is_abbreviation =
-            |w: &str, v: i64| table.iter().any(|(o, ov)| *ov == v && o.len() > w.len() && o.starts_with(w));
+        let is_abbreviation = |w: &str, v: i64| self.is_abbreviation(WEEKDAY_TABLE, w, v);
         let like_folded = crate::knowledge::fold::fold(like.trim_end_matches('.'));
         let like_abbreviated = table.iter().any(|(w, v)| *w == like_folded && is_abbreviation(w, *v));
         let target = i64::from(weekday.number_from_monday());
@@ -448,16 +464,15 @@ pub fn iso_weekday(n: i64) -> Option<Weekday> {
     usize::try_from(n - 1).ok().and_then(|i| DAYS.get(i)).copied()
 }
 
-/// Month and weekday names are proper nouns in the languages factlint reads: a lower-case "may",
-/// "sun", "wed" or "mar" is another word.
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+/// Two or more letters, all capitals.
+fn is_all_caps(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// `word` in the case of `like`: all capitals, capitalised, or as it is.
 fn same_case(word: &str, like: &str) -> String {
-    let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    if is_all_caps(like) {
         return word.to_uppercase();
     }
     if like.chars().next().is_some_and(char::is_uppercase) {
@@ -661,6 +676,10 @@ mod tests {
         assert!(read_with(Lang::EN, p, "they wed 4 July 2023").is_none());
         assert!(read_with(Lang::EN, p, "Wed 4 July 2023").is_some());
         assert!(read_with(Lang::EN, p, "Wed 4 july 2023").is_none());
+        // An abbreviation in capitals is an acronym; a full name in capitals is a name.
+        assert!(read_with(Lang::EN, p, "SAT 4 June 2023").is_none());
+        assert!(read_with(Lang::EN, p, "SATURDAY 3 JUNE 2023").is_some());
+        assert!(read_with(Lang::ID, p, "KAM 6 Juli 2023").is_none());
     }
 
     #[test]
