@@ -336,6 +336,13 @@ fn the_document_date_comes_from_flag_front_matter_or_dateline() {
     assert_eq!(check(text, ID, None).len(), 1);
     let text = "Title\n\nWednesday, July 5, 2023\n\nThe suspect was arrested yesterday (Monday).";
     assert_eq!(check(text, EN, None).len(), 1);
+    // Markdown: a heading, then the date in emphasis.
+    let md = "# Judul berita\n\n*Rabu, 5 Juli 2023 10:15 WIB*\n\nPelaku ditangkap kemarin (Senin).\n";
+    assert_eq!(check_with(md, ID, None, Format::Markdown).len(), 1);
+    // HTML.
+    let html =
+        "<html><body><h1>Judul</h1><p class=date>5 Juli 2023</p><p>Pelaku ditangkap kemarin (Senin).</p></body></html>";
+    assert_eq!(check_with(html, ID, None, Format::Html).len(), 1);
     // A date in a sentence is not the document's date.
     let text = "Judul\n\nPada 5 Juli 2023 kami bertemu. Pelaku ditangkap kemarin (Senin).";
     assert!(check(text, ID, None).is_empty());

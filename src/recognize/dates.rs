@@ -597,7 +597,8 @@ const DATELINE_LINES: usize = 6;
 /// the date must name its year and exist.
 pub fn document_date(text: &str, lang: Lang, lexicons: &Lexicons) -> Option<NaiveDate> {
     let reader = DateReader::new(lexicons, lang);
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()).take(DATELINE_LINES) {
+    let blank = |c: char| c.is_whitespace() || c == crate::markup::SEPARATOR;
+    for line in text.lines().map(|l| l.trim_matches(blank)).filter(|l| !l.is_empty()).take(DATELINE_LINES) {
         for re in DATELINES.iter() {
             let Some(caps) = re.captures(line) else { continue };
             let Some(expr) = reader.read(&caps) else { continue };
