@@ -6,7 +6,7 @@ use crate::checks::{CheckCx, Document, Finding};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::knowledge::Knowledge;
 use crate::markup::{self, Format, Prose};
-use crate::recognize::detect_language;
+use crate::recognize::{dates, detect_language};
 use crate::rules::{Lang, Rule, RuleSet, Severity};
 use crate::source::SourceFile;
 use chrono::NaiveDate;
@@ -70,8 +70,11 @@ impl Engine<'_> {
             .or_else(|| prose.front_matter.lang.as_ref().and_then(|(v, _)| lang_from_tag(v)))
             .or_else(|| detect_language(prose.text(), &self.rules.lexicons))
             .unwrap_or(Lang::EN);
-        let date =
-            settings.date.or_else(|| prose.front_matter.date.as_ref().and_then(|(v, _)| date_from_front_matter(v)));
+        // The document's date: --date, then front matter, then a dateline at the top.
+        let date = settings
+            .date
+            .or_else(|| prose.front_matter.date.as_ref().and_then(|(v, _)| date_from_front_matter(v)))
+            .or_else(|| dates::document_date(prose.text(), lang, &self.rules.lexicons));
         let doc = Document { path: source.path(), prose, lang, date };
         let mut out = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();

@@ -4,7 +4,9 @@
 //! Adding a kind: write `checks/<kind>.rs` with a doc comment (what it checks, why it matters,
 //! an example), implement [`Check`], and register it in [`KINDS`] and [`compile_kind`].
 
+pub mod date_valid;
 pub mod located_in;
+pub mod weekday;
 
 use crate::knowledge::Knowledge;
 use crate::markup::Prose;
@@ -62,7 +64,7 @@ pub trait Check: Send + Sync + Debug {
 }
 
 /// Every rule kind.
-pub const KINDS: &[KindInfo] = &[located_in::INFO];
+pub const KINDS: &[KindInfo] = &[located_in::INFO, weekday::INFO, date_valid::INFO];
 
 pub fn kind_info(name: &str) -> Option<KindInfo> {
     KINDS.iter().find(|k| k.name == name).copied()
@@ -76,6 +78,18 @@ pub fn compile_kind(
 ) -> Result<Box<dyn Check>, LocatedError> {
     match name {
         "located-in" => Ok(Box::new(located_in::LocatedIn::compile(cx.settings(settings)?, cx)?)),
+        "weekday" => Ok(Box::new(weekday::WeekdayCheck::compile(cx.settings(settings)?, cx)?)),
+        "date-valid" => Ok(Box::new(date_valid::DateValid::compile(cx.settings(settings)?, cx)?)),
         other => unreachable!("kind {other} is in KINDS but has no compiler"),
+    }
+}
+
+/// What is wrong with a pattern's set of named groups beyond the kind's required and optional
+/// groups: the combinations a kind can read (a date needs a day and a month, or a numeric date).
+pub fn pattern_groups_problem(kind: &str, groups: &[&str]) -> Option<String> {
+    match kind {
+        "weekday" => weekday::groups_problem(groups),
+        "date-valid" => date_valid::groups_problem(groups),
+        _ => None,
     }
 }

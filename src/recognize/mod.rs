@@ -2,6 +2,8 @@
 //! plus the small text facts checks share: word starts, sentence starts, the words next to a
 //! span, and which language a document is in.
 
+pub mod dates;
+
 use crate::knowledge::gazetteer::Posting;
 use crate::knowledge::Knowledge;
 use crate::rules::lexicon::Lexicons;

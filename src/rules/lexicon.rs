@@ -80,6 +80,12 @@ impl Lexicons {
         self.by_lang.get(&lang)?.tables.get(table)?.get(&fold(word)).copied()
     }
 
+    /// The entries of a named table (folded words and their numbers), e.g. every word for a
+    /// weekday; None when the language has no such table.
+    pub fn table(&self, lang: Lang, table: &str) -> Option<impl Iterator<Item = (&str, i64)>> {
+        Some(self.by_lang.get(&lang)?.tables.get(table)?.iter().map(|(w, v)| (w.as_str(), *v)))
+    }
+
     /// The words of a named list or table, for expanding a `{macro}`.
     fn words_of(&self, lang: Lang, name: &str) -> Option<Vec<&str>> {
         let lex = self.by_lang.get(&lang)?;
@@ -152,14 +158,15 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
     Ok(out)
 }
 
-/// A folded lexicon word as a regex: spaces match any white space, a full stop is optional.
+/// A folded lexicon word as a regex: spaces match any white space, and an apostrophe matches
+/// the typographic one too (folding made "Jum’at" "jum'at").
 fn word_regex(word: &str) -> String {
     let mut s = String::new();
     for part in word.split(' ') {
         if !s.is_empty() {
             s.push_str(r"[\s\-]+");
         }
-        s.push_str(&regex::escape(part));
+        s.push_str(&regex::escape(part).replace('\'', "['’]"));
     }
     s
 }

@@ -504,6 +504,13 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                     ));
                 }
             }
+            if let Some(m) = checks::pattern_groups_problem(info.name, &names) {
+                let e = cx.error(p.regex.span().start, m);
+                // Once per pattern, not once per language it compiles for.
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
             patterns.push(Pattern { lang, regex });
         }
     }

@@ -1,0 +1,119 @@
+//! `date-valid`: a date that does not exist.
+//!
+//! Why: "31 Juni 2023" or "February 29, 2023" is a typo or a garbled date that a reader cannot
+//! repair; the copy says nothing reliable about when the event took place.
+//!
+//! How: the rule's patterns find a date: `day` and `month` (and `year`), or a `numeric` date
+//! (31/6/2023, 2023-06-31). The shared date reader ([`crate::recognize::dates`]) reads the groups
+//! with the lexicon's tables and drops look-alikes (ranges, scores, versions, URLs, reference
+//! numbers). The date is impossible when its month never has that day (31 June, 30 February), or
+//! its year does not (29 February 2023). 29 February without a year is fine: some year has it.
+//! A numeric date is impossible only when no order of day and month makes it a real date, so
+//! 4/13/2023 is never reported, whatever the language.
+//!
+//! Example: "rapat digelar 31 Juni 2023" -> June has 30 days.
+
+use super::{Check, CheckCx, Document, Finding};
+use crate::recognize::dates::{self, DateReader};
+use crate::rules::{CompileCx, KindInfo};
+use crate::source::LocatedError;
+use serde::Deserialize;
+use std::ops::Range;
+
+pub const INFO: KindInfo = KindInfo {
+    name: "date-valid",
+    required_groups: &[],
+    optional_groups: &["weekday", "day", "month", "year", "numeric", "claim"],
+    needs_patterns: true,
+    message_values: &["date", "month", "days", "year"],
+};
+
+/// `[settings]` of a date-valid rule: none yet; unknown keys are errors.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {}
+
+#[derive(Debug)]
+pub struct DateValid;
+
+impl DateValid {
+    pub fn compile(_: Settings, _cx: &CompileCx<'_>) -> Result<DateValid, LocatedError> {
+        Ok(DateValid)
+    }
+}
+
+/// Which combinations of groups a date-valid pattern can read.
+pub fn groups_problem(groups: &[&str]) -> Option<String> {
+    let has = |g| groups.contains(&g);
+    if has("day") != has("month") {
+        return Some("a date-valid pattern with <day> needs <month> too, and the other way round".into());
+    }
+    if !(has("day") || has("numeric")) {
+        return Some("a date-valid pattern needs a date: <day> and <month>, or <numeric>".into());
+    }
+    None
+}
+
+impl Check for DateValid {
+    fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
+        let text = doc.text();
+        let reader = DateReader::new(cx.lexicons, doc.lang);
+        // Several patterns may match one date ("Selasa, 31 Juni 2023" and "31 Juni 2023").
+        let mut seen: Vec<Range<usize>> = Vec::new();
+        for re in cx.rule.patterns_for(doc.lang) {
+            for caps in re.captures_iter(text) {
+                let Some(expr) = reader.read(&caps) else { continue };
+                let Some(date) = expr.date.as_ref() else { continue };
+                if seen.iter().any(|s| s.start < date.range.end && date.range.start < s.end)
+                    || !date.impossible()
+                    || !reader.is_claim(text, &expr)
+                {
+                    continue;
+                }
+                seen.push(date.range.clone());
+                let written = &text[date.range.clone()];
+                let reading = date.plausible()[0];
+                let days = dates::days_in_month(reading.year, reading.month);
+                let month = dates::month_name(reading.month);
+                let leap_year_matters = reading.month == 2 && reading.day == 29;
+                let mut evidence = Vec::new();
+                let month_shown = match reading.year {
+                    Some(y) if leap_year_matters => {
+                        evidence.push(format!("{y} is not a leap year, so February {y} has 28 days"));
+                        format!("February {y}")
+                    }
+                    _ => {
+                        evidence.push(format!("{month} has {days} days"));
+                        month.to_string()
+                    }
+                };
+                for r in date.readings.iter().chain(&date.other_readings) {
+                    if let Some(order) = r.order {
+                        evidence.push(format!(
+                            "read {}, {written} is day {} of {}",
+                            order.describe(),
+                            r.day,
+                            dates::month_name(r.month)
+                        ));
+                    }
+                }
+                let year = reading.year.map(|y| y.to_string()).unwrap_or_default();
+                let message = cx.rule.render_message(&[
+                    ("date", written),
+                    ("month", &month_shown),
+                    ("days", &days.to_string()),
+                    ("year", &year),
+                ]);
+                out.push(Finding {
+                    range: expr.span.clone(),
+                    message,
+                    evidence,
+                    suggestion: None,
+                    sources: vec!["Gregorian calendar".to_string()],
+                    labels: Vec::new(),
+                    severity: None,
+                });
+            }
+        }
+    }
+}

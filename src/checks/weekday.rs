@@ -1,0 +1,194 @@
+//! `weekday`: a weekday written with a date it does not fall on.
+//!
+//! Why: "Senin, 4 Juli 2023" cannot be right (4 July 2023 was a Tuesday), and a reader cannot
+//! tell which half is wrong. Newsrooms write the weekday next to the date all the time, so the
+//! slip is common, and the calendar settles it.
+//!
+//! How: the rule's patterns find a `weekday` group with a date: `day` and `month` (and `year`),
+//! or a `numeric` date (4/7/2023, 2023-07-04), or a `relative` day ("kemarin (Senin)",
+//! "yesterday (Monday)") counted from the document's date. The shared date reader
+//! ([`crate::recognize::dates`]) turns the groups into dates using the lexicon's tables, and
+//! drops look-alikes (ranges, scores, versions, URLs). A date without a year takes the document's
+//! year (or the neighbouring year when it is nearer); with no document date it is not checked,
+//! and neither is a relative day. A numeric date whose order the language leaves open (English
+//! 7/4/2023) is wrong only when no order gives the weekday. A date that does not exist is the
+//! `date-valid` kind's finding, not this one's.
+//!
+//! Example: "pada hari Senin, 4 Juli 2023" -> 4 July 2023 was a Tuesday; suggestion "Selasa, 4
+//! Juli 2023".
+
+use super::{Check, CheckCx, Document, Finding};
+use crate::recognize::dates::{self, DateExpr, DateReader, Reading};
+use crate::rules::{CompileCx, KindInfo};
+use crate::source::LocatedError;
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+use std::ops::Range;
+
+pub const INFO: KindInfo = KindInfo {
+    name: "weekday",
+    required_groups: &["weekday"],
+    optional_groups: &["day", "month", "year", "numeric", "relative", "claim"],
+    needs_patterns: true,
+    message_values: &["weekday", "claimed", "actual", "actual_word", "date"],
+};
+
+/// `[settings]` of a weekday rule.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Dates before this year are not checked (default 1900): older dates may follow the Julian
+    /// calendar, which names other weekdays.
+    pub min_year: Option<i32>,
+    /// Dates after this year are not checked (default 2200).
+    pub max_year: Option<i32>,
+}
+
+#[derive(Debug)]
+pub struct WeekdayCheck {
+    years: std::ops::RangeInclusive<i32>,
+}
+
+impl WeekdayCheck {
+    pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<WeekdayCheck, LocatedError> {
+        let (min, max) = (s.min_year.unwrap_or(1900), s.max_year.unwrap_or(2200));
+        if min > max {
+            return Err(cx.error(0, format!("in [settings]: min_year {min} is after max_year {max}")));
+        }
+        Ok(WeekdayCheck { years: min..=max })
+    }
+}
+
+/// Which combinations of groups a weekday pattern can read.
+pub fn groups_problem(groups: &[&str]) -> Option<String> {
+    let has = |g| groups.contains(&g);
+    if has("day") != has("month") {
+        return Some("a weekday pattern with <day> needs <month> too, and the other way round".into());
+    }
+    if !(has("day") || has("numeric") || has("relative")) {
+        return Some("a weekday pattern needs a date: <day> and <month>, <numeric>, or <relative>".into());
+    }
+    None
+}
+
+impl Check for WeekdayCheck {
+    fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
+        let text = doc.text();
+        let reader = DateReader::new(cx.lexicons, doc.lang);
+        let mut seen: Vec<Range<usize>> = Vec::new();
+        for re in cx.rule.patterns_for(doc.lang) {
+            for caps in re.captures_iter(text) {
+                let Some(expr) = reader.read(&caps) else { continue };
+                if seen.iter().any(|s| s.start < expr.span.end && expr.span.start < s.end)
+                    || !reader.is_claim(text, &expr)
+                {
+                    continue;
+                }
+                if let Some(f) = self.examine(doc, cx, &reader, &expr) {
+                    seen.push(expr.span.clone());
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+impl WeekdayCheck {
+    fn examine(
+        &self,
+        doc: &Document<'_>,
+        cx: &CheckCx<'_>,
+        reader: &DateReader<'_>,
+        expr: &DateExpr,
+    ) -> Option<Finding> {
+        let text = doc.text();
+        let claimed = expr.weekday.as_ref()?;
+        let mut evidence = Vec::new();
+        let actual: NaiveDate = if let Some(date) = &expr.date {
+            let written = &text[date.range.clone()];
+            let readings: Vec<(Reading, Vec<NaiveDate>)> =
+                date.plausible().iter().map(|r| (*r, r.candidates(doc.date))).collect();
+            let all: Vec<NaiveDate> = readings.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+            // No year and no document date, or a date that does not exist: nothing to check here.
+            let primary = *all.first()?;
+            if all.iter().any(|d| d.weekday() == claimed.weekday) {
+                return None;
+            }
+            if date.numeric && readings.len() > 1 {
+                for (r, c) in &readings {
+                    if let (Some(order), Some(d)) = (r.order, c.first()) {
+                        evidence.push(format!(
+                            "read {}, {written} is {}, a {}",
+                            order.describe(),
+                            dates::display_date(*d),
+                            dates::weekday_name(d.weekday())
+                        ));
+                    }
+                }
+            } else if let Some(order) = readings.first().and_then(|(r, _)| r.order) {
+                evidence.push(format!(
+                    "{written} is {} read {}, the order of numeric dates in {} text",
+                    dates::display_date(primary),
+                    order.describe(),
+                    reader.lang()
+                ));
+            }
+            if readings.iter().all(|(r, _)| r.year.is_none()) {
+                if let Some(doc_date) = doc.date {
+                    evidence.push(format!(
+                        "{written} names no year; the document is dated {}, so it is taken as {}",
+                        dates::display_date(doc_date),
+                        dates::display_date(primary)
+                    ));
+                }
+            }
+            primary
+        } else {
+            let rel = expr.relative.as_ref()?;
+            let doc_date = doc.date?;
+            let day = doc_date.checked_add_signed(chrono::Duration::days(rel.days))?;
+            if day.weekday() == claimed.weekday {
+                return None;
+            }
+            evidence.push(format!(
+                "the document is dated {}, so “{}” is {}",
+                dates::display_date(doc_date),
+                &text[rel.range.clone()],
+                dates::display_date(day)
+            ));
+            day
+        };
+        if !self.years.contains(&actual.year()) {
+            return None;
+        }
+        let reference = doc.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let tense = if actual < reference { "was" } else { "is" };
+        evidence
+            .insert(0, format!("{} {tense} a {}", dates::display_date(actual), dates::weekday_name(actual.weekday())));
+        let written_weekday = &text[claimed.range.clone()];
+        let word = reader.weekday_word(actual.weekday(), written_weekday);
+        let suggestion = word
+            .as_ref()
+            .filter(|_| expr.span.start <= claimed.range.start && claimed.range.end <= expr.span.end)
+            .map(|w| {
+                format!("{}{w}{}", &text[expr.span.start..claimed.range.start], &text[claimed.range.end..expr.span.end])
+            });
+        let date_shown = dates::display_date(actual);
+        let message = cx.rule.render_message(&[
+            ("weekday", written_weekday),
+            ("claimed", dates::weekday_name(claimed.weekday)),
+            ("actual", dates::weekday_name(actual.weekday())),
+            ("actual_word", word.as_deref().unwrap_or(dates::weekday_name(actual.weekday()))),
+            ("date", &date_shown),
+        ]);
+        Some(Finding {
+            range: expr.span.clone(),
+            message,
+            evidence,
+            suggestion,
+            sources: vec!["Gregorian calendar".to_string()],
+            labels: Vec::new(),
+            severity: None,
+        })
+    }
+}
