@@ -5,6 +5,7 @@
 //! extract claims and checks compare them with knowledge ([`rules`], [`checks`]) -> one
 //! [`diagnostic::Diagnostic`] type -> one renderer per format ([`render`]).
 
+pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod config;
