@@ -9,7 +9,7 @@ use crate::config;
 use crate::engine::{date_from_front_matter, lang_from_tag, Engine, Settings};
 use crate::markup::Format;
 use crate::render;
-use crate::rules::Severity;
+use crate::rules::{Lang, Severity};
 use crate::source::SourceFile;
 use rayon::prelude::*;
 use serde_json::Value;
@@ -80,7 +80,8 @@ fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Opt
 struct Doc {
     id: Value,
     text: String,
-    lang: Option<Option<crate::rules::Lang>>,
+    /// Some(None): detect; None: as the command line says.
+    lang: Option<Option<Lang>>,
     date: Option<chrono::NaiveDate>,
     format: Format,
 }
@@ -109,9 +110,10 @@ fn parse_doc(line: &[u8], line_no: usize) -> Result<Doc, (Value, String)> {
     let lang = match obj.get("lang") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s == "auto" => Some(None),
+        // The languages --lang accepts; any other would leave the document silently unchecked.
         Some(Value::String(s)) => match lang_from_tag(s) {
-            Some(l) => Some(Some(l)),
-            None => return fail(format!("\"lang\" must be \"en\", \"id\" or \"auto\", not {s:?}")),
+            Some(l) if l == Lang::EN || l == Lang::ID => Some(Some(l)),
+            _ => return fail(format!("\"lang\" must be \"en\", \"id\" or \"auto\", not {s:?}")),
         },
         Some(_) => return fail("\"lang\" must be a string".into()),
     };

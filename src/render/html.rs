@@ -71,17 +71,17 @@ mark.warning { background: var(--warning-bg); border-bottom-color: #f2b600; }
 mark:focus { outline: 2px solid #1b1b1b; outline-offset: 2px; }
 mark:target { outline: 2px dashed #1b1b1b; outline-offset: 2px; }
 .part { border-bottom: 2px dotted currentColor; }
-.tip { display: none; position: absolute; left: 0; top: 1.9em; z-index: 10; width: 30rem; max-width: 80vw;
+.tips { display: none; position: absolute; left: 0; top: 1.9em; z-index: 10; width: 30rem; max-width: 80vw;
   white-space: normal; font: .9rem/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   background: #fff; color: #1b1b1b; border: 1px solid #999; border-radius: .4rem;
   box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: .6rem .8rem; }
-.tip > span { display: block; }
+.tip, .tip > span { display: block; }
+.tip + .tip { border-top: 1px solid var(--line); margin-top: .5rem; padding-top: .5rem; }
 .tip .head { font-weight: 600; }
 .tip .ev::before { content: "\2022  "; }
 .tip .meta { color: var(--muted); font-size: .85rem; }
-.tip + .tip { top: auto; }
-mark:hover .tip, mark:focus .tip, mark:focus-within .tip, mark:target .tip { display: block; }
-@media print { .tip { display: none !important; } mark { border-bottom-style: double; } }
+mark:hover .tips, mark:focus .tips, mark:focus-within .tips, mark:target .tips { display: block; }
+@media print { .tips { display: none !important; } mark { border-bottom-style: double; } }
 "#;
 
 fn severity_class(s: Severity) -> &'static str {
@@ -116,7 +116,7 @@ fn worst(g: &Group) -> Severity {
 
 /// The evidence card shown for a finding: rule, message, evidence, fix and sources.
 fn tip(out: &mut String, d: &Diagnostic, id: &str) {
-    let _ = write!(out, r#"<span class="tip" role="tooltip" id="{id}">"#);
+    let _ = write!(out, r#"<span class="tip" id="{id}">"#);
     let _ = write!(
         out,
         r#"<span class="head"><span class="sev {}">{}</span> {}</span>"#,
@@ -163,7 +163,8 @@ fn group_text(out: &mut String, text: &str, g: &Group) {
 
 fn article(out: &mut String, file_no: usize, f: &FileResult) {
     let text = f.source.text();
-    out.push_str(r#"<pre class="article">"#);
+    // A parser drops one line break right after <pre>: give it one so the article's own stays.
+    out.push_str("<pre class=\"article\">\n");
     let mut at = 0;
     for g in groups(f) {
         escape_into(out, &text[at..g.span.start]);
@@ -180,10 +181,11 @@ fn article(out: &mut String, file_no: usize, f: &FileResult) {
         } else {
             group_text(out, text, &g);
         }
+        out.push_str(r#"<span class="tips" role="tooltip">"#);
         for ((_, d), id) in g.diagnostics.iter().zip(&tips) {
             tip(out, d, id);
         }
-        out.push_str("</mark>");
+        out.push_str("</span></mark>");
         at = g.span.end;
     }
     escape_into(out, &text[at..]);
@@ -347,6 +349,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::SourceFile;
+    use std::sync::Arc;
 
     #[test]
     fn markup_in_articles_is_escaped() {
@@ -355,5 +359,68 @@ mod tests {
             "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
         );
         assert_eq!(escape("a\u{1}b\n"), "a\u{FFFD}b\n");
+    }
+
+    fn diagnostic(start: usize, end: usize, severity: Severity, message: &str) -> Diagnostic {
+        Diagnostic {
+            rule: crate::rules::RuleId::parse("place.located-in").unwrap(),
+            severity,
+            path: "a.txt".into(),
+            span: Span::new(start, end),
+            text: String::new(),
+            message: message.into(),
+            evidence: vec![format!("evidence for {message}")],
+            suggestion: None,
+            sources: vec![],
+            labels: vec![],
+        }
+    }
+
+    /// The article as a reader sees it: the text of the <pre>, without the evidence cards.
+    fn article_text(html: &str) -> String {
+        let pre = &html[html.find("<pre class=\"article\">\n").unwrap() + 22..html.find("</pre>").unwrap()];
+        let mut text = String::new();
+        let mut rest = pre;
+        while let Some(i) = rest.find('<') {
+            text.push_str(&rest[..i]);
+            if rest[i..].starts_with("<span class=\"tips\"") {
+                // Skip the cards: up to the mark's end.
+                rest = &rest[i + rest[i..].find("</mark>").unwrap()..];
+            }
+            rest = &rest[rest.find('>').unwrap() + 1..];
+        }
+        text.push_str(rest);
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn overlapping_findings_share_one_highlight_and_the_text_survives() {
+        let text = "<b>Kota Medan</b> di Jawa Barat & \"Bandung\".\nNext line";
+        let source = Arc::new(SourceFile::new("a.txt", text));
+        let diagnostics = vec![
+            diagnostic(8, 29, Severity::Warning, "first"),
+            diagnostic(20, 36, Severity::Error, "second"),
+            diagnostic(40, 40, Severity::Info, "empty"),
+        ];
+        let report = Report { files: vec![FileResult { source, diagnostics }], ..Report::default() };
+        let mut out = Vec::new();
+        render(&report, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        // One mark for the overlapping pair, coloured by its worst severity, with both cards.
+        assert_eq!(html.matches("<mark ").count(), 2);
+        assert!(html.contains(r#"<mark class="error" id="claim-1-1" tabindex="0" aria-describedby="tip-1-1 tip-1-2">"#));
+        // The list links the second finding to the shared highlight.
+        assert!(html.contains(
+            r##"<li id="finding-1-2"><span class="sev error">error</span> <a class="where" href="#claim-1-1">"##
+        ));
+        // An empty span is still visible.
+        assert!(
+            html.contains("<mark class=\"info\" id=\"claim-1-3\" tabindex=\"0\" aria-describedby=\"tip-1-3\">\u{2038}")
+        );
+        assert_eq!(article_text(&html).replace('\u{2038}', ""), text);
     }
 }
