@@ -240,6 +240,10 @@ fn progress_bar(args: &CheckArgs, inputs: usize) -> Option<indicatif::ProgressBa
     Some(bar)
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `factlint check`
 pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     if args.stream {
@@ -358,11 +362,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         b.record(&report, &cwd);
         std::fs::write(file, b.to_json())
             .map_err(|e| anyhow::anyhow!("cannot write baseline {}: {e}", file.display()))?;
+        let files = report.files.iter().filter(|f| !f.diagnostics.is_empty()).count();
         writeln!(
             std::io::stderr(),
-            "factlint: wrote {} findings in {} files to {}",
-            b.len(),
-            report.files.iter().filter(|f| !f.diagnostics.is_empty()).count(),
+            "factlint: wrote {} in {} to {}",
+            plural(b.len(), "finding", "findings"),
+            plural(files, "file", "files"),
             file.display()
         )?;
         for e in &report.errors {
@@ -375,7 +380,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         if known > 0 {
             writeln!(
                 std::io::stderr(),
-                "factlint: {known} known findings in the baseline {} not reported",
+                "factlint: {} in the baseline {} not reported",
+                plural(known, "known finding", "known findings"),
                 args.baseline.as_deref().unwrap_or(Path::new("")).display()
             )?;
         }
