@@ -201,3 +201,19 @@ fn format_is_chosen_by_flag_and_unknown_formats_are_usage_errors() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("invalid value 'xml'"), "{}", run.stderr);
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_a_pipe_even_outside_ci() {
+    let dir = common::scratch("progress-pipe");
+    for i in 0..60 {
+        std::fs::write(dir.join(format!("a{i:02}.txt")), "Acara di Medan ramai.\n").unwrap();
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["check", ".", "--format", "json"])
+        .current_dir(&dir)
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "nothing but diagnostics on a piped stderr");
+}

@@ -232,7 +232,7 @@ fn progress_bar(args: &CheckArgs, inputs: usize) -> Option<indicatif::ProgressBa
         return None;
     }
     let bar = indicatif::ProgressBar::with_draw_target(Some(inputs as u64), indicatif::ProgressDrawTarget::stderr());
-    let style = indicatif::ProgressStyle::with_template("{elapsed:>4} [{bar:40}] {pos}/{len} files, {per_sec}")
+    let style = indicatif::ProgressStyle::with_template("{elapsed:>4} [{bar:40}] {pos}/{len} files, {eta} left")
         .map(|s| s.progress_chars("=> "));
     if let Ok(style) = style {
         bar.set_style(style);
