@@ -302,8 +302,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         groups.insert(args.config.clone(), Vec::new());
     }
 
-    let mut report = Report::default();
-    report.errors = input_errors;
+    let mut report = Report { errors: input_errors, ..Report::default() };
     let mut fail_on = args.fail_on;
     let mut setup_failed = false;
     let progress = progress_bar(args, groups.values().map(Vec::len).sum());
