@@ -73,15 +73,18 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
     }
     let s = report.summary();
-    writeln!(
-        out,
-        "factlint: {} errors, {} warnings, {} info in {} files; {} not checked",
-        s.error,
-        s.warning,
-        s.info,
-        s.files,
-        report.errors.len()
-    )
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut line = format!(
+        "factlint: {}, {}, {} in {}",
+        plural(s.error, "error", "errors"),
+        plural(s.warning, "warning", "warnings"),
+        plural(s.info, "info", "info"),
+        plural(s.files, "file", "files")
+    );
+    if !report.errors.is_empty() {
+        line.push_str(&format!("; {} not checked", plural(report.errors.len(), "file", "files")));
+    }
+    writeln!(out, "{line}")
 }
 
 #[cfg(test)]
