@@ -236,8 +236,12 @@ impl LocatedIn {
     ) -> Option<Finding> {
         let kb = cx.knowledge;
         let text = doc.text();
-        let x: NameMatch = name_ending_at(kb, text, place_group.clone())?;
+        // The region first: most "Name, Name" matches name no region and end here cheaply.
         let y: NameMatch = name_starting_at(kb, text, region_group.clone())?;
+        if !y.places.iter().any(|p| matches!(kb.place(p.place).kind, PlaceKind::Region | PlaceKind::Country)) {
+            return None;
+        }
+        let x: NameMatch = name_ending_at(kb, text, place_group.clone())?;
         let x_text = &text[x.range.clone()];
         let y_text = &text[y.range.clone()];
         if !looks_like_name(x_text) || !looks_like_name(y_text) {

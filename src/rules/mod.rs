@@ -478,7 +478,7 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                     continue;
                 }
             };
-            let regex = match regex::RegexBuilder::new(&expanded).size_limit(64 << 20).build() {
+            let regex = match regex::RegexBuilder::new(&expanded).size_limit(64 << 20).dfa_size_limit(16 << 20).build() {
                 Ok(r) => r,
                 Err(e) => {
                     errors.push(cx.error(p.regex.span().start, format!("pattern does not compile ({lang}): {e}")));
