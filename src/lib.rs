@@ -16,3 +16,4 @@ pub mod recognize;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;

@@ -149,6 +149,85 @@ pub fn is_sentence_start(text: &str, pos: usize) -> bool {
     true
 }
 
+/// The paragraph around `range`: the text between the blank lines before and after it.
+pub fn paragraph_around(text: &str, range: Range<usize>) -> Range<usize> {
+    let start = text[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = text[range.end..].find("\n\n").map_or(text.len(), |i| range.end + i);
+    start..end.max(start)
+}
+
+/// Closing quotes and brackets that may stand between a sentence's full stop and the space.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+
+/// If a sentence ends with the punctuation at `i`, where the next one starts. A full stop after
+/// a single letter (an initial, "Budi S. Setiadi") or before a lower-case word ("Rp. 5", "e.g.
+/// this") ends nothing.
+fn sentence_end_at(text: &str, i: usize) -> Option<usize> {
+    let c = text[i..].chars().next()?;
+    if !matches!(c, '.' | '!' | '?' | '…') {
+        return None;
+    }
+    let mut j = i + c.len_utf8();
+    while let Some(q) = text[j..].chars().next().filter(|q| CLOSERS.contains(q)) {
+        j += q.len_utf8();
+    }
+    let rest = &text[j..];
+    if rest.is_empty() {
+        return Some(j);
+    }
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let next_word = rest.trim_start();
+    if next_word.is_empty() {
+        return Some(text.len());
+    }
+    if next_word.starts_with(char::is_lowercase) {
+        return None;
+    }
+    if c == '.' {
+        let mut before = text[..i].chars().rev();
+        let initial =
+            before.next().is_some_and(char::is_alphabetic) && !before.next().is_some_and(char::is_alphanumeric);
+        if initial {
+            return None;
+        }
+    }
+    Some(j + (rest.len() - next_word.len()))
+}
+
+/// The sentence around `range`: from the end of the sentence before it (or its paragraph's
+/// start) to the end of its own (or its paragraph's end). Lines without final punctuation run
+/// on, as in hard-wrapped text.
+pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
+    let para = paragraph_around(text, range.clone());
+    let mut start = para.start;
+    for (i, _) in text[para.start..range.start].char_indices().rev() {
+        if let Some(next) = sentence_end_at(text, para.start + i) {
+            if next <= range.start {
+                start = next;
+                break;
+            }
+        }
+    }
+    let mut end = para.end;
+    for (i, _) in text[range.end..para.end].char_indices() {
+        if let Some(next) = sentence_end_at(text, range.end + i) {
+            end = next.min(para.end);
+            break;
+        }
+    }
+    start..end.max(start)
+}
+
+/// True when `range` stands in quotation marks: a word mentioned, not used ('slot gacor').
+pub fn is_quoted(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    before.is_some_and(|c| matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„'))
+        && after.is_some_and(|c| matches!(c, '"' | '\'' | '”' | '’' | '»' | '“'))
+}
+
 /// Decides a document's language from the words of each lexicon's `detect` list; None when no
 /// lexicon's words occur.
 pub fn detect_language(text: &str, lexicons: &Lexicons) -> Option<Lang> {
@@ -185,6 +264,23 @@ mod tests {
         assert_eq!(word_before(t, 14), Some(9..13));
         assert_eq!(word_after(t, 13), Some(14..32));
         assert!(word_after("a\n\nb", 1).is_none());
+    }
+
+    #[test]
+    fn sentences_and_paragraphs() {
+        let t = "Polisi menangkap Budi S. Setiadi di Jl. Sudirman. Situs itu diblokir!\n\ndata sgp terlengkap\nBy x";
+        let at = |s: &str| t.find(s).unwrap()..t.find(s).unwrap() + s.len();
+        let s = |r: Range<usize>| &t[sentence_around(t, r)];
+        assert_eq!(s(at("Setiadi")), "Polisi menangkap Budi S. Setiadi di Jl. ");
+        assert_eq!(s(at("Sudirman")), "Sudirman. ");
+        assert_eq!(s(at("diblokir")), "Situs itu diblokir!");
+        assert_eq!(s(at("sgp")), "data sgp terlengkap\nBy x");
+        assert_eq!(
+            &t[paragraph_around(t, at("diblokir"))],
+            "Polisi menangkap Budi S. Setiadi di Jl. Sudirman. Situs itu diblokir!"
+        );
+        assert!(is_quoted("istilah \"slot gacor\" itu", 9..19));
+        assert!(!is_quoted("istilah slot gacor itu", 8..18));
     }
 
     #[test]

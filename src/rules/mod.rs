@@ -135,6 +135,8 @@ pub struct Example {
     pub date: Option<chrono::NaiveDate>,
     pub format: crate::markup::Format,
     pub note: Option<String>,
+    /// Other rules run with this one (ids or categories).
+    pub with_rules: Vec<String>,
     /// Where the example is written, for reports: `file:line`.
     pub location: String,
 }
@@ -388,6 +390,31 @@ impl CompileCx<'_> {
                 .unwrap_or(start);
             self.error(offset, format!("in [settings]: {msg}"))
         })
+    }
+
+    /// Reads `[settings]` straight from the rule file, so a kind may use `toml::Spanned` fields
+    /// and point an error at the offending value (unknown keys point at the key).
+    pub fn spanned_settings<T: serde::de::DeserializeOwned + Default>(&self) -> Result<T, LocatedError> {
+        #[derive(serde::Deserialize)]
+        struct File<T> {
+            settings: Option<T>,
+        }
+        match toml::from_str::<File<T>>(self.text) {
+            Ok(f) => Ok(f.settings.unwrap_or_default()),
+            Err(e) => {
+                Err(self.error(e.span().map_or(0, |s| s.start), format!("in [settings]: {}", e.message().trim())))
+            }
+        }
+    }
+
+    /// How many `[[pattern]]`s the rule file has, for kinds whose patterns are optional.
+    pub fn pattern_count(&self) -> usize {
+        #[derive(serde::Deserialize)]
+        struct File {
+            #[serde(default)]
+            pattern: Vec<toml::Value>,
+        }
+        toml::from_str::<File>(self.text).map_or(0, |f| f.pattern.len())
     }
 }
 

@@ -62,6 +62,10 @@ pub struct ExampleSpec {
     pub format: Option<Spanned<String>>,
     /// Why the example is there (shown by `rules explain`).
     pub note: Option<String>,
+    /// Other rules (ids or categories) to run with this one, for rules whose findings depend on
+    /// other rules' (unused-suppression). Only the rule's own findings are compared.
+    #[serde(default)]
+    pub with_rules: Vec<Spanned<String>>,
 }
 
 /// A lexicon file: the words of one language that rules share (month and day names, words that
