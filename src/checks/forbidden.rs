@@ -110,6 +110,14 @@ pub fn phrase_set(list: &[Spanned<String>], key: &str, cx: &CompileCx<'_>) -> Re
         .map_err(|(i, m)| cx.error(list.get(i).map_or(0, |s| s.span().start), format!("in [settings] {key}: {m}")))
 }
 
+/// Where an error about the settings as a whole points: `[settings`, or `kind` without one.
+pub fn settings_offset(cx: &CompileCx<'_>) -> usize {
+    match cx.line_offset("[settings") {
+        0 => cx.line_offset("kind"),
+        at => at,
+    }
+}
+
 /// Reads a setting that must be one of `allowed`.
 pub fn one_of<'s>(
     value: Option<&'s Spanned<String>>,
@@ -129,7 +137,7 @@ impl Forbidden {
     pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<Forbidden, LocatedError> {
         if s.terms.is_empty() && cx.pattern_count() == 0 {
             return Err(cx.error(
-                0,
+                settings_offset(cx),
                 "a forbidden rule needs `terms` under [settings] or at least one [[pattern]]: add what it must find",
             ));
         }

@@ -16,7 +16,7 @@
 //! Example: `[[settings.term]] preferred = "risiko"`, `avoid = ["resiko"]` flags "Resiko" in
 //! "Resiko banjir meningkat." and suggests "Risiko".
 
-use super::forbidden::phrase_set;
+use super::forbidden::{phrase_set, settings_offset};
 use super::terms::{keep_case, normalize, Boundary, PhraseMatch, PhraseSet};
 use super::{Check, CheckCx, Document, Finding};
 use crate::recognize::is_quoted;
@@ -97,13 +97,13 @@ impl PreferredTerm {
     pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<PreferredTerm, LocatedError> {
         if cx.pattern_count() > 0 {
             return Err(cx.error(
-                0,
+                cx.line_offset("[[pattern]]"),
                 "a preferred-term rule takes no [[pattern]]: list the forms under [[settings.term]] or [[settings.variants]]",
             ));
         }
         if s.terms.is_empty() && s.variants.is_empty() && s.pairs.is_empty() {
             return Err(cx.error(
-                0,
+                settings_offset(cx),
                 "a preferred-term rule needs [[settings.term]] (preferred = \"...\", avoid = [\"...\"]), [settings.pairs] (avoid = \"preferred\") or [[settings.variants]] (forms = [...])",
             ));
         }
@@ -124,16 +124,17 @@ impl PreferredTerm {
         };
         let mut claim = |form: &Spanned<String>, entry_name: &str, flagged: bool| -> Result<(), LocatedError> {
             let key = key_of(form)?;
-            let clash = if flagged {
-                owner_of.get(&key).or_else(|| preferred_forms.get(&key)).cloned()
-            } else {
-                owner_of.get(&key).cloned()
-            };
-            if let Some(prev) = clash {
+            if let Some(prev) = owner_of.get(&key) {
+                return Err(cx.error(
+                    form.span().start,
+                    format!("{:?} is already flagged by the entry for {prev:?}: list each form once", form.get_ref()),
+                ));
+            }
+            if let Some(prev) = preferred_forms.get(&key).filter(|_| flagged) {
                 return Err(cx.error(
                     form.span().start,
                     format!(
-                        "{:?} is already listed under {prev:?}: list each form once, and never flag a preferred form",
+                        "{:?} is the preferred form of the entry for {prev:?}: a form cannot be both flagged and preferred",
                         form.get_ref()
                     ),
                 ));
@@ -194,7 +195,8 @@ impl PreferredTerm {
             let v = v.get_ref();
             let i = entries.len();
             if v.forms.len() < 2 {
-                return Err(cx.error(span, "a [[settings.variants]] entry needs at least two forms"));
+                let at = v.forms.first().map_or(span, |f| f.span().start);
+                return Err(cx.error(at, "a [[settings.variants]] entry needs at least two forms"));
             }
             let name = v.forms[0].get_ref().clone();
             for (k, f) in v.forms.iter().enumerate() {

@@ -41,7 +41,9 @@ pub struct UnusedSuppression;
 impl UnusedSuppression {
     pub fn compile(_s: Settings, cx: &CompileCx<'_>) -> Result<UnusedSuppression, LocatedError> {
         if cx.pattern_count() > 0 {
-            return Err(cx.error(0, "an unused-suppression rule takes no [[pattern]]: remove them"));
+            return Err(
+                cx.error(cx.line_offset("[[pattern]]"), "an unused-suppression rule takes no [[pattern]]: remove them")
+            );
         }
         Ok(UnusedSuppression)
     }

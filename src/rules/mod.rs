@@ -372,24 +372,15 @@ impl CompileCx<'_> {
         LocatedError::at(self.path, self.text, offset, message)
     }
 
-    /// Deserialises a kind's `[settings]` table, pointing errors at the offending key where it
-    /// can be found.
+    /// Deserialises a kind's `[settings]` table, pointing errors at the offending key or value.
     pub fn settings<T: serde::de::DeserializeOwned + Default>(
         &self,
         settings: Option<&Spanned<toml::Table>>,
     ) -> Result<T, LocatedError> {
-        let Some(s) = settings else { return Ok(T::default()) };
-        let start = s.span().start;
-        s.get_ref().clone().try_into::<T>().map_err(|e| {
-            let msg = e.message().trim().to_string();
-            // Point at the named key when the message names one.
-            let offset = msg
-                .split('`')
-                .nth(1)
-                .and_then(|key| self.text[start..s.span().end].find(key).map(|i| start + i))
-                .unwrap_or(start);
-            self.error(offset, format!("in [settings]: {msg}"))
-        })
+        match settings {
+            None => Ok(T::default()),
+            Some(_) => self.spanned_settings(),
+        }
     }
 
     /// Reads `[settings]` straight from the rule file, so a kind may use `toml::Spanned` fields
@@ -405,6 +396,20 @@ impl CompileCx<'_> {
                 Err(self.error(e.span().map_or(0, |s| s.start), format!("in [settings]: {}", e.message().trim())))
             }
         }
+    }
+
+    /// Where the first line that starts with `start` (after indentation) is, for errors about a
+    /// part of the file that has no span of its own; the file's start when there is none.
+    pub fn line_offset(&self, start: &str) -> usize {
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            let indent = line.len() - line.trim_start().len();
+            if line[indent..].starts_with(start) {
+                return offset + indent;
+            }
+            offset += line.len();
+        }
+        0
     }
 
     /// How many `[[pattern]]`s the rule file has, for kinds whose patterns are optional.
@@ -494,6 +499,9 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
             None if languages.is_empty() => lexicons.languages().collect(),
             None => languages.clone(),
         };
+        // With no lexicon loaded a pattern for every language applies to none; it must still
+        // compile, so check it as English.
+        let (langs, validate_only) = if langs.is_empty() { (vec![Lang::EN], true) } else { (langs, false) };
         pattern_sources.push(p.regex.get_ref().clone());
         for lang in langs {
             // The value's span includes its quotes; offsets inside point one byte later.
@@ -531,7 +539,9 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                     ));
                 }
             }
-            patterns.push(Pattern { lang, regex });
+            if !validate_only {
+                patterns.push(Pattern { lang, regex });
+            }
         }
     }
 
