@@ -234,6 +234,14 @@ impl PreferredTerm {
     }
 }
 
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
 impl Check for PreferredTerm {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
@@ -286,8 +294,9 @@ impl Check for PreferredTerm {
                 let term = &text[m.range.clone()];
                 let preferred = keep_case(term, &e.forms[chosen]);
                 let mut evidence = vec![format!(
-                    "the document writes {chosen_text} {} times and {term} {} times",
-                    counts[chosen], counts[*form]
+                    "the document writes {chosen_text} {} and {term} {}",
+                    times(counts[chosen]),
+                    times(counts[*form])
                 )];
                 evidence.extend(e.note.iter().cloned());
                 out.push(Finding {
