@@ -101,3 +101,13 @@ fn consistent_places_stay_clean() {
         assert!(check(text, Format::Plain, Some(Lang::EN), &["consistency"]).is_empty(), "{text}");
     }
 }
+
+/// Regression: reading "X, Y, Z" as a list looked 80 bytes past Z's start and panicked when
+/// that fell inside a multi-byte character (found on GeoVirus news text with an em dash).
+#[test]
+fn list_lookahead_inside_a_multibyte_character() {
+    for pad in 0..3 {
+        let text = format!("Parasites in Shenzhen, Guangdong, Asia {}———", "x".repeat(70 + pad));
+        check(&text, Format::Plain, Some(Lang::EN), &["place", "consistency"]);
+    }
+}

@@ -142,7 +142,11 @@ impl ClaimReader {
         }
         match word_after(text, at) {
             Some(w) if text[w.clone()].chars().next().is_some_and(char::is_uppercase) => {
-                name_starting_at(kb, text, w.start..text.len().min(w.start + 80)).is_some_and(|m| !m.places.is_empty())
+                let mut end = text.len().min(w.start + 80);
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                name_starting_at(kb, text, w.start..end).is_some_and(|m| !m.places.is_empty())
             }
             _ => false,
         }
