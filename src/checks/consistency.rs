@@ -24,7 +24,7 @@ use crate::knowledge::Knowledge;
 use crate::rules::{CompileCx, KindInfo};
 use crate::source::LocatedError;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub const INFO: KindInfo = KindInfo {
     name: "consistency",
@@ -88,11 +88,17 @@ impl Check for Consistency {
         let text = doc.text();
         let claims = self.reader.claims(doc, cx);
         let holds: Vec<bool> = claims.iter().map(|c| c.holds(kb)).collect();
-        let keys: Vec<String> = claims.iter().map(|c| fold(&text[c.place.clone()])).collect();
+        // Claims about one place name, in text order.
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in claims.iter().enumerate() {
+            by_name.entry(fold(&text[c.place.clone()])).or_default().push(i);
+        }
+        let mut groups: Vec<Vec<usize>> = by_name.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort();
         let mut reported: HashSet<usize> = HashSet::new();
-        for b in 0..claims.len() {
-            for a in 0..b {
-                if keys[a] != keys[b] || regions_agree(kb, &claims[a], &claims[b]) || (holds[a] && holds[b]) {
+        for (g, &b) in groups.iter().flat_map(|g| g.iter().enumerate().map(move |(i, b)| (&g[..i], b))) {
+            for &a in g {
+                if regions_agree(kb, &claims[a], &claims[b]) || (holds[a] && holds[b]) {
                     continue;
                 }
                 let (bad, good) = if holds[b] && !holds[a] { (a, b) } else { (b, a) };

@@ -20,7 +20,7 @@
 
 use super::terms::{any_covering, any_within, Boundary, PhraseMatch, PhraseSet};
 use super::{Check, CheckCx, Document, Finding};
-use crate::recognize::{is_quoted, paragraph_around, sentence_around, word_starts};
+use crate::recognize::{is_quoted, word_starts, Segments};
 use crate::rules::{CompileCx, KindInfo};
 use crate::source::LocatedError;
 use serde::Deserialize;
@@ -186,10 +186,10 @@ impl Forbidden {
         })
     }
 
-    fn scope_of(&self, text: &str, range: Range<usize>) -> Range<usize> {
+    fn scope_of(&self, segments: &Segments, text: &str, range: Range<usize>) -> Range<usize> {
         match self.scope {
-            Scope::Sentence => sentence_around(text, range),
-            Scope::Paragraph => paragraph_around(text, range),
+            Scope::Sentence => segments.sentence(text, range),
+            Scope::Paragraph => segments.paragraph(text, range),
             Scope::Document => 0..text.len(),
         }
     }
@@ -217,27 +217,45 @@ impl Forbidden {
         out
     }
 
-    /// True when the context of `range` (its scope) lets a match stand.
-    fn context_allows(&self, text: &str, range: Range<usize>, unless: &[PhraseMatch], only: &[PhraseMatch]) -> bool {
-        let scope = self.scope_of(text, range);
-        if any_within(unless, &scope) {
+    /// True when the words of the scope let a match stand.
+    fn context_allows(&self, scope: &Range<usize>, unless: &[PhraseMatch], only: &[PhraseMatch]) -> bool {
+        if any_within(unless, scope) {
             return false;
         }
-        self.only_with.is_empty() || any_within(only, &scope)
+        self.only_with.is_empty() || any_within(only, scope)
     }
 
     /// True when the rule's matches cover at least `min_share` of the words of the scope.
-    fn share_allows(&self, text: &str, range: Range<usize>, all: &[PhraseMatch]) -> bool {
+    fn share_allows(&self, words: &Words, scope: &Range<usize>) -> bool {
         let Some(min) = self.min_share else { return true };
-        let scope = self.scope_of(text, range);
-        let words = word_starts(text, scope.clone());
-        if words.is_empty() {
-            return true;
+        let lo = words.starts.partition_point(|&w| w < scope.start);
+        let hi = words.starts.partition_point(|&w| w < scope.end);
+        hi == lo || (words.covered[hi] - words.covered[lo]) as f64 >= min * (hi - lo) as f64
+    }
+}
+
+/// The words of a text, and how many of the first n are covered by a rule's matches.
+struct Words {
+    starts: Vec<usize>,
+    /// `covered[n]`: how many of the first n words lie in a match.
+    covered: Vec<usize>,
+}
+
+impl Words {
+    /// `matches` sorted and not overlapping.
+    fn new(text: &str, matches: &[PhraseMatch]) -> Words {
+        let starts = word_starts(text, 0..text.len());
+        let mut covered = Vec::with_capacity(starts.len() + 1);
+        covered.push(0);
+        let mut m = matches.iter().peekable();
+        for &w in &starts {
+            while m.peek().is_some_and(|m| m.range.end <= w) {
+                m.next();
+            }
+            let inside = m.peek().is_some_and(|m| m.range.start <= w);
+            covered.push(covered.last().copied().unwrap_or(0) + usize::from(inside));
         }
-        let first = all.partition_point(|m| m.range.end <= scope.start);
-        let inside: Vec<&PhraseMatch> = all[first..].iter().take_while(|m| m.range.start < scope.end).collect();
-        let covered = words.iter().filter(|w| inside.iter().any(|m| m.range.contains(w))).count();
-        covered as f64 >= min * words.len() as f64
+        Words { starts, covered }
     }
 }
 
@@ -265,12 +283,14 @@ impl Check for Forbidden {
         let prose = doc.prose;
         let unless = self.unless.find_all(text, Boundary::Word);
         let only = self.only_with.find_all(text, Boundary::Word);
+        let segments = Segments::new(text);
         let mut reported: Vec<Range<usize>> = Vec::new();
         let hidden_note = "readers do not see this: the page hides it with its markup";
 
         if self.in_text || self.in_link_text {
             let all = self.matches(text, cx, doc, Boundary::Word);
             let exceptions = self.exceptions.find_all(text, Boundary::Word);
+            let words = if self.min_share.is_some() { Words::new(text, &all) } else { Words::new("", &[]) };
             for m in &all {
                 let r = m.range.clone();
                 if !self.in_text && !prose.links.iter().any(|l| l.text.start <= r.start && r.end <= l.text.end) {
@@ -280,9 +300,11 @@ impl Check for Forbidden {
                 if !self.visibility.admits(hidden)
                     || any_covering(&exceptions, &r)
                     || (self.skip_quoted && is_quoted(text, r.clone()))
-                    || !self.context_allows(text, r.clone(), &unless, &only)
-                    || !self.share_allows(text, r.clone(), &all)
                 {
+                    continue;
+                }
+                let scope = self.scope_of(&segments, text, r.clone());
+                if !self.context_allows(&scope, &unless, &only) || !self.share_allows(&words, &scope) {
                     continue;
                 }
                 let term = &text[r.clone()];
@@ -316,7 +338,7 @@ impl Check for Forbidden {
                     continue;
                 };
                 if reported.iter().any(|p| p.start < r.end && r.start < p.end)
-                    || !self.context_allows(text, r.clone(), &unless, &only)
+                    || !self.context_allows(&self.scope_of(&segments, text, r.clone()), &unless, &only)
                 {
                     continue;
                 }

@@ -149,11 +149,26 @@ pub fn is_sentence_start(text: &str, pos: usize) -> bool {
     true
 }
 
-/// The paragraph around `range`: the text between the blank lines before and after it.
-pub fn paragraph_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let start = text[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
-    let end = text[range.end..].find("\n\n").map_or(text.len(), |i| range.end + i);
-    start..end.max(start)
+/// How far a sentence or paragraph reaches on either side of the text it is asked about: a
+/// text with no punctuation or blank lines is not one sentence of a million words.
+pub const SCOPE_REACH: usize = 2048;
+
+/// `pos` moved back to a char boundary.
+fn floor_boundary(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+/// `pos` moved on to a char boundary.
+fn ceil_boundary(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
 }
 
 /// Closing quotes and brackets that may stand between a sentence's full stop and the space.
@@ -196,28 +211,55 @@ fn sentence_end_at(text: &str, i: usize) -> Option<usize> {
     Some(j + (rest.len() - next_word.len()))
 }
 
-/// The sentence around `range`: from the end of the sentence before it (or its paragraph's
-/// start) to the end of its own (or its paragraph's end). Lines without final punctuation run
-/// on, as in hard-wrapped text.
-pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let para = paragraph_around(text, range.clone());
-    let mut start = para.start;
-    for (i, _) in text[para.start..range.start].char_indices().rev() {
-        if let Some(next) = sentence_end_at(text, para.start + i) {
-            if next <= range.start {
-                start = next;
-                break;
-            }
+/// Where a text's paragraphs and sentences start, found once so that asking about many spans is
+/// cheap.
+///
+/// A paragraph starts after a blank line. A sentence starts a paragraph, or follows sentence
+/// punctuation and white space; lines without final punctuation run on, as in hard-wrapped text.
+#[derive(Clone, Debug)]
+pub struct Segments {
+    len: usize,
+    paragraphs: Vec<usize>,
+    sentences: Vec<usize>,
+}
+
+impl Segments {
+    pub fn new(text: &str) -> Segments {
+        let mut paragraphs = vec![0];
+        let mut from = 0;
+        while let Some(i) = text[from..].find("\n\n") {
+            paragraphs.push(from + i + 2);
+            from += i + 2;
         }
+        let mut sentences: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '.' | '!' | '?' | '…'))
+            .filter_map(|(i, _)| sentence_end_at(text, i))
+            .collect();
+        sentences.extend(&paragraphs);
+        sentences.sort_unstable();
+        sentences.dedup();
+        Segments { len: text.len(), paragraphs, sentences }
     }
-    let mut end = para.end;
-    for (i, _) in text[range.end..para.end].char_indices() {
-        if let Some(next) = sentence_end_at(text, range.end + i) {
-            end = next.min(para.end);
-            break;
-        }
+
+    /// The paragraph around `range`, at most [`SCOPE_REACH`] bytes either side.
+    pub fn paragraph(&self, text: &str, range: Range<usize>) -> Range<usize> {
+        self.around(&self.paragraphs, text, range)
     }
-    start..end.max(start)
+
+    /// The sentence around `range`, at most [`SCOPE_REACH`] bytes either side.
+    pub fn sentence(&self, text: &str, range: Range<usize>) -> Range<usize> {
+        self.around(&self.sentences, text, range)
+    }
+
+    fn around(&self, starts: &[usize], text: &str, range: Range<usize>) -> Range<usize> {
+        let i = starts.partition_point(|&s| s <= range.start);
+        let start = starts[i.saturating_sub(1)];
+        let end = starts[i..].iter().find(|&&s| s >= range.end).copied().unwrap_or(self.len);
+        let start = ceil_boundary(text, start.max(range.start.saturating_sub(SCOPE_REACH)));
+        let end = floor_boundary(text, end.min(range.end + SCOPE_REACH));
+        start..end.max(start)
+    }
 }
 
 /// True when `range` stands in quotation marks: a word mentioned, not used ('slot gacor').
@@ -269,16 +311,20 @@ mod tests {
     #[test]
     fn sentences_and_paragraphs() {
         let t = "Polisi menangkap Budi S. Setiadi di Jl. Sudirman. Situs itu diblokir!\n\ndata sgp terlengkap\nBy x";
+        let seg = Segments::new(t);
         let at = |s: &str| t.find(s).unwrap()..t.find(s).unwrap() + s.len();
-        let s = |r: Range<usize>| &t[sentence_around(t, r)];
+        let s = |r: Range<usize>| &t[seg.sentence(t, r)];
         assert_eq!(s(at("Setiadi")), "Polisi menangkap Budi S. Setiadi di Jl. ");
         assert_eq!(s(at("Sudirman")), "Sudirman. ");
-        assert_eq!(s(at("diblokir")), "Situs itu diblokir!");
+        assert_eq!(s(at("diblokir")), "Situs itu diblokir!\n\n");
         assert_eq!(s(at("sgp")), "data sgp terlengkap\nBy x");
         assert_eq!(
-            &t[paragraph_around(t, at("diblokir"))],
-            "Polisi menangkap Budi S. Setiadi di Jl. Sudirman. Situs itu diblokir!"
+            &t[seg.paragraph(t, at("diblokir"))],
+            "Polisi menangkap Budi S. Setiadi di Jl. Sudirman. Situs itu diblokir!\n\n"
         );
+        let long = "kata ".repeat(2000);
+        let seg = Segments::new(&long);
+        assert!(seg.sentence(&long, 5000..5004).len() <= 2 * SCOPE_REACH + 4, "a scope has a reach");
         assert!(is_quoted("istilah \"slot gacor\" itu", 9..19));
         assert!(!is_quoted("istilah slot gacor itu", 8..18));
     }
