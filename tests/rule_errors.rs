@@ -154,3 +154,19 @@ fn message_values_are_the_kinds() {
     let (path, errors) = load_errors("message.toml", &text);
     assert_error(&text, &path, &errors, "\"{place}\"", "provides {term}, {href}");
 }
+
+#[test]
+fn located_in_settings_errors_point_at_the_key_or_value() {
+    let base = "id = \"place.x\"\nkind = \"located-in\"\nseverity = \"error\"\nmessage = \"{place}\"\n[[pattern]]\nregex = '(?P<place>{Name}), (?P<region>{Name})'\n";
+    let examples = "\n[[example]]\ntext = \"Shenzhen, Bavaria.\"\nflagged = [\"Shenzhen, Bavaria\"]\n\n[[example]]\ntext = \"Shenzhen, Guangdong.\"\n";
+    let cases = [
+        ("[settings]\nlead_word = [\"kota\"]", "lead_word", "unknown field `lead_word`"),
+        ("[settings]\nmin_population = \"many\"", "\"many\"", "invalid type: string \"many\""),
+        ("[settings.division_words]\nZA = 3", "3", "invalid type: integer `3`"),
+    ];
+    for (i, (settings, at, needle)) in cases.iter().enumerate() {
+        let text = format!("{base}{settings}\n{examples}");
+        let (path, errors) = load_errors(&format!("li{i}.toml"), &text);
+        assert_error(&text, &path, &errors, at, needle);
+    }
+}
