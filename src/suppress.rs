@@ -124,7 +124,8 @@ pub fn apply(
                     let (closed, still): (Vec<Region>, Vec<Region>) =
                         open.drain(..).partition(|r| selector.is_empty() || r.selector == selector);
                     open = still;
-                    if open.len() == before {
+                    let known = selector.is_empty() || rules.rules.iter().any(|r| r.id.matches(&selector));
+                    if open.len() == before && known {
                         idle[i].push(Idle::ClosesNothing(selector));
                     }
                     for mut r in closed {
