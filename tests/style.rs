@@ -79,6 +79,20 @@ fn name_variants_follow_the_documents_majority() {
 }
 
 #[test]
+fn name_variants_leave_longer_names_alone() {
+    let text = "Tiongkok memprotes. Kapal Tiongkok berlayar di Laut China Selatan, tulis China Daily. \
+                Saham Bank of China naik, sementara ekspor China turun.";
+    let got: Vec<String> = check(text, Format::Plain, Some(Lang::ID), &["consistency.name-variants"])
+        .into_iter()
+        .map(|d| d.text)
+        .collect();
+    assert_eq!(got, ["China"]);
+    // Person names are matched even after a first name or a title.
+    let text = "Volodymyr Zelenskyy spoke. President Zelenskyy and President Zelensky met.";
+    assert_eq!(check(text, Format::Plain, Some(Lang::EN), &["consistency.name-variants"]).len(), 1);
+}
+
+#[test]
 fn a_city_placed_in_two_regions() {
     let text = "Forum digelar di Shenzhen, Guangdong, pada Selasa.\n\nSehari kemudian delegasi meninggalkan Shenzhen, KwaZulu-Natal, menuju Beijing.";
     let diags = check(text, Format::Plain, Some(Lang::ID), &["consistency"]);

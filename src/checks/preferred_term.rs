@@ -10,8 +10,9 @@
 //! How: every `avoid` phrase and every variant form is found at once (any case, whole words).
 //! A match inside one of its entry's `exceptions`, the rule's `exceptions`, or the preferred form
 //! itself is fine ("Laut Cina Selatan", "bebek Peking"); so is a match in quotation marks when
-//! `skip_quoted` is set. Longer phrases win over shorter ones, so "etnis Cina" -> "etnis
-//! Tionghoa" can stand beside "Cina" -> "Tiongkok".
+//! `skip_quoted` is set, and, for entries with `skip_names`, a match inside a longer capitalised
+//! name ("China Daily", "Bank of China"). Longer phrases win over shorter ones, so "etnis Cina"
+//! -> "etnis Tionghoa" can stand beside "Cina" -> "Tiongkok".
 //!
 //! Example: `[[settings.term]] preferred = "risiko"`, `avoid = ["resiko"]` flags "Resiko" in
 //! "Resiko banjir meningkat." and suggests "Risiko".
@@ -19,7 +20,7 @@
 use super::forbidden::{phrase_set, settings_offset};
 use super::terms::{keep_case, normalize, Boundary, PhraseMatch, PhraseSet};
 use super::{Check, CheckCx, Document, Finding};
-use crate::recognize::is_quoted;
+use crate::recognize::{in_longer_name, is_quoted};
 use crate::rules::{CompileCx, KindInfo};
 use crate::source::LocatedError;
 use serde::Deserialize;
@@ -62,6 +63,10 @@ pub struct TermSpec {
     pub exceptions: Vec<Spanned<String>>,
     /// Why, shown with the finding.
     pub note: Option<String>,
+    /// Leave a form alone where it is part of a longer capitalised name ("China Daily", "Bank
+    /// of China", "Laut China Selatan").
+    #[serde(default)]
+    pub skip_names: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +76,9 @@ pub struct VariantSpec {
     #[serde(default)]
     pub exceptions: Vec<Spanned<String>>,
     pub note: Option<String>,
+    /// As for a term.
+    #[serde(default)]
+    pub skip_names: bool,
 }
 
 #[derive(Debug)]
@@ -79,6 +87,7 @@ struct Entry {
     forms: Vec<String>,
     variants: bool,
     note: Option<String>,
+    skip_names: bool,
 }
 
 #[derive(Debug)]
@@ -155,6 +164,7 @@ impl PreferredTerm {
                 avoid: vec![Spanned::new(preferred.span(), avoid.clone())],
                 exceptions: Vec::new(),
                 note: None,
+                skip_names: false,
             })
             .collect();
         for t in s.terms.iter().map(|t| t.get_ref()).chain(&pair_terms) {
@@ -188,6 +198,7 @@ impl PreferredTerm {
                 forms: vec![t.preferred.get_ref().trim().to_string()],
                 variants: false,
                 note: t.note.clone(),
+                skip_names: t.skip_names,
             });
         }
         for v in &s.variants {
@@ -212,6 +223,7 @@ impl PreferredTerm {
                 forms: v.forms.iter().map(|f| f.get_ref().trim().to_string()).collect(),
                 variants: true,
                 note: v.note.clone(),
+                skip_names: v.skip_names,
             });
         }
         Ok(PreferredTerm {
@@ -250,10 +262,13 @@ impl Check for PreferredTerm {
         let mut uses: HashMap<usize, Vec<(usize, PhraseMatch)>> = HashMap::new();
         for m in self.phrases.find_all(text, Boundary::Word) {
             let (entry, form) = self.phrase_owner[m.phrase];
-            if self.excepted(&exceptions, &m, entry) || (self.skip_quoted && is_quoted(text, m.range.clone())) {
+            let e = &self.entries[entry];
+            if self.excepted(&exceptions, &m, entry)
+                || (self.skip_quoted && is_quoted(text, m.range.clone()))
+                || (e.skip_names && in_longer_name(text, m.range.clone()))
+            {
                 continue;
             }
-            let e = &self.entries[entry];
             if e.variants {
                 uses.entry(entry).or_default().push((form, m));
                 continue;

@@ -262,6 +262,31 @@ impl Segments {
     }
 }
 
+/// True when `range` is part of a longer capitalised name: the word right after it (one space
+/// away) is capitalised ("China Daily", "Laut China Selatan"), or the word right before it is
+/// and does not merely begin the sentence ("Bank of China", "Dynamo Kiev").
+pub fn in_longer_name(text: &str, range: Range<usize>) -> bool {
+    let spaced = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}');
+    let after = &text[range.end..];
+    let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+    if spaced(&after[..gap]) && after[gap..].starts_with(char::is_uppercase) {
+        return true;
+    }
+    let Some(w) = word_before(text, range.start) else { return false };
+    if !spaced(&text[w.end..range.start]) {
+        return false;
+    }
+    let capital =
+        |w: &Range<usize>| text[w.clone()].starts_with(char::is_uppercase) && !is_sentence_start(text, w.start);
+    if capital(&w) {
+        return true;
+    }
+    // "Bank of China": a particle between two parts of one name (which may begin the sentence).
+    PARTICLES.contains(&&text[w.clone()])
+        && word_before(text, w.start)
+            .is_some_and(|v| spaced(&text[v.end..w.start]) && text[v].starts_with(char::is_uppercase))
+}
+
 /// True when `range` stands in quotation marks: a word mentioned, not used ('slot gacor').
 pub fn is_quoted(text: &str, range: Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
@@ -325,6 +350,19 @@ mod tests {
         let long = "kata ".repeat(2000);
         let seg = Segments::new(&long);
         assert!(seg.sentence(&long, 5000..5004).len() <= 2 * SCOPE_REACH + 4, "a scope has a reach");
+        for (t, word, named) in [
+            ("the China Daily said", "China", true),
+            ("kapal di Laut China Selatan", "China", true),
+            ("Bank of China shares", "China", true),
+            ("China said on Monday", "China", false),
+            ("Di China, pabrik dibuka", "China", false),
+            ("ekspor ke China naik", "China", false),
+            ("kata Presiden Zelensky", "Zelensky", true),
+            ("Presiden Zelensky berkata", "Zelensky", false),
+        ] {
+            let i = t.find(word).unwrap();
+            assert_eq!(in_longer_name(t, i..i + word.len()), named, "{t}");
+        }
         assert!(is_quoted("istilah \"slot gacor\" itu", 9..19));
         assert!(!is_quoted("istilah slot gacor itu", 8..18));
     }
