@@ -11,7 +11,7 @@ fn load_errors(name: &str, text: &str) -> (String, Vec<LocatedError>) {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
-    let errors = RuleSet::load(false, &[path.clone()]).expect_err("the rule file is broken");
+    let errors = RuleSet::load(false, std::slice::from_ref(&path)).expect_err("the rule file is broken");
     (path.display().to_string(), errors)
 }
 
