@@ -160,6 +160,143 @@ pub fn is_sentence_start(text: &str, pos: usize) -> bool {
     true
 }
 
+/// How far a sentence or paragraph reaches on either side of the text it is asked about: a
+/// text with no punctuation or blank lines is not one sentence of a million words.
+pub const SCOPE_REACH: usize = 2048;
+
+/// `pos` moved on to a char boundary.
+fn ceil_boundary(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Closing quotes and brackets that may stand between a sentence's full stop and the space.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+
+/// If a sentence ends with the punctuation at `i`, where the next one starts. A full stop after
+/// a single letter (an initial, "Budi S. Setiadi") or before a lower-case word ("Rp. 5", "e.g.
+/// this") ends nothing.
+fn sentence_end_at(text: &str, i: usize) -> Option<usize> {
+    let c = text[i..].chars().next()?;
+    if !matches!(c, '.' | '!' | '?' | '…') {
+        return None;
+    }
+    let mut j = i + c.len_utf8();
+    while let Some(q) = text[j..].chars().next().filter(|q| CLOSERS.contains(q)) {
+        j += q.len_utf8();
+    }
+    let rest = &text[j..];
+    if rest.is_empty() {
+        return Some(j);
+    }
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let next_word = rest.trim_start();
+    if next_word.is_empty() {
+        return Some(text.len());
+    }
+    if next_word.starts_with(char::is_lowercase) {
+        return None;
+    }
+    if c == '.' {
+        let mut before = text[..i].chars().rev();
+        let initial =
+            before.next().is_some_and(char::is_alphabetic) && !before.next().is_some_and(char::is_alphanumeric);
+        if initial {
+            return None;
+        }
+    }
+    Some(j + (rest.len() - next_word.len()))
+}
+
+/// Where a text's paragraphs and sentences start, found once so that asking about many spans is
+/// cheap.
+///
+/// A paragraph starts after a blank line. A sentence starts a paragraph, or follows sentence
+/// punctuation and white space; lines without final punctuation run on, as in hard-wrapped text.
+#[derive(Clone, Debug)]
+pub struct Segments {
+    len: usize,
+    paragraphs: Vec<usize>,
+    sentences: Vec<usize>,
+}
+
+impl Segments {
+    pub fn new(text: &str) -> Segments {
+        let mut paragraphs = vec![0];
+        let mut from = 0;
+        while let Some(i) = text[from..].find("\n\n") {
+            paragraphs.push(from + i + 2);
+            from += i + 2;
+        }
+        let mut sentences: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '.' | '!' | '?' | '…'))
+            .filter_map(|(i, _)| sentence_end_at(text, i))
+            .collect();
+        sentences.extend(&paragraphs);
+        sentences.sort_unstable();
+        sentences.dedup();
+        Segments { len: text.len(), paragraphs, sentences }
+    }
+
+    /// The paragraph around `range`, at most [`SCOPE_REACH`] bytes either side.
+    pub fn paragraph(&self, text: &str, range: Range<usize>) -> Range<usize> {
+        self.around(&self.paragraphs, text, range)
+    }
+
+    /// The sentence around `range`, at most [`SCOPE_REACH`] bytes either side.
+    pub fn sentence(&self, text: &str, range: Range<usize>) -> Range<usize> {
+        self.around(&self.sentences, text, range)
+    }
+
+    fn around(&self, starts: &[usize], text: &str, range: Range<usize>) -> Range<usize> {
+        let i = starts.partition_point(|&s| s <= range.start);
+        let start = starts[i.saturating_sub(1)];
+        let end = starts[i..].iter().find(|&&s| s >= range.end).copied().unwrap_or(self.len);
+        let start = ceil_boundary(text, start.max(range.start.saturating_sub(SCOPE_REACH)));
+        let end = floor_boundary(text, end.min(range.end + SCOPE_REACH));
+        start..end.max(start)
+    }
+}
+
+/// True when `range` is part of a longer capitalised name: the word right after it (one space
+/// away) is capitalised ("China Daily", "Laut China Selatan"), or the word right before it is
+/// and does not merely begin the sentence ("Bank of China", "Dynamo Kiev").
+pub fn in_longer_name(text: &str, range: Range<usize>) -> bool {
+    let spaced = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}');
+    let after = &text[range.end..];
+    let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+    if spaced(&after[..gap]) && after[gap..].starts_with(char::is_uppercase) {
+        return true;
+    }
+    let Some(w) = word_before(text, range.start) else { return false };
+    if !spaced(&text[w.end..range.start]) {
+        return false;
+    }
+    let capital =
+        |w: &Range<usize>| text[w.clone()].starts_with(char::is_uppercase) && !is_sentence_start(text, w.start);
+    if capital(&w) {
+        return true;
+    }
+    // "Bank of China": a particle between two parts of one name (which may begin the sentence).
+    PARTICLES.contains(&&text[w.clone()])
+        && word_before(text, w.start)
+            .is_some_and(|v| spaced(&text[v.end..w.start]) && text[v].starts_with(char::is_uppercase))
+}
+
+/// True when `range` stands in quotation marks: a word mentioned, not used ('slot gacor').
+pub fn is_quoted(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    before.is_some_and(|c| matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„'))
+        && after.is_some_and(|c| matches!(c, '"' | '\'' | '”' | '’' | '»' | '“'))
+}
+
 /// Decides a document's language from the words of each lexicon's `detect` list; None when no
 /// lexicon's words occur.
 pub fn detect_language(text: &str, lexicons: &Lexicons) -> Option<Lang> {
@@ -196,6 +333,40 @@ mod tests {
         assert_eq!(word_before(t, 14), Some(9..13));
         assert_eq!(word_after(t, 13), Some(14..32));
         assert!(word_after("a\n\nb", 1).is_none());
+    }
+
+    #[test]
+    fn sentences_and_paragraphs() {
+        let t = "Polisi menangkap Budi S. Setiadi di Jl. Sudirman. Situs itu diblokir!\n\ndata sgp terlengkap\nBy x";
+        let seg = Segments::new(t);
+        let at = |s: &str| t.find(s).unwrap()..t.find(s).unwrap() + s.len();
+        let s = |r: Range<usize>| &t[seg.sentence(t, r)];
+        assert_eq!(s(at("Setiadi")), "Polisi menangkap Budi S. Setiadi di Jl. ");
+        assert_eq!(s(at("Sudirman")), "Sudirman. ");
+        assert_eq!(s(at("diblokir")), "Situs itu diblokir!\n\n");
+        assert_eq!(s(at("sgp")), "data sgp terlengkap\nBy x");
+        assert_eq!(
+            &t[seg.paragraph(t, at("diblokir"))],
+            "Polisi menangkap Budi S. Setiadi di Jl. Sudirman. Situs itu diblokir!\n\n"
+        );
+        let long = "kata ".repeat(2000);
+        let seg = Segments::new(&long);
+        assert!(seg.sentence(&long, 5000..5004).len() <= 2 * SCOPE_REACH + 4, "a scope has a reach");
+        for (t, word, named) in [
+            ("the China Daily said", "China", true),
+            ("kapal di Laut China Selatan", "China", true),
+            ("Bank of China shares", "China", true),
+            ("China said on Monday", "China", false),
+            ("Di China, pabrik dibuka", "China", false),
+            ("ekspor ke China naik", "China", false),
+            ("kata Presiden Zelensky", "Zelensky", true),
+            ("Presiden Zelensky berkata", "Zelensky", false),
+        ] {
+            let i = t.find(word).unwrap();
+            assert_eq!(in_longer_name(t, i..i + word.len()), named, "{t}");
+        }
+        assert!(is_quoted("istilah \"slot gacor\" itu", 9..19));
+        assert!(!is_quoted("istilah slot gacor itu", 8..18));
     }
 
     #[test]

@@ -125,3 +125,24 @@ pub fn seed_article() -> PathBuf {
     assert!(p.is_file(), "the seed article {} is missing: CI must have ../shared beside the repository", p.display());
     p
 }
+
+/// The shipped rules, loaded once per test binary.
+pub fn rules() -> &'static RuleSet {
+    &builtin().0
+}
+
+/// The built-in knowledge, loaded once per test binary.
+pub fn knowledge() -> &'static Knowledge {
+    &builtin().1
+}
+
+/// Checks `text` read as `format` with the shipped rules that `select` names (ids or
+/// categories; empty: all).
+pub fn check_format(text: &str, format: Format, lang: Option<Lang>, select: &[&str]) -> Vec<Diagnostic> {
+    check_with(text, lang, select, None, format)
+}
+
+/// (rule, text) of each diagnostic.
+pub fn found(diags: &[Diagnostic]) -> Vec<(String, String)> {
+    diags.iter().map(|d| (d.rule.to_string(), d.text.clone())).collect()
+}
