@@ -281,14 +281,20 @@ impl Check for Forbidden {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
         let prose = doc.prose;
+        // Most documents hold none of the terms: find them first, and read the context (context
+        // words, sentences, exceptions) only when there is something to judge.
+        let all =
+            if self.in_text || self.in_link_text { self.matches(text, cx, doc, Boundary::Word) } else { Vec::new() };
+        if all.is_empty() && !((self.in_link_href || self.in_link_host) && !prose.links.is_empty()) {
+            return;
+        }
         let unless = self.unless.find_all(text, Boundary::Word);
         let only = self.only_with.find_all(text, Boundary::Word);
         let segments = Segments::new(text);
         let mut reported: Vec<Range<usize>> = Vec::new();
         let hidden_note = "readers do not see this: the page hides it with its markup";
 
-        if self.in_text || self.in_link_text {
-            let all = self.matches(text, cx, doc, Boundary::Word);
+        if !all.is_empty() {
             let exceptions = self.exceptions.find_all(text, Boundary::Word);
             let words = if self.min_share.is_some() { Words::new(text, &all) } else { Words::new("", &[]) };
             for m in &all {

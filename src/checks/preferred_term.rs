@@ -257,10 +257,14 @@ fn times(n: usize) -> String {
 impl Check for PreferredTerm {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
+        let found = self.phrases.find_all(text, Boundary::Word);
+        if found.is_empty() {
+            return;
+        }
         let exceptions = self.exceptions.find_all(text, Boundary::Word);
         // Variant uses by entry: (form, match) in text order.
         let mut uses: HashMap<usize, Vec<(usize, PhraseMatch)>> = HashMap::new();
-        for m in self.phrases.find_all(text, Boundary::Word) {
+        for m in found {
             let (entry, form) = self.phrase_owner[m.phrase];
             let e = &self.entries[entry];
             if self.excepted(&exceptions, &m, entry)

@@ -300,18 +300,43 @@ pub fn is_quoted(text: &str, range: Range<usize>) -> bool {
 /// Decides a document's language from the words of each lexicon's `detect` list; None when no
 /// lexicon's words occur.
 pub fn detect_language(text: &str, lexicons: &Lexicons) -> Option<Lang> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(3000)
-        .map(|w| w.to_lowercase())
-        .collect();
-    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    // The first few hundred words tell the languages apart as well as the whole text; function
+    // words are short and ASCII.
+    let sets = lexicons.detect_sets();
+    let mut scores = vec![0usize; sets.len()];
+    let mut buf = [0u8; 10];
+    let (mut len, mut words, mut ascii) = (0usize, 0usize, true);
+    for &b in text.as_bytes().iter().take(4000).chain(std::iter::once(&b' ')) {
+        if b.is_ascii_alphanumeric() {
+            if len < buf.len() {
+                buf[len] = b.to_ascii_lowercase();
+            }
+            len += 1;
+        } else if b >= 0x80 {
+            // A letter outside ASCII: part of a word that is no function word.
+            ascii = false;
+            len += 1;
+        } else {
+            if ascii && (2..=buf.len()).contains(&len) {
+                let word = std::str::from_utf8(&buf[..len]).expect("ASCII");
+                for (i, (_, set)) in sets.iter().enumerate() {
+                    if set.contains(word) {
+                        scores[i] += 1;
+                    }
+                }
+                words += 1;
+                if words >= 300 {
+                    break;
+                }
+            }
+            len = 0;
+            ascii = true;
+        }
+    }
     let mut best: Option<(Lang, usize)> = None;
-    for lang in lexicons.languages() {
-        let score = lexicons.detect_score(lang, &refs);
-        if score > 0 && best.is_none_or(|(_, s)| score > s) {
-            best = Some((lang, score));
+    for (i, (lang, _)) in sets.iter().enumerate() {
+        if scores[i] > 0 && best.is_none_or(|(_, s)| scores[i] > s) {
+            best = Some((*lang, scores[i]));
         }
     }
     best.map(|(l, _)| l)

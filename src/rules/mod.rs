@@ -513,6 +513,7 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                     continue;
                 }
             };
+            let expanded = lexicon::ascii_word_boundaries(&expanded);
             let regex = match regex::RegexBuilder::new(&expanded).size_limit(64 << 20).dfa_size_limit(16 << 20).build()
             {
                 Ok(r) => r,
