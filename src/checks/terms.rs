@@ -79,7 +79,10 @@ impl PhraseSet {
         if patterns.is_empty() {
             return Ok(PhraseSet::default());
         }
+        // A contiguous NFA builds several times faster than a DFA and searches nearly as fast;
+        // start-up counts, as every run builds every rule's phrases.
         let ac = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&patterns)

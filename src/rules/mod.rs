@@ -119,11 +119,71 @@ impl fmt::Display for RuleId {
     }
 }
 
-/// A pattern compiled for one language.
+/// A pattern for one language. It is checked when the rule loads and compiled the first time a
+/// document of its language needs it, so start-up does not pay for languages a run never sees;
+/// rules that share a pattern (after macro expansion) share one compiled regex.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub lang: Lang,
-    pub regex: Regex,
+    compiled: Arc<LazyRegex>,
+}
+
+impl Pattern {
+    pub fn regex(&self) -> &Regex {
+        self.compiled.get()
+    }
+}
+
+/// An expanded pattern and, once needed, its compiled regex.
+#[derive(Debug)]
+struct LazyRegex {
+    source: String,
+    regex: std::sync::OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn get(&self) -> &Regex {
+        self.regex.get_or_init(|| build_regex(&self.source).expect("the pattern was checked when its rule loaded"))
+    }
+}
+
+fn build_regex(source: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(source).size_limit(64 << 20).dfa_size_limit(16 << 20).build()
+}
+
+/// Patterns by expanded source, shared across the rules of a process.
+fn shared_pattern(source: String) -> Arc<LazyRegex> {
+    static CACHE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, Arc<LazyRegex>>>> =
+        std::sync::LazyLock::new(Default::default);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(source.clone())
+        .or_insert_with(|| Arc::new(LazyRegex { source, regex: std::sync::OnceLock::new() }))
+        .clone()
+}
+
+/// Checks an expanded pattern without compiling it to an automaton: its syntax, and the names of
+/// its groups.
+fn check_pattern(source: &str) -> Result<Vec<String>, String> {
+    let hir = regex_syntax::ParserBuilder::new().build().parse(source).map_err(|e| e.to_string())?;
+    let mut names = Vec::new();
+    collect_group_names(&hir, &mut names);
+    Ok(names)
+}
+
+fn collect_group_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => {
+            if let Some(n) = &c.name {
+                out.push(n.to_string());
+            }
+            collect_group_names(&c.sub, out);
+        }
+        HirKind::Repetition(r) => collect_group_names(&r.sub, out),
+        HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().for_each(|h| collect_group_names(h, out)),
+        _ => {}
+    }
 }
 
 /// One `[[example]]`, validated.
@@ -168,7 +228,7 @@ impl Rule {
 
     /// The compiled patterns for a language.
     pub fn patterns_for(&self, lang: Lang) -> impl Iterator<Item = &Regex> {
-        self.patterns.iter().filter(move |p| p.lang == lang).map(|p| &p.regex)
+        self.patterns.iter().filter(move |p| p.lang == lang).map(|p| p.regex())
     }
 
     /// Fills the message template with values (`{place}` -> "Shenzhen").
@@ -219,6 +279,26 @@ pub enum Builtin {
     None,
 }
 
+/// True when a TOML file says `kind = "lexicon"` at its top level. A line scan, not a parse:
+/// every file is parsed once, as what it says it is, and a file that is neither gets the rule
+/// parser's located errors.
+fn declares_lexicon(text: &str) -> bool {
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            return false;
+        }
+        if let Some(rest) = line.strip_prefix("kind") {
+            let rest = rest.trim_start();
+            if let Some(value) = rest.strip_prefix('=') {
+                let v = value.trim().trim_end_matches(|c: char| c == '#' || c.is_whitespace());
+                return v.starts_with("\"lexicon\"") || v.starts_with("'lexicon'");
+            }
+        }
+    }
+    false
+}
+
 /// A file under a rules path, read.
 struct RuleFile {
     shown: String,
@@ -239,8 +319,7 @@ impl RuleSet {
         let mut errors = Vec::new();
         if builtin != Builtin::None {
             for (path, text) in builtin::FILES {
-                let is_lexicon =
-                    toml::from_str::<spec::KindProbe>(text).is_ok_and(|p| p.kind.as_deref() == Some("lexicon"));
+                let is_lexicon = declares_lexicon(text);
                 if builtin == Builtin::All || is_lexicon {
                     files.push(RuleFile { shown: format!("builtin:{path}"), text: text.to_string() });
                 }
@@ -267,18 +346,17 @@ impl RuleSet {
         let mut set = RuleSet::default();
         let mut rule_files = Vec::new();
         for f in &files {
-            let probe: Result<spec::KindProbe, _> = toml::from_str(&f.text);
-            match probe {
-                Ok(p) if p.kind.as_deref() == Some("lexicon") => match toml::from_str::<LexiconSpec>(&f.text) {
+            if declares_lexicon(&f.text) {
+                match toml::from_str::<LexiconSpec>(&f.text) {
                     Ok(spec) => {
                         if let Err(e) = set.lexicons.add(&spec, &f.shown, &f.text) {
                             errors.push(e);
                         }
                     }
                     Err(e) => errors.push(toml_error(&f.shown, &f.text, &e)),
-                },
-                Ok(_) => rule_files.push(f),
-                Err(e) => errors.push(toml_error(&f.shown, &f.text, &e)),
+                }
+            } else {
+                rule_files.push(f);
             }
         }
         for f in rule_files {
@@ -365,6 +443,12 @@ pub struct CompileCx<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub lexicons: &'a Lexicons,
+}
+
+/// Shipped rule files are checked by the test suite (`cargo test` compiles every pattern and runs
+/// every example), so loading them skips the pattern syntax check that users' files get.
+fn is_shipped(path: &str) -> bool {
+    path.starts_with("builtin:")
 }
 
 impl CompileCx<'_> {
@@ -514,15 +598,20 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                 }
             };
             let expanded = lexicon::ascii_word_boundaries(&expanded);
-            let regex = match regex::RegexBuilder::new(&expanded).size_limit(64 << 20).dfa_size_limit(16 << 20).build()
-            {
-                Ok(r) => r,
+            if is_shipped(path) {
+                if !validate_only {
+                    patterns.push(Pattern { lang, compiled: shared_pattern(expanded) });
+                }
+                continue;
+            }
+            let names = match check_pattern(&expanded) {
+                Ok(n) => n,
                 Err(e) => {
                     errors.push(cx.error(p.regex.span().start, format!("pattern does not compile ({lang}): {e}")));
                     continue;
                 }
             };
-            let names: Vec<&str> = regex.capture_names().flatten().collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
             for g in info.required_groups {
                 if !names.contains(g) {
                     errors.push(cx.error(
@@ -549,7 +638,7 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                 }
             }
             if !validate_only {
-                patterns.push(Pattern { lang, regex });
+                patterns.push(Pattern { lang, compiled: shared_pattern(expanded) });
             }
         }
     }
