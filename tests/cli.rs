@@ -125,7 +125,12 @@ fn unreadable_inputs_are_reported_and_the_rest_still_checked() {
     let o = run_in(&dir, &["check", "--format", "json", "."]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let errors: Vec<String> = v["errors"].as_array().unwrap().iter().map(|e| format!("{}: {}", e["path"].as_str().unwrap(), e["message"].as_str().unwrap())).collect();
+    let errors: Vec<String> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{}: {}", e["path"].as_str().unwrap(), e["message"].as_str().unwrap()))
+        .collect();
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(errors[0].starts_with("./binary.txt: binary file"), "{errors:?}");
     assert!(errors[1].starts_with("./latin1.txt: not valid UTF-8 (first bad byte at offset 3)"), "{errors:?}");
@@ -142,7 +147,12 @@ fn stdin_is_checked() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all("Pabrik baru dibangun di Makassar, Jawa Timur, tahun ini.".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Pabrik baru dibangun di Makassar, Jawa Timur, tahun ini.".as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

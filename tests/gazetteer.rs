@@ -23,7 +23,11 @@ fn curated() -> Vec<PathBuf> {
 fn committed_gazetteer_matches_its_sources() {
     let g = |f: &str| common::shared(&format!("data/geonames/{f}"));
     for f in ["cities1000.txt", "admin1CodesASCII.txt", "countryInfo.txt", "iso3166-1.json", "iso3166-2.json"] {
-        assert!(g(f).is_file(), "{} is missing: the gazetteer's sources live in ../shared/data/geonames", g(f).display());
+        assert!(
+            g(f).is_file(),
+            "{} is missing: the gazetteer's sources live in ../shared/data/geonames",
+            g(f).display()
+        );
     }
     let inputs = ImportInputs {
         cities: g("cities1000.txt"),
@@ -37,7 +41,8 @@ fn committed_gazetteer_matches_its_sources() {
     assert_eq!(stats.countries, 252);
     assert_eq!(stats.regions, 3880);
     assert_eq!(stats.cities, 170_391);
-    let committed = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge/world.bin")).expect("knowledge/world.bin");
+    let committed = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge/world.bin"))
+        .expect("knowledge/world.bin");
     assert!(
         bytes == committed,
         "knowledge/world.bin is stale ({} bytes committed, {} rebuilt): run the import command in README.md",
