@@ -6,6 +6,8 @@
 
 pub mod date_valid;
 pub mod located_in;
+pub mod person_title;
+pub mod quantity;
 pub mod weekday;
 
 use crate::knowledge::Knowledge;
@@ -64,7 +66,7 @@ pub trait Check: Send + Sync + Debug {
 }
 
 /// Every rule kind.
-pub const KINDS: &[KindInfo] = &[located_in::INFO, weekday::INFO, date_valid::INFO];
+pub const KINDS: &[KindInfo] = &[located_in::INFO, weekday::INFO, date_valid::INFO, person_title::INFO, quantity::INFO];
 
 pub fn kind_info(name: &str) -> Option<KindInfo> {
     KINDS.iter().find(|k| k.name == name).copied()
@@ -80,6 +82,8 @@ pub fn compile_kind(
         "located-in" => Ok(Box::new(located_in::LocatedIn::compile(cx.settings(settings)?, cx)?)),
         "weekday" => Ok(Box::new(weekday::WeekdayCheck::compile(cx.settings(settings)?, cx)?)),
         "date-valid" => Ok(Box::new(date_valid::DateValid::compile(cx.settings(settings)?, cx)?)),
+        "person-title" => Ok(Box::new(person_title::PersonTitle::compile(cx.settings(settings)?, cx)?)),
+        "quantity" => Ok(Box::new(quantity::Quantity::compile(cx.settings(settings)?, cx)?)),
         other => unreachable!("kind {other} is in KINDS but has no compiler"),
     }
 }

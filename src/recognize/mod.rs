@@ -3,6 +3,8 @@
 //! span, and which language a document is in.
 
 pub mod dates;
+pub mod numbers;
+pub mod people;
 
 use crate::knowledge::gazetteer::Posting;
 use crate::knowledge::Knowledge;
@@ -160,6 +162,106 @@ pub fn is_sentence_start(text: &str, pos: usize) -> bool {
     true
 }
 
+/// Where a possessive ending ("Indonesia's", "Huawei’s") begins in `text`, if one does before a
+/// word boundary: names are looked up without it.
+pub fn possessive_cut(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(['\'', '’']).map(|i| from + i) {
+        let ap = text[i..].chars().next().map_or(1, char::len_utf8);
+        let rest = &text[i + ap..];
+        let before_is_letter = text[..i].chars().next_back().is_some_and(char::is_alphabetic);
+        let s_then_boundary = rest.starts_with(['s', 'S']) && !rest[1..].starts_with(char::is_alphanumeric);
+        if before_is_letter
+            && (s_then_boundary || text[..i].ends_with(['s', 'S']) && !rest.starts_with(char::is_alphanumeric))
+        {
+            return Some(i);
+        }
+        from = i + ap;
+    }
+    None
+}
+
+/// True when a sentence ends at byte `i` of the text (`text[i]` is its final punctuation): the
+/// mark is followed by white space and then a capital, a digit, a quote or a bracket, or by
+/// the end of the text.
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let rest = &text[i..];
+    let Some(c) = rest.chars().next() else { return false };
+    if !matches!(c, '.' | '!' | '?' | '…') {
+        return false;
+    }
+    let after = &rest[c.len_utf8()..];
+    // Closing quotes and brackets belong to the sentence.
+    let after = after.trim_start_matches(['"', '\'', '”', '’', ')', ']']);
+    let trimmed = after.trim_start_matches([' ', '\t', '\r', '\n']);
+    if trimmed.is_empty() {
+        return true;
+    }
+    if trimmed.len() == after.len() {
+        return false;
+    }
+    trimmed.starts_with(|n: char| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'([«*_-–—•".contains(n))
+}
+
+/// The sentence around byte `pos`: from after the previous sentence end (or blank line, or
+/// markup separator) to the next, without surrounding white space.
+pub fn sentence_range(text: &str, pos: usize) -> Range<usize> {
+    let pos = floor_boundary(text, pos);
+    let mut start = 0;
+    for (i, c) in text[..pos].char_indices().rev() {
+        if c == crate::markup::SEPARATOR || (c == '\n' && text[..i].ends_with('\n')) || ends_sentence(text, i) {
+            start = i + c.len_utf8();
+            break;
+        }
+    }
+    let mut end = text.len();
+    for (i, c) in text[pos..].char_indices() {
+        let at = pos + i;
+        if c == crate::markup::SEPARATOR || (c == '\n' && text[at + 1..].starts_with('\n')) {
+            end = at;
+            break;
+        }
+        if ends_sentence(text, at) {
+            end = at + c.len_utf8();
+            break;
+        }
+    }
+    while start < end && text[start..].starts_with(char::is_whitespace) {
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    start..end.max(start)
+}
+
+/// The clause around byte `pos` within its sentence: split at semicolons, and at commas that a
+/// clause word follows (", and Europe sold ...", ", sedangkan ..."). `clause_words` are folded.
+pub fn clause_range(text: &str, pos: usize, clause_words: &std::collections::HashSet<String>) -> Range<usize> {
+    let sentence = sentence_range(text, pos);
+    let breaks_after = |i: usize, c: char| -> bool {
+        match c {
+            ';' => true,
+            ',' => {
+                word_after(text, i + 1).is_some_and(|w| clause_words.contains(&crate::knowledge::fold::fold(&text[w])))
+            }
+            _ => false,
+        }
+    };
+    let mut start = sentence.start;
+    for (i, c) in text[sentence.start..pos.max(sentence.start).min(sentence.end)].char_indices() {
+        if breaks_after(sentence.start + i, c) {
+            start = sentence.start + i + 1;
+        }
+    }
+    let mut end = sentence.end;
+    let from = pos.clamp(sentence.start, sentence.end);
+    for (i, c) in text[from..sentence.end].char_indices() {
+        if breaks_after(from + i, c) {
+            end = from + i;
+            break;
+        }
+    }
+    start..end
+}
+
 /// Decides a document's language from the words of each lexicon's `detect` list; None when no
 /// lexicon's words occur.
 pub fn detect_language(text: &str, lexicons: &Lexicons) -> Option<Lang> {
@@ -196,6 +298,22 @@ mod tests {
         assert_eq!(word_before(t, 14), Some(9..13));
         assert_eq!(word_after(t, 13), Some(14..32));
         assert!(word_after("a\n\nb", 1).is_none());
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let t = "Sales hit 6.8 million units. China led, and Europe sold 2.6 million. Co. said so";
+        let s = sentence_range(t, 12);
+        assert_eq!(&t[s], "Sales hit 6.8 million units.");
+        let words: std::collections::HashSet<String> = ["and".to_string()].into();
+        let c = clause_range(t, t.find("2.6").unwrap(), &words);
+        assert_eq!(&t[c], " and Europe sold 2.6 million.");
+        let c = clause_range(t, t.find("China").unwrap(), &words);
+        assert_eq!(&t[c], "China led");
+        assert_eq!(possessive_cut("Indonesia's Minister"), Some(9));
+        assert_eq!(possessive_cut("Laos’ minister"), Some(4));
+        assert_eq!(possessive_cut("Xi'an is"), None);
+        assert_eq!(&t[sentence_range("A.\n\nB c", 5)], "");
     }
 
     #[test]

@@ -137,6 +137,8 @@ pub struct Example {
     pub note: Option<String>,
     /// Where the example is written, for reports: `file:line`.
     pub location: String,
+    /// The knowledge the example is checked against, when it names a knowledge file.
+    pub knowledge: Option<Arc<crate::knowledge::Knowledge>>,
 }
 
 /// A compiled rule.
@@ -267,6 +269,7 @@ impl RuleSet {
         for f in &files {
             let probe: Result<spec::KindProbe, _> = toml::from_str(&f.text);
             match probe {
+                Ok(p) if p.is_knowledge() => {}
                 Ok(p) if p.kind.as_deref() == Some("lexicon") => match toml::from_str::<LexiconSpec>(&f.text) {
                     Ok(spec) => {
                         if let Err(e) = set.lexicons.add(&spec, &f.shown, &f.text) {
@@ -524,8 +527,9 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
     };
 
     let mut examples = Vec::new();
+    let mut knowledge_cache = std::collections::HashMap::new();
     for ex in &spec.examples {
-        match examples::compile_example(ex, &languages, &cx) {
+        match examples::compile_example(ex, &languages, &cx, &mut knowledge_cache) {
             Ok(e) => examples.push(e),
             Err(e) => errors.push(e),
         }

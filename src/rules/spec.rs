@@ -62,6 +62,10 @@ pub struct ExampleSpec {
     pub format: Option<Spanned<String>>,
     /// Why the example is there (shown by `rules explain`).
     pub note: Option<String>,
+    /// A knowledge file the example is checked against (on top of the built-in knowledge, in
+    /// place of the run's), as a path relative to the rule file: rules about people and
+    /// figures need a record to compare with.
+    pub knowledge: Option<Spanned<String>>,
 }
 
 /// A lexicon file: the words of one language that rules share (month and day names, words that
@@ -80,10 +84,44 @@ pub struct LexiconSpec {
     /// Named tables from words to numbers, e.g. `[tables.month] januari = 1`.
     #[serde(default)]
     pub tables: BTreeMap<String, Spanned<BTreeMap<String, Spanned<i64>>>>,
+    /// Units of measure and the words that write them before a number ("Rp", "US$") or after it
+    /// ("persen", "%", "rupiah"), e.g. `[units.percent] after = ["persen", "%"]`. A fact whose
+    /// unit is named here matches only figures written with one of these words.
+    #[serde(default)]
+    pub units: BTreeMap<String, Spanned<UnitSpec>>,
 }
 
-/// Which of the two a TOML file under a rules folder is.
+/// `[units.NAME]` of a lexicon.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitSpec {
+    #[serde(default)]
+    pub before: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub after: Vec<Spanned<String>>,
+}
+
+/// Which a TOML file under a rules folder is: a lexicon (`kind = "lexicon"`), a rule, or a
+/// knowledge file that rule examples use (no `id` or `kind`, and knowledge tables).
 #[derive(Debug, Deserialize)]
 pub struct KindProbe {
     pub kind: Option<String>,
+    pub id: Option<toml::Value>,
+    pub about: Option<toml::Value>,
+    pub place: Option<toml::Value>,
+    pub person: Option<toml::Value>,
+    pub office: Option<toml::Value>,
+    pub tenure: Option<toml::Value>,
+    pub fact: Option<toml::Value>,
+}
+
+impl KindProbe {
+    /// True for a knowledge file: rule loading leaves it to the examples that name it.
+    pub fn is_knowledge(&self) -> bool {
+        self.kind.is_none()
+            && self.id.is_none()
+            && [&self.about, &self.place, &self.person, &self.office, &self.tenure, &self.fact]
+                .iter()
+                .any(|v| v.is_some())
+    }
 }
