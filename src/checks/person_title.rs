@@ -399,11 +399,8 @@ impl PersonTitle {
             ("date", &date_shown),
         ]);
         let mut labels = Vec::new();
-        if let Some(t) = actual {
-            labels.push((
-                claim.title.range.clone(),
-                format!("the record has {} as {}", person.name, office_label(kb, t.office, Lang::EN)),
-            ));
+        if let Some(h) = holder {
+            labels.push((claim.title.range.clone(), format!("held by {} then", rec.person(h.person).name)));
         }
         Some(Finding { range: claim.range.clone(), message, evidence, suggestion, sources, labels, severity })
     }

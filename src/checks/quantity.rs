@@ -13,7 +13,9 @@
 //! the ways to name its measure in the document's language, and the units agree: a fact whose
 //! unit a lexicon defines (percent, IDR, USD) matches only figures written with that unit, any
 //! other unit (vehicles) matches figures written without one. A figure with a year next to it
-//! is compared only with facts of that year, and a fact dated after the document is not used.
+//! is compared only with facts of that year, and a fact for a period that had not ended by the
+//! document's date is not used; nor is a clause with a hedge word ("will", "diperkirakan"), nor a
+//! plain number a hundred times off the fact's order of magnitude (it counts something else).
 //! The figure is wrong when it lies outside the fact's tolerance plus the rounding of the
 //! written figure ("6,8 juta" may stand for anything from 6.75 to 6.85 million); "lebih dari",
 //! "more than", "nearly" make it a bound. When any figure of the clause agrees with the record,
@@ -58,12 +60,16 @@ pub struct Settings {
     /// A clause with more figures than this that could be about a fact is a list or a
     /// comparison: not checked (default 3).
     pub max_figures: Option<usize>,
+    /// Words that make a clause a forecast, target or possibility rather than a record ("will",
+    /// "expected", "diperkirakan", "ditargetkan"): its figures are not checked.
+    pub hedge_words: Vec<String>,
 }
 
 #[derive(Debug)]
 pub struct Quantity {
     clause_words: HashSet<String>,
     max_figures: usize,
+    hedge_words: HashSet<String>,
 }
 
 impl Quantity {
@@ -74,6 +80,7 @@ impl Quantity {
         Ok(Quantity {
             clause_words: s.clause_words.iter().map(|w| fold(w)).collect(),
             max_figures: s.max_figures.unwrap_or(3),
+            hedge_words: s.hedge_words.iter().map(|w| fold(w)).collect(),
         })
     }
 }
@@ -173,6 +180,17 @@ fn unit_agrees(lexicons: &Lexicons, figure: &NumberMention, fact: &Fact) -> bool
     }
 }
 
+/// False for a plain number far from the fact's order of magnitude: "14" in "China's 14 new
+/// energy vehicle makers" counts something else. A figure with a scale word or a unit ("6,8
+/// ribu" for "6,8 juta") is always compared: a slipped scale is an error worth reporting.
+fn plausible_magnitude(figure: &NumberMention, fact: &Fact) -> bool {
+    if figure.scale_word.is_some() || figure.unit.is_some() || fact.value == 0.0 {
+        return true;
+    }
+    let ratio = (figure.value / fact.value).abs();
+    (0.01..=100.0).contains(&ratio)
+}
+
 /// True when the figure agrees with the fact within its tolerance and the figure's rounding.
 fn agrees(figure: &NumberMention, fact: &Fact) -> bool {
     let slack = fact.tolerance.amount(fact.value) + figure.rounding() + 1e-9 * fact.value.abs().max(1.0);
@@ -184,6 +202,22 @@ fn agrees(figure: &NumberMention, fact: &Fact) -> bool {
 }
 
 impl Quantity {
+    /// True when a hedge word (or two-word hedge) stands in the clause.
+    fn hedged(&self, text: &str, clause: Range<usize>) -> bool {
+        if self.hedge_words.is_empty() {
+            return false;
+        }
+        let words: Vec<String> = text[clause]
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect();
+        words.iter().enumerate().any(|(i, w)| {
+            self.hedge_words.contains(w)
+                || words.get(i + 1).is_some_and(|n| self.hedge_words.contains(&format!("{w} {n}")))
+        })
+    }
+
     fn examine_clause(
         &self,
         doc: &Document<'_>,
@@ -196,7 +230,7 @@ impl Quantity {
         let rec = kb.records();
         let text = doc.text();
         let facts = named_facts(kb, text, doc.lang, clause.clone());
-        if facts.is_empty() {
+        if facts.is_empty() || self.hedged(text, clause.clone()) {
             return None;
         }
         let years = years_in(text, clause.clone());
@@ -210,9 +244,12 @@ impl Quantity {
                 .filter(|f| {
                     let fact = rec.fact(*f);
                     unit_agrees(cx.lexicons, fig, fact)
+                        && plausible_magnitude(fig, fact)
                         && match (year, fact.as_of) {
                             (Some(y), Some(a)) => a.earliest.year() <= y && y <= a.latest.year(),
-                            (None, Some(a)) => doc.date.is_none_or(|d| a.earliest <= d),
+                            // A figure for a period that had not ended by the document's date
+                            // was not yet known then.
+                            (None, Some(a)) => doc.date.is_none_or(|d| a.latest <= d),
                             (_, None) => true,
                         }
                 })

@@ -135,6 +135,8 @@ pub struct NumberMention {
     pub scale: f64,
     pub scale_word: Option<String>,
     pub decimals: usize,
+    /// Zeros that end the digits of a whole figure ("3.000" has 3).
+    pub trailing_zeros: usize,
     /// The unit a unit word names (lexicon `[units]`), or None for a plain count.
     pub unit: Option<String>,
     pub bound: Bound,
@@ -143,8 +145,15 @@ pub struct NumberMention {
 
 impl NumberMention {
     /// Half a unit of the last digit written: what rounding to the written figure may hide.
+    /// An approximate whole figure ("sekitar Rp3.000 triliun", "about 200,000") is rounded to
+    /// its last digit that is not zero.
     pub fn rounding(&self) -> f64 {
-        0.5 * 10f64.powi(-(self.decimals as i32)) * self.scale
+        let place = if self.bound == Bound::About && self.decimals == 0 {
+            self.trailing_zeros as i32
+        } else {
+            -(self.decimals as i32)
+        };
+        0.5 * 10f64.powi(place) * self.scale
     }
 }
 
@@ -261,6 +270,11 @@ impl<'a> NumberReader<'a> {
             scale,
             scale_word,
             decimals: parsed.decimals,
+            trailing_zeros: if parsed.decimals == 0 {
+                num.as_str().chars().rev().filter(|c| c.is_ascii_digit()).take_while(|c| *c == '0').count()
+            } else {
+                0
+            },
             unit,
             bound,
             notation: parsed.notation,
