@@ -235,13 +235,17 @@ impl Check for PersonTitle {
                 let Some(caps) = re.captures_at(text, pos) else { break };
                 let whole = caps.get(0).expect("group 0");
                 let Some(tg) = caps.name("title") else { break };
-                // Go on from inside this match: a title group may hold the next claim's name.
-                let mut next = (pos + 1).max(whole.start() + 1).max(tg.start());
+                let pg = caps.name("person").filter(|p| p.end() <= tg.start());
+                // After "Name, Title", go on from the title: it may hold the next claim's name.
+                // A title-first reading looked at every word of its group already.
+                let mut next = match pg {
+                    Some(_) => (pos + 1).max(whole.start() + 1).max(tg.start()),
+                    None => (pos + 1).max(whole.end()),
+                };
                 while next < text.len() && !text.is_char_boundary(next) {
                     next += 1;
                 }
                 pos = next;
-                let pg = caps.name("person").filter(|p| p.end() <= tg.start());
                 let claim = match pg {
                     Some(p) => self.name_first(kb, text, p.range(), tg.range()),
                     None => self.title_first(kb, text, tg.range()),

@@ -232,34 +232,71 @@ pub fn sentence_range(text: &str, pos: usize) -> Range<usize> {
     start..end.max(start)
 }
 
+/// The sentences of a text in order, by the same rules as [`sentence_range`], in one pass.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut push = |start: usize, end: usize| {
+        let mut s = start;
+        while s < end && text[s..].starts_with(char::is_whitespace) {
+            s += text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+        if s < end {
+            out.push(s..end);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c == crate::markup::SEPARATOR || (c == '\n' && text[i + 1..].starts_with('\n')) {
+            push(start, i);
+            start = i + c.len_utf8();
+        } else if matches!(c, '.' | '!' | '?' | '…') && ends_sentence(text, i) {
+            push(start, i + c.len_utf8());
+            start = i + c.len_utf8();
+        }
+    }
+    push(start, text.len());
+    out
+}
+
 /// The clause around byte `pos` within its sentence: split at semicolons, and at commas that a
 /// clause word follows (", and Europe sold ...", ", sedangkan ..."). `clause_words` are folded.
 pub fn clause_range(text: &str, pos: usize, clause_words: &std::collections::HashSet<String>) -> Range<usize> {
-    let sentence = sentence_range(text, pos);
-    let breaks_after = |i: usize, c: char| -> bool {
-        match c {
-            ';' => true,
-            ',' => {
-                word_after(text, i + 1).is_some_and(|w| clause_words.contains(&crate::knowledge::fold::fold(&text[w])))
-            }
-            _ => false,
-        }
-    };
+    clause_in(text, sentence_range(text, pos), pos, clause_words)
+}
+
+/// The clause around byte `pos` within a sentence already found.
+pub fn clause_in(
+    text: &str,
+    sentence: Range<usize>,
+    pos: usize,
+    clause_words: &std::collections::HashSet<String>,
+) -> Range<usize> {
+    clauses(text, sentence, clause_words)
+        .into_iter()
+        .find(|c| c.start <= pos && pos < c.end.max(c.start + 1))
+        .unwrap_or(pos..pos)
+}
+
+/// A sentence cut into clauses: at semicolons, and at commas that a clause word follows. The
+/// punctuation that cuts belongs to neither clause.
+pub fn clauses(
+    text: &str,
+    sentence: Range<usize>,
+    clause_words: &std::collections::HashSet<String>,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
     let mut start = sentence.start;
-    for (i, c) in text[sentence.start..pos.max(sentence.start).min(sentence.end)].char_indices() {
-        if breaks_after(sentence.start + i, c) {
-            start = sentence.start + i + 1;
+    for (i, mark) in text[sentence.clone()].match_indices([';', ',']) {
+        let at = sentence.start + i;
+        let cuts = mark == ";"
+            || word_after(text, at + 1).is_some_and(|w| clause_words.contains(&crate::knowledge::fold::fold(&text[w])));
+        if cuts {
+            out.push(start..at);
+            start = at + 1;
         }
     }
-    let mut end = sentence.end;
-    let from = pos.clamp(sentence.start, sentence.end);
-    for (i, c) in text[from..sentence.end].char_indices() {
-        if breaks_after(from + i, c) {
-            end = from + i;
-            break;
-        }
-    }
-    start..end
+    out.push(start..sentence.end);
+    out
 }
 
 /// Decides a document's language from the words of each lexicon's `detect` list; None when no
@@ -310,6 +347,8 @@ mod tests {
         assert_eq!(&t[c], " and Europe sold 2.6 million.");
         let c = clause_range(t, t.find("China").unwrap(), &words);
         assert_eq!(&t[c], "China led");
+        let all: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(all, vec!["Sales hit 6.8 million units.", "China led, and Europe sold 2.6 million.", "Co. said so"]);
         assert_eq!(possessive_cut("Indonesia's Minister"), Some(9));
         assert_eq!(possessive_cut("Laos’ minister"), Some(4));
         assert_eq!(possessive_cut("Xi'an is"), None);

@@ -12,6 +12,9 @@ use std::ops::Range;
 /// How far a name may reach from where it starts, in bytes.
 const WINDOW: usize = 200;
 
+/// How far a possessive ending may stand from where a name starts, in bytes.
+const POSSESSIVE_REACH: usize = 80;
+
 /// Calls `walk` on the window of text at `start` (and again on the window cut before a
 /// possessive ending), returning every match as (absolute end, value), shortest first.
 fn walk_at<T: Clone>(
@@ -26,7 +29,10 @@ fn walk_at<T: Clone>(
     }
     let window = &text[start..end];
     let mut found: Vec<(usize, T)> = walk(window).into_iter().map(|(e, v)| (start + e, v)).collect();
-    if let Some(cut) = possessive_cut(window) {
+    // A possessive can only end a name near the start of the window.
+    let near = floor_boundary(window, POSSESSIVE_REACH);
+    let has_apostrophe = window.as_bytes()[..near].iter().any(|&b| b == b'\'' || b == 0xE2);
+    if let Some(cut) = has_apostrophe.then(|| possessive_cut(&window[..near])).flatten() {
         if !found.iter().any(|(e, _)| *e == start + cut) {
             found.extend(walk(&window[..cut]).into_iter().filter(|(e, _)| *e == cut).map(|(e, v)| (start + e, v)));
         }
