@@ -191,11 +191,26 @@ impl PersonTitle {
         })
     }
 
-    /// "Title Name": the first known title in the `title` group, then the person's name.
-    fn title_first(&self, kb: &Knowledge, text: &str, title_group: Range<usize>) -> Option<Claim> {
-        let title = word_starts(text, title_group.clone())
-            .into_iter()
-            .find_map(|w| title_starting_at(kb, text, w, text.len()))?;
+    /// "Title Name": every known title in the `title` group that the person's name follows
+    /// ("Menteri Perindustrian Agus Gumiwang dan Menteri Perdagangan Zulkifli Hasan").
+    fn title_first(&self, kb: &Knowledge, text: &str, title_group: Range<usize>) -> Vec<Claim> {
+        let mut claims = Vec::new();
+        let mut after = title_group.start;
+        for w in word_starts(text, title_group.clone()) {
+            if w < after {
+                continue;
+            }
+            let Some(title) = title_starting_at(kb, text, w, text.len()) else { continue };
+            after = title.range.end;
+            if let Some(claim) = self.title_then_person(kb, text, title) {
+                after = claim.range.end;
+                claims.push(claim);
+            }
+        }
+        claims
+    }
+
+    fn title_then_person(&self, kb: &Knowledge, text: &str, title: TitleMatch) -> Option<Claim> {
         if self.blocked(text, title.range.start) {
             return None;
         }
@@ -246,23 +261,24 @@ impl Check for PersonTitle {
                     next += 1;
                 }
                 pos = next;
-                let claim = match pg {
-                    Some(p) => self.name_first(kb, text, p.range(), tg.range()),
+                let claims = match pg {
+                    Some(p) => self.name_first(kb, text, p.range(), tg.range()).into_iter().collect(),
                     None => self.title_first(kb, text, tg.range()),
                 };
-                let Some(mut claim) = claim else { continue };
-                if let Some(c) = caps.name("claim") {
-                    claim.range = c.range();
-                }
-                claim.offices = claim.title.offices.clone();
-                for q in claim.before.iter().chain(claim.after.iter()) {
-                    claim.offices.retain(|o| q.qualifies(kb, *o));
-                }
-                if claim.offices.is_empty() || !seen.insert((claim.person.start, claim.title.range.start)) {
-                    continue;
-                }
-                if let Some(f) = self.examine(doc, cx, &claim) {
-                    out.push(f);
+                for mut claim in claims {
+                    if let Some(c) = caps.name("claim") {
+                        claim.range = c.range();
+                    }
+                    claim.offices = claim.title.offices.clone();
+                    for q in claim.before.iter().chain(claim.after.iter()) {
+                        claim.offices.retain(|o| q.qualifies(kb, *o));
+                    }
+                    if claim.offices.is_empty() || !seen.insert((claim.person.start, claim.title.range.start)) {
+                        continue;
+                    }
+                    if let Some(f) = self.examine(doc, cx, &claim) {
+                        out.push(f);
+                    }
                 }
             }
         }
