@@ -24,6 +24,42 @@
 //! [[place]]                         # a region split from another
 //! ref = "admin1:ID.33"
 //! split_from = ["admin1:ID.30"]
+//!
+//! [[person]]
+//! id = "agus-gumiwang-kartasasmita" # ids are unique across persons, offices, tenures, facts
+//! name = "Agus Gumiwang Kartasasmita"
+//! aliases = ["Agus Gumiwang"]
+//!
+//! [[office]]
+//! id = "id-minister-industry"
+//! titles.en = ["Minister of Industry", "Industry Minister"]
+//! titles.id = ["Menteri Perindustrian"]
+//! country = "country:ID"           # its names qualify the title: "Menteri Perindustrian Indonesia"
+//! qualifiers = ["RI"]              # more such words (or `org = "..."` for a company)
+//!
+//! [[tenure]]
+//! person = "agus-gumiwang-kartasasmita"
+//! office = "id-minister-industry"
+//! from = "2019-10-23"              # YYYY-MM-DD, or YYYY-MM / YYYY when the day is unknown
+//! source = "Keputusan Presiden No. 113/P Tahun 2019"
+//!
+//! [[fact]]
+//! id = "cn-nev-sales-2022"
+//! label = "China's new-energy-vehicle sales in 2022"
+//! subject = "country:CN"           # or a person or office id; or subject_names.en = [...]
+//! measure.id = [["penjualan", "kendaraan listrik"]]   # phrases, or lists that must all occur
+//! measure.en = ["NEV sales", ["sales", "new energy vehicles"]]
+//! value = 6_887_000
+//! unit = "vehicles"                # percent, IDR, USD... (lexicon units) or a count
+//! as_of = "2022"
+//! tolerance = "3%"                 # or an absolute amount such as "0.05"
+//! source = "CAAM, January 2023"
+//!
+//! [[tenure]]                        # in a later file: correct an earlier entry explicitly
+//! person = "agus-gumiwang-kartasasmita"
+//! office = "id-minister-industry"
+//! correct = true                   # (a plain duplicate id is an error)
+//! to = "2029-10-20"
 //! ```
 
 use serde::Deserialize;

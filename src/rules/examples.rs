@@ -110,6 +110,7 @@ pub fn compile_example(
         note: e.note.clone(),
         location: format!("{}:{}", cx.path, lc.line),
         knowledge,
+        knowledge_path: e.knowledge.as_ref().map(|k| k.get_ref().clone()),
     })
 }
 

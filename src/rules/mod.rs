@@ -137,8 +137,10 @@ pub struct Example {
     pub note: Option<String>,
     /// Where the example is written, for reports: `file:line`.
     pub location: String,
-    /// The knowledge the example is checked against, when it names a knowledge file.
+    /// The knowledge the example is checked against, when it names a knowledge file, and the
+    /// path as written.
     pub knowledge: Option<Arc<crate::knowledge::Knowledge>>,
+    pub knowledge_path: Option<String>,
 }
 
 /// A compiled rule.
