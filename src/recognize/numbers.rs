@@ -254,7 +254,10 @@ impl<'a> NumberReader<'a> {
         }
         // One end of a range or list of figures: "3 hingga 5 juta", "4-6 million".
         let ranges = DateReader::new(self.lexicons, self.lang);
-        if ranges.range_before(text, left) || ranges.range_after(text, scale_m.map_or(num.end(), |s| s.end())) {
+        if ranges.range_before(text, left)
+            || ranges.range_after(text, scale_m.map_or(num.end(), |s| s.end()))
+            || self.follows_figure(text, left)
+        {
             return None;
         }
 
@@ -279,6 +282,23 @@ impl<'a> NumberReader<'a> {
             bound,
             notation: parsed.notation,
         })
+    }
+
+    /// True when the figure follows another figure and a comma: the last item of a list ("6,9
+    /// juta, 2,6 juta").
+    fn follows_figure(&self, text: &str, pos: usize) -> bool {
+        let Some(before) = text[..pos].trim_end().strip_suffix(',') else { return false };
+        let mut tokens = before.split_whitespace().rev();
+        let ends_in_figure = |t: &str| t.trim_end_matches('%').ends_with(|c: char| c.is_ascii_digit());
+        match tokens.next() {
+            Some(t) if ends_in_figure(t) => true,
+            Some(t) => {
+                let is_scale_or_unit = self.lexicons.value(self.lang, SCALE_TABLE, t).is_some()
+                    || self.lexicons.unit_of(self.lang, UnitPosition::After, t).is_some();
+                is_scale_or_unit && tokens.next().is_some_and(ends_in_figure)
+            }
+            None => false,
+        }
     }
 
     /// True when a month name stands right before or after the number: "5 Juli", "July 5".
@@ -371,6 +391,71 @@ pub fn format_trimmed(value: f64, max_decimals: usize, n: Notation) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::spec::LexiconSpec;
+
+    /// The shipped number pattern of rules/number/mismatch.toml, over the shipped lexicons.
+    fn read(lang: Lang, text: &str) -> Vec<(String, f64, Option<String>, Bound)> {
+        let mut lex = Lexicons::default();
+        for (path, t) in crate::rules::builtin::FILES {
+            if path.contains("lexicon") {
+                let spec: LexiconSpec = toml::from_str(t).unwrap();
+                lex.add(&spec, path, t).unwrap();
+            }
+        }
+        let pattern = r"(?:(?P<bound>{number_bound})[ \t]+)?(?:(?P<unit_before>{unit_before})[ \t]?)?(?P<number>[0-9]+(?:[.,][0-9]+)*)(?:[ \t]?(?P<scale>{scale}))?(?:[ \t]?(?P<unit_after>{unit_after}))?";
+        let re = regex::Regex::new(&crate::rules::lexicon::expand(pattern, lang, &lex).unwrap()).unwrap();
+        let reader = NumberReader::new(&lex, lang);
+        re.captures_iter(text)
+            .filter_map(|c| reader.read(text, &c))
+            .map(|m| (text[m.range.clone()].to_string(), m.value, m.unit, m.bound))
+            .collect()
+    }
+
+    #[test]
+    fn reads_figures_with_scales_units_and_bounds() {
+        let id = read(
+            Lang::ID,
+            "mencapai 6,8 juta unit senilai Rp2,5 triliun, dengan ekspor US$50,7 miliar, naik 65 persen, lebih dari 200.000 orang dan 1.234.567 warga",
+        );
+        let got: Vec<(&str, f64, Option<&str>, Bound)> =
+            id.iter().map(|(t, v, u, b)| (t.as_str(), *v, u.as_deref(), *b)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("6,8 juta", 6_800_000.0, None, Bound::Exact),
+                ("Rp2,5 triliun", 2.5e12, Some("IDR"), Bound::Exact),
+                ("US$50,7 miliar", 50.7e9, Some("USD"), Bound::Exact),
+                ("65 persen", 65.0, Some("percent"), Bound::Exact),
+                ("lebih dari 200.000", 200_000.0, None, Bound::AtLeast),
+                ("1.234.567", 1_234_567.0, None, Bound::Exact),
+            ]
+        );
+        let en = read(Lang::EN, "sales of 6.8 million, worth US$50.7 billion, nearly 7mn in all, with 65% of them");
+        let got: Vec<(&str, f64)> = en.iter().map(|(t, v, _, _)| (t.as_str(), *v)).collect();
+        assert_eq!(
+            got,
+            vec![("6.8 million", 6_800_000.0), ("US$50.7 billion", 50.7e9), ("nearly 7mn", 7e6), ("65%", 65.0)]
+        );
+    }
+
+    #[test]
+    fn look_alikes_are_not_figures() {
+        let none = |lang, t: &str| assert!(read(lang, t).is_empty(), "{t:?}: {:?}", read(lang, t));
+        none(Lang::ID, "pada 2022 dan pandemi COVID-19 di G20");
+        none(Lang::ID, "Selasa, 4 Juli 2023 pukul 10:30");
+        none(Lang::EN, "on July 4, 2023 at 3/7 of the way");
+        none(Lang::ID, "naik 3 hingga 5 juta; 4-6 juta; jutaan orang; 6,9 juta, 2,6 juta");
+        none(Lang::ID, "Nomor 12 tentang versi 3.5.2");
+        none(Lang::EN, "see https://example.com/story?id=6500 and A4 paper");
+    }
+
+    #[test]
+    fn the_other_notation_reads_what_the_documents_cannot() {
+        assert_eq!(read(Lang::ID, "mencapai 6.8 juta")[0].1, 6_800_000.0);
+        assert_eq!(read(Lang::EN, "reached 6,8 million")[0].1, 6_800_000.0);
+        assert_eq!(read(Lang::EN, "a 1.234 share")[0].1, 1.234);
+        assert_eq!(read(Lang::ID, "sebanyak 1.234 unit")[0].1, 1234.0);
+    }
 
     #[test]
     fn reads_both_notations() {
