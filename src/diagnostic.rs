@@ -35,3 +35,30 @@ impl Diagnostic {
         (self.span.start, self.span.end, self.rule.as_str())
     }
 }
+
+/// What a renderer may know about a rule: plain data copied from the loaded rules, so that
+/// formats with a rules section (SARIF) or a summary by rule (HTML) never see rule objects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleDescriptor {
+    pub id: RuleId,
+    /// The rule's default severity (before configuration overrides).
+    pub severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: String,
+    /// What the rule checks and why, as written in the rule file.
+    pub description: String,
+    /// Where the rule comes from (`builtin:rules/...` or a file path).
+    pub origin: String,
+}
+
+impl RuleDescriptor {
+    pub fn of(rule: &crate::rules::Rule) -> RuleDescriptor {
+        RuleDescriptor {
+            id: rule.id.clone(),
+            severity: rule.severity,
+            summary: rule.summary.clone(),
+            description: rule.description.clone(),
+            origin: rule.origin.clone(),
+        }
+    }
+}

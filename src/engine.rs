@@ -90,6 +90,9 @@ impl Engine<'_> {
                 out.push(to_diagnostic(source, prose, rule, severity, f));
             }
         }
+        let ran: Vec<&Rule> = self.rules.rules.iter().filter(|r| settings.enabled(r) && r.runs_on(lang)).collect();
+        let severity = |r: &Rule| settings.severity_of(r).unwrap_or(r.severity);
+        crate::suppress::apply(source, prose, self.rules, &ran, severity, &mut out);
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out
     }

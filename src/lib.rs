@@ -3,8 +3,10 @@
 //! Data flows one way: read a file ([`source`]) -> markup to prose with original offsets
 //! ([`markup`]) -> recognise entities against knowledge ([`knowledge`], [`recognize`]) -> rules
 //! extract claims and checks compare them with knowledge ([`rules`], [`checks`]) -> one
-//! [`diagnostic::Diagnostic`] type -> one renderer per format ([`render`]).
+//! [`diagnostic::Diagnostic`] type -> known findings dropped ([`baseline`]) -> one renderer per
+//! format ([`render`]).
 
+pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod config;
@@ -16,3 +18,4 @@ pub mod recognize;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;

@@ -4,10 +4,16 @@
 //! Adding a kind: write `checks/<kind>.rs` with a doc comment (what it checks, why it matters,
 //! an example), implement [`Check`], and register it in [`KINDS`] and [`compile_kind`].
 
+pub mod consistency;
 pub mod date_valid;
+pub mod forbidden;
 pub mod located_in;
 pub mod person_title;
+pub mod place_claims;
+pub mod preferred_term;
 pub mod quantity;
+pub mod terms;
+pub mod unused_suppression;
 pub mod weekday;
 
 use crate::knowledge::Knowledge;
@@ -63,10 +69,31 @@ pub struct CheckCx<'a> {
 /// A compiled rule kind.
 pub trait Check: Send + Sync + Debug {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>);
+
+    /// Called once the engine has applied the document's inline suppression comments, with the
+    /// comments that did nothing. Only kinds that judge suppressions (unused-suppression) report
+    /// here; their findings point at the comments, in original bytes.
+    fn check_suppressions(
+        &self,
+        _uses: &[crate::suppress::DirectiveUse<'_>],
+        _rule: &Rule,
+        _out: &mut Vec<crate::suppress::DirectiveFinding>,
+    ) {
+    }
 }
 
 /// Every rule kind.
-pub const KINDS: &[KindInfo] = &[located_in::INFO, weekday::INFO, date_valid::INFO, person_title::INFO, quantity::INFO];
+pub const KINDS: &[KindInfo] = &[
+    located_in::INFO,
+    weekday::INFO,
+    date_valid::INFO,
+    forbidden::INFO,
+    preferred_term::INFO,
+    consistency::INFO,
+    unused_suppression::INFO,
+    person_title::INFO,
+    quantity::INFO,
+];
 
 pub fn kind_info(name: &str) -> Option<KindInfo> {
     KINDS.iter().find(|k| k.name == name).copied()
@@ -84,6 +111,12 @@ pub fn compile_kind(
         "date-valid" => Ok(Box::new(date_valid::DateValid::compile(cx.settings(settings)?, cx)?)),
         "person-title" => Ok(Box::new(person_title::PersonTitle::compile(cx.settings(settings)?, cx)?)),
         "quantity" => Ok(Box::new(quantity::Quantity::compile(cx.settings(settings)?, cx)?)),
+        "forbidden" => Ok(Box::new(forbidden::Forbidden::compile(cx.spanned_settings()?, cx)?)),
+        "preferred-term" => Ok(Box::new(preferred_term::PreferredTerm::compile(cx.spanned_settings()?, cx)?)),
+        "consistency" => Ok(Box::new(consistency::Consistency::compile(cx.settings(settings)?, cx)?)),
+        "unused-suppression" => {
+            Ok(Box::new(unused_suppression::UnusedSuppression::compile(cx.settings(settings)?, cx)?))
+        }
         other => unreachable!("kind {other} is in KINDS but has no compiler"),
     }
 }

@@ -37,7 +37,7 @@ use crate::recognize::people::{
     person_ending_at, person_starting_at, qualifier_ending_at, qualifier_starting_at, title_starting_at,
     QualifierMatch, TitleMatch,
 };
-use crate::recognize::{sentence_range, word_after, word_before, word_starts};
+use crate::recognize::{word_after, word_before, word_starts, Segments};
 use crate::rules::{CompileCx, KindInfo, Lang, Severity};
 use crate::source::LocatedError;
 use serde::Deserialize;
@@ -244,6 +244,7 @@ impl Check for PersonTitle {
         }
         let text = doc.text();
         let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        let mut segments: Option<Segments> = None;
         for re in cx.rule.patterns_for(doc.lang) {
             let mut pos = 0;
             while pos < text.len() {
@@ -276,7 +277,8 @@ impl Check for PersonTitle {
                     if claim.offices.is_empty() || !seen.insert((claim.person.start, claim.title.range.start)) {
                         continue;
                     }
-                    if let Some(f) = self.examine(doc, cx, &claim) {
+                    let segments = segments.get_or_insert_with(|| Segments::new(text));
+                    if let Some(f) = self.examine(doc, cx, &claim, segments) {
                         out.push(f);
                     }
                 }
@@ -298,7 +300,7 @@ pub fn office_label(kb: &Knowledge, office: OfficeId, lang: Lang) -> String {
 }
 
 impl PersonTitle {
-    fn examine(&self, doc: &Document<'_>, cx: &CheckCx<'_>, claim: &Claim) -> Option<Finding> {
+    fn examine(&self, doc: &Document<'_>, cx: &CheckCx<'_>, claim: &Claim, segments: &Segments) -> Option<Finding> {
         let kb = cx.knowledge;
         let rec = kb.records();
         let text = doc.text();
@@ -309,7 +311,7 @@ impl PersonTitle {
 
         // The days the claim may refer to: the document's date, widened to other years the
         // sentence names.
-        let sentence = sentence_range(text, claim.range.start);
+        let sentence = segments.sentence(text, claim.range.clone());
         let years: Vec<i32> = years_in(text, sentence).into_iter().map(|(_, y)| y).collect();
         let window = match doc.date {
             Some(d) => {

@@ -33,7 +33,7 @@ use crate::recognize::numbers::{
     format_number, format_trimmed, years_in, Bound, Notation, NumberMention, NumberReader,
 };
 use crate::recognize::people::{places_at, record_phrases_at};
-use crate::recognize::{clauses, sentences, word_starts};
+use crate::recognize::{clauses, word_starts, Segments};
 use crate::rules::lexicon::Lexicons;
 use crate::rules::{CompileCx, KindInfo, Lang};
 use crate::source::LocatedError;
@@ -105,14 +105,15 @@ impl Check for Quantity {
         }
         figures.sort_by_key(|f| f.range.start);
         // Sentences once per document, clauses once per sentence with figures.
-        let sentences = sentences(text);
-        let mut clause_cache: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+        let segments = Segments::new(text);
+        let mut clause_cache: HashMap<(usize, usize), Vec<Range<usize>>> = HashMap::new();
         let mut by_clause: BTreeMap<(usize, usize), Vec<NumberMention>> = BTreeMap::new();
         for f in figures {
             let at = f.digits.start;
-            let i = sentences.partition_point(|s| s.end <= at);
-            let Some(sentence) = sentences.get(i).filter(|s| s.start <= at) else { continue };
-            let clauses = clause_cache.entry(i).or_insert_with(|| clauses(text, sentence.clone(), &self.clause_words));
+            let sentence = segments.sentence(text, f.digits.clone());
+            let clauses = clause_cache
+                .entry((sentence.start, sentence.end))
+                .or_insert_with(|| clauses(text, sentence.clone(), &self.clause_words));
             let Some(c) = clauses.iter().find(|c| c.start <= at && at < c.end) else { continue };
             by_clause.entry((c.start, c.end)).or_default().push(f);
         }

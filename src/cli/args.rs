@@ -28,6 +28,9 @@ pub enum Command {
     ///   factlint check article.md
     ///   factlint check content/ --format json --fail-on warning
     ///   cat article.txt | factlint check - --lang id --date 2023-07-05
+    ///   factlint check content/ --format html > report.html
+    ///   factlint check content/ --baseline factlint-baseline.json --write-baseline
+    ///   factlint check --stream < articles.jsonl > findings.jsonl
     Check(CheckArgs),
     /// List, explain and test rules.
     #[command(subcommand)]
@@ -46,6 +49,14 @@ pub enum OutputFormat {
     Human,
     /// One JSON object: findings, errors, summary.
     Json,
+    /// SARIF 2.1.0, for code scanning (e.g. GitHub's upload-sarif action).
+    Sarif,
+    /// GitHub Actions workflow commands: findings become annotations on the pull request.
+    Github,
+    /// JUnit XML: one test suite per file, one failed test case per finding.
+    Junit,
+    /// One self-contained HTML page: articles with findings highlighted, evidence on hover.
+    Html,
 }
 
 /// Severities, for --fail-on.
@@ -136,6 +147,36 @@ pub struct CheckArgs {
     /// The file name stdin stands for: picks its format (.md, .html) and its factlint.toml.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+
+    /// Report only findings that are not in this baseline file. A baseline records each
+    /// finding's rule, path and claim text (not its line), so edits elsewhere in a file keep it
+    /// valid; the same claim twice in a file is recorded twice. A missing or malformed baseline
+    /// is an error (exit 2).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write today's findings to the --baseline file instead of reporting them, and exit 0
+    /// (2 if an input could not be read).
+    #[arg(long, requires = "baseline")]
+    pub write_baseline: bool,
+
+    /// Stream mode, for pipelines (Spark's RDD.pipe, Beam, shell): read JSON Lines documents
+    /// from stdin, one per line: {"id": ..., "text": "...", "lang": "en"|"id" (optional),
+    /// "date": "YYYY-MM-DD" (optional), "format": "text"|"markdown"|"html" (optional)}. Write
+    /// one JSON line per document, in input order: {"id": ..., "findings": [...]} with the
+    /// finding objects of --format json (path = the id), or {"id": ..., "findings": [],
+    /// "error": "..."} for a line that is not a valid document. Memory stays flat however
+    /// long the stream. Exit 0 when the stream was read to the end (findings and bad lines
+    /// are reported in the output, so one bad record does not fail a pipeline task); 1 only
+    /// with an explicit --fail-on that a finding reaches; 2 on configuration, rule or
+    /// knowledge errors, or when stdin cannot be read.
+    #[arg(long, conflicts_with_all = ["paths", "format", "baseline", "stdin_filename", "color"])]
+    pub stream: bool,
+
+    /// Never show a progress bar. (It is shown only on a terminal, outside CI, for runs over
+    /// many files.)
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,7 +3,9 @@
 
 use super::args::{CheckArgs, ColorChoice, FailOn, LangArg, OutputFormat};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::baseline::Baseline;
 use crate::config::{self, Config};
+use crate::diagnostic::RuleDescriptor;
 use crate::engine::{Engine, Settings};
 use crate::knowledge::Knowledge;
 use crate::markup::Format;
@@ -38,21 +40,24 @@ impl Input {
     }
 }
 
+/// Runs with at least this many inputs show a progress bar (on a terminal, outside CI).
+const PROGRESS_MIN_FILES: usize = 50;
+
 /// Rules and knowledge for one configuration.
-struct Setup {
-    rules: RuleSet,
-    knowledge: Knowledge,
-    config: Option<Config>,
+pub(super) struct Setup {
+    pub rules: RuleSet,
+    pub knowledge: Knowledge,
+    pub config: Option<Config>,
 }
 
-fn print_located(errors: &[LocatedError]) {
+pub(super) fn print_located(errors: &[LocatedError]) {
     let mut err = std::io::stderr().lock();
     for e in errors {
         let _ = writeln!(err, "error: {e}");
     }
 }
 
-fn build_setup(args: &CheckArgs, config_path: Option<&Path>) -> Result<Setup, Vec<LocatedError>> {
+pub(super) fn build_setup(args: &CheckArgs, config_path: Option<&Path>) -> Result<Setup, Vec<LocatedError>> {
     let config = match config_path {
         Some(p) => Some(Config::load(p).map_err(|e| vec![e])?),
         None => None,
@@ -185,7 +190,7 @@ fn format_of(input: &Input, stdin_filename: Option<&Path>) -> Format {
     }
 }
 
-fn threshold(f: FailOn) -> Option<Severity> {
+pub(super) fn threshold(f: FailOn) -> Option<Severity> {
     match f {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -194,19 +199,16 @@ fn threshold(f: FailOn) -> Option<Severity> {
     }
 }
 
-/// `factlint check`
-pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
+/// The settings the command line asks for, or a message saying why they are wrong.
+pub(super) fn base_settings(args: &CheckArgs) -> Result<Settings, String> {
     let date = match &args.date {
         Some(d) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
             Ok(d) => Some(d),
-            Err(_) => {
-                writeln!(std::io::stderr(), "error: --date must be YYYY-MM-DD (a real date), not {d:?}")?;
-                return Ok(EXIT_ERROR);
-            }
+            Err(_) => return Err(format!("--date must be YYYY-MM-DD (a real date), not {d:?}")),
         },
         None => None,
     };
-    let base = Settings {
+    Ok(Settings {
         lang: match args.lang {
             Some(LangArg::En) => Some(Lang::EN),
             Some(LangArg::Id) => Some(Lang::ID),
@@ -216,6 +218,55 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         severity: BTreeMap::new(),
+    })
+}
+
+/// A progress bar on stderr, only where a person watches it: stderr is a terminal, CI is not
+/// set, and the run is long enough to need one.
+fn progress_bar(args: &CheckArgs, inputs: usize) -> Option<indicatif::ProgressBar> {
+    let wanted = !args.no_progress
+        && inputs >= PROGRESS_MIN_FILES
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none();
+    if !wanted {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(Some(inputs as u64), indicatif::ProgressDrawTarget::stderr());
+    let style = indicatif::ProgressStyle::with_template("{elapsed:>4} [{bar:40}] {pos}/{len} files, {eta} left")
+        .map(|s| s.progress_chars("=> "));
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `factlint check`
+pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
+    if args.stream {
+        return super::stream::run(args);
+    }
+    let base = match base_settings(args) {
+        Ok(b) => b,
+        Err(message) => {
+            writeln!(std::io::stderr(), "error: {message}")?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let cwd = std::env::current_dir()?;
+    // Read the baseline before checking anything: a bad one stops the run.
+    let baseline = match (&args.baseline, args.write_baseline) {
+        (Some(file), false) => match Baseline::load(file, &cwd) {
+            Ok(b) => Some(b),
+            Err(message) => {
+                writeln!(std::io::stderr(), "error: {message}")?;
+                return Ok(EXIT_ERROR);
+            }
+        },
+        _ => None,
     };
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
@@ -251,10 +302,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         groups.insert(args.config.clone(), Vec::new());
     }
 
-    let mut report = Report::default();
-    report.errors = input_errors;
+    let mut report = Report { errors: input_errors, ..Report::default() };
     let mut fail_on = args.fail_on;
     let mut setup_failed = false;
+    let progress = progress_bar(args, groups.values().map(Vec::len).sum());
     for (config_path, inputs) in groups {
         let setup = match build_setup(args, config_path.as_deref()) {
             Ok(s) => s,
@@ -267,10 +318,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         if fail_on.is_none() {
             fail_on = setup.config.as_ref().and_then(|c| c.fail_on);
         }
+        report.rules.extend(setup.rules.rules.iter().filter(|r| base.enabled(r)).map(RuleDescriptor::of));
         let engine = Engine { rules: &setup.rules, knowledge: &setup.knowledge };
         let results: Vec<Result<FileResult, InputError>> = inputs
             .par_iter()
             .map(|input| {
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
                 let shown = input.shown();
                 let text = read_input(input).map_err(|message| InputError { path: shown.clone(), message })?;
                 let source = Arc::new(SourceFile::new(shown.clone(), text));
@@ -304,15 +359,52 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             }
         }
     }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     if setup_failed {
         return Ok(EXIT_ERROR);
     }
     report.sort();
 
+    if let (Some(file), true) = (&args.baseline, args.write_baseline) {
+        let mut b = Baseline::new(file, &cwd);
+        b.record(&report, &cwd);
+        std::fs::write(file, b.to_json())
+            .map_err(|e| anyhow::anyhow!("cannot write baseline {}: {e}", file.display()))?;
+        let files = report.files.iter().filter(|f| !f.diagnostics.is_empty()).count();
+        writeln!(
+            std::io::stderr(),
+            "factlint: wrote {} in {} to {}",
+            plural(b.len(), "finding", "findings"),
+            plural(files, "file", "files"),
+            file.display()
+        )?;
+        for e in &report.errors {
+            writeln!(std::io::stderr(), "error: {}: {}", e.path, e.message)?;
+        }
+        return Ok(if report.errors.is_empty() { EXIT_CLEAN } else { EXIT_ERROR });
+    }
+    if let Some(b) = &baseline {
+        let known = b.filter(&mut report, &cwd);
+        if known > 0 {
+            writeln!(
+                std::io::stderr(),
+                "factlint: {} in the baseline {} not reported",
+                plural(known, "known finding", "known findings"),
+                args.baseline.as_deref().unwrap_or(Path::new("")).display()
+            )?;
+        }
+    }
+
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
         OutputFormat::Json => render::json::render(&report, &mut out)?,
+        OutputFormat::Sarif => render::sarif::render(&report, render::sarif::Options::default(), &mut out)?,
+        OutputFormat::Github => render::github::render(&report, &mut out)?,
+        OutputFormat::Junit => render::junit::render(&report, &mut out)?,
+        OutputFormat::Html => render::html::render(&report, &mut out)?,
         OutputFormat::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,

@@ -4,6 +4,7 @@ pub mod args;
 mod check;
 mod kb;
 mod rules;
+mod stream;
 
 use args::{Cli, Command, KbCommand};
 use std::io::Write;

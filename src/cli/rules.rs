@@ -31,6 +31,7 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
                 Err(code) => return Ok(code),
             };
             let width = set.rules.iter().map(|r| r.id.as_str().len()).max().unwrap_or(0);
+            let kind_width = set.rules.iter().map(|r| r.kind.len()).max().unwrap_or(0).max(14);
             for r in &set.rules {
                 let langs = if r.languages.is_empty() {
                     "all".to_string()
@@ -39,7 +40,7 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
                 };
                 writeln!(
                     out,
-                    "{:width$}  {:<15} {:<8} {:<6} {}",
+                    "{:width$}  {:kind_width$}  {:<8} {:<6} {}",
                     r.id.as_str(),
                     r.kind,
                     r.severity.as_str(),

@@ -181,102 +181,6 @@ pub fn possessive_cut(text: &str) -> Option<usize> {
     None
 }
 
-/// True when a sentence ends at byte `i` of the text (`text[i]` is its final punctuation): the
-/// mark is followed by white space and then a capital, a digit, a quote or a bracket, or by
-/// the end of the text.
-fn ends_sentence(text: &str, i: usize) -> bool {
-    let rest = &text[i..];
-    let Some(c) = rest.chars().next() else { return false };
-    if !matches!(c, '.' | '!' | '?' | '…') {
-        return false;
-    }
-    let after = &rest[c.len_utf8()..];
-    // Closing quotes and brackets belong to the sentence.
-    let after = after.trim_start_matches(['"', '\'', '”', '’', ')', ']']);
-    let trimmed = after.trim_start_matches([' ', '\t', '\r', '\n']);
-    if trimmed.is_empty() {
-        return true;
-    }
-    if trimmed.len() == after.len() {
-        return false;
-    }
-    trimmed.starts_with(|n: char| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'([«*_-–—•".contains(n))
-}
-
-/// The sentence around byte `pos`: from after the previous sentence end (or blank line, or
-/// markup separator) to the next, without surrounding white space.
-pub fn sentence_range(text: &str, pos: usize) -> Range<usize> {
-    let pos = floor_boundary(text, pos);
-    let mut start = 0;
-    for (i, c) in text[..pos].char_indices().rev() {
-        if c == crate::markup::SEPARATOR || (c == '\n' && text[..i].ends_with('\n')) || ends_sentence(text, i) {
-            start = i + c.len_utf8();
-            break;
-        }
-    }
-    let mut end = text.len();
-    for (i, c) in text[pos..].char_indices() {
-        let at = pos + i;
-        if c == crate::markup::SEPARATOR || (c == '\n' && text[at + 1..].starts_with('\n')) {
-            end = at;
-            break;
-        }
-        if ends_sentence(text, at) {
-            end = at + c.len_utf8();
-            break;
-        }
-    }
-    while start < end && text[start..].starts_with(char::is_whitespace) {
-        start += text[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    start..end.max(start)
-}
-
-/// The sentences of a text in order, by the same rules as [`sentence_range`], in one pass.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut push = |start: usize, end: usize| {
-        let mut s = start;
-        while s < end && text[s..].starts_with(char::is_whitespace) {
-            s += text[s..].chars().next().map_or(1, char::len_utf8);
-        }
-        if s < end {
-            out.push(s..end);
-        }
-    };
-    for (i, c) in text.char_indices() {
-        if c == crate::markup::SEPARATOR || (c == '\n' && text[i + 1..].starts_with('\n')) {
-            push(start, i);
-            start = i + c.len_utf8();
-        } else if matches!(c, '.' | '!' | '?' | '…') && ends_sentence(text, i) {
-            push(start, i + c.len_utf8());
-            start = i + c.len_utf8();
-        }
-    }
-    push(start, text.len());
-    out
-}
-
-/// The clause around byte `pos` within its sentence: split at semicolons, and at commas that a
-/// clause word follows (", and Europe sold ...", ", sedangkan ..."). `clause_words` are folded.
-pub fn clause_range(text: &str, pos: usize, clause_words: &std::collections::HashSet<String>) -> Range<usize> {
-    clause_in(text, sentence_range(text, pos), pos, clause_words)
-}
-
-/// The clause around byte `pos` within a sentence already found.
-pub fn clause_in(
-    text: &str,
-    sentence: Range<usize>,
-    pos: usize,
-    clause_words: &std::collections::HashSet<String>,
-) -> Range<usize> {
-    clauses(text, sentence, clause_words)
-        .into_iter()
-        .find(|c| c.start <= pos && pos < c.end.max(c.start + 1))
-        .unwrap_or(pos..pos)
-}
-
 /// A sentence cut into clauses: at semicolons, and at commas that a clause word follows. The
 /// punctuation that cuts belongs to neither clause.
 pub fn clauses(
@@ -297,6 +201,143 @@ pub fn clauses(
     }
     out.push(start..sentence.end);
     out
+}
+
+/// How far a sentence or paragraph reaches on either side of the text it is asked about: a
+/// text with no punctuation or blank lines is not one sentence of a million words.
+pub const SCOPE_REACH: usize = 2048;
+
+/// `pos` moved on to a char boundary.
+fn ceil_boundary(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Closing quotes and brackets that may stand between a sentence's full stop and the space.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+
+/// If a sentence ends with the punctuation at `i`, where the next one starts. A full stop after
+/// a single letter (an initial, "Budi S. Setiadi") or before a lower-case word ("Rp. 5", "e.g.
+/// this") ends nothing.
+fn sentence_end_at(text: &str, i: usize) -> Option<usize> {
+    let c = text[i..].chars().next()?;
+    if !matches!(c, '.' | '!' | '?' | '…') {
+        return None;
+    }
+    let mut j = i + c.len_utf8();
+    while let Some(q) = text[j..].chars().next().filter(|q| CLOSERS.contains(q)) {
+        j += q.len_utf8();
+    }
+    let rest = &text[j..];
+    if rest.is_empty() {
+        return Some(j);
+    }
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let next_word = rest.trim_start();
+    if next_word.is_empty() {
+        return Some(text.len());
+    }
+    if next_word.starts_with(char::is_lowercase) {
+        return None;
+    }
+    if c == '.' {
+        let mut before = text[..i].chars().rev();
+        let initial =
+            before.next().is_some_and(char::is_alphabetic) && !before.next().is_some_and(char::is_alphanumeric);
+        if initial {
+            return None;
+        }
+    }
+    Some(j + (rest.len() - next_word.len()))
+}
+
+/// Where a text's paragraphs and sentences start, found once so that asking about many spans is
+/// cheap.
+///
+/// A paragraph starts after a blank line. A sentence starts a paragraph, or follows sentence
+/// punctuation and white space; lines without final punctuation run on, as in hard-wrapped text.
+#[derive(Clone, Debug)]
+pub struct Segments {
+    len: usize,
+    paragraphs: Vec<usize>,
+    sentences: Vec<usize>,
+}
+
+impl Segments {
+    pub fn new(text: &str) -> Segments {
+        let mut paragraphs = vec![0];
+        let mut from = 0;
+        while let Some(i) = text[from..].find("\n\n") {
+            paragraphs.push(from + i + 2);
+            from += i + 2;
+        }
+        let mut sentences: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '.' | '!' | '?' | '…'))
+            .filter_map(|(i, _)| sentence_end_at(text, i))
+            .collect();
+        sentences.extend(&paragraphs);
+        sentences.sort_unstable();
+        sentences.dedup();
+        Segments { len: text.len(), paragraphs, sentences }
+    }
+
+    /// The paragraph around `range`, at most [`SCOPE_REACH`] bytes either side.
+    pub fn paragraph(&self, text: &str, range: Range<usize>) -> Range<usize> {
+        self.around(&self.paragraphs, text, range)
+    }
+
+    /// The sentence around `range`, at most [`SCOPE_REACH`] bytes either side.
+    pub fn sentence(&self, text: &str, range: Range<usize>) -> Range<usize> {
+        self.around(&self.sentences, text, range)
+    }
+
+    fn around(&self, starts: &[usize], text: &str, range: Range<usize>) -> Range<usize> {
+        let i = starts.partition_point(|&s| s <= range.start);
+        let start = starts[i.saturating_sub(1)];
+        let end = starts[i..].iter().find(|&&s| s >= range.end).copied().unwrap_or(self.len);
+        let start = ceil_boundary(text, start.max(range.start.saturating_sub(SCOPE_REACH)));
+        let end = floor_boundary(text, end.min(range.end + SCOPE_REACH));
+        start..end.max(start)
+    }
+}
+
+/// True when `range` is part of a longer capitalised name: the word right after it (one space
+/// away) is capitalised ("China Daily", "Laut China Selatan"), or the word right before it is
+/// and does not merely begin the sentence ("Bank of China", "Dynamo Kiev").
+pub fn in_longer_name(text: &str, range: Range<usize>) -> bool {
+    let spaced = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}');
+    let after = &text[range.end..];
+    let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+    if spaced(&after[..gap]) && after[gap..].starts_with(char::is_uppercase) {
+        return true;
+    }
+    let Some(w) = word_before(text, range.start) else { return false };
+    if !spaced(&text[w.end..range.start]) {
+        return false;
+    }
+    let capital =
+        |w: &Range<usize>| text[w.clone()].starts_with(char::is_uppercase) && !is_sentence_start(text, w.start);
+    if capital(&w) {
+        return true;
+    }
+    // "Bank of China": a particle between two parts of one name (which may begin the sentence).
+    PARTICLES.contains(&&text[w.clone()])
+        && word_before(text, w.start)
+            .is_some_and(|v| spaced(&text[v.end..w.start]) && text[v].starts_with(char::is_uppercase))
+}
+
+/// True when `range` stands in quotation marks: a word mentioned, not used ('slot gacor').
+pub fn is_quoted(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    before.is_some_and(|c| matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„'))
+        && after.is_some_and(|c| matches!(c, '"' | '\'' | '”' | '’' | '»' | '“'))
 }
 
 /// Decides a document's language from the words of each lexicon's `detect` list; None when no
@@ -340,20 +381,50 @@ mod tests {
     #[test]
     fn sentences_and_clauses() {
         let t = "Sales hit 6.8 million units. China led, and Europe sold 2.6 million. Co. said so";
-        let s = sentence_range(t, 12);
-        assert_eq!(&t[s], "Sales hit 6.8 million units.");
+        let seg = Segments::new(t);
+        let at = t.find("China").unwrap();
+        let s = seg.sentence(t, at..at);
+        assert_eq!(&t[s.clone()], "China led, and Europe sold 2.6 million. ");
         let words: std::collections::HashSet<String> = ["and".to_string()].into();
-        let c = clause_range(t, t.find("2.6").unwrap(), &words);
-        assert_eq!(&t[c], " and Europe sold 2.6 million.");
-        let c = clause_range(t, t.find("China").unwrap(), &words);
-        assert_eq!(&t[c], "China led");
-        let all: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(all, vec!["Sales hit 6.8 million units.", "China led, and Europe sold 2.6 million.", "Co. said so"]);
+        let c: Vec<&str> = clauses(t, s, &words).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(c, vec!["China led", " and Europe sold 2.6 million. "]);
         assert_eq!(possessive_cut("Indonesia's Minister"), Some(9));
         assert_eq!(possessive_cut("Laos’ minister"), Some(4));
         assert_eq!(possessive_cut("Xi'an is"), None);
-        let u = "A.\n\nB c";
-        assert_eq!(&u[sentence_range(u, 5)], "B c");
+    }
+
+    #[test]
+    fn sentences_and_paragraphs() {
+        let t = "Polisi menangkap Budi S. Setiadi di Jl. Sudirman. Situs itu diblokir!\n\ndata sgp terlengkap\nBy x";
+        let seg = Segments::new(t);
+        let at = |s: &str| t.find(s).unwrap()..t.find(s).unwrap() + s.len();
+        let s = |r: Range<usize>| &t[seg.sentence(t, r)];
+        assert_eq!(s(at("Setiadi")), "Polisi menangkap Budi S. Setiadi di Jl. ");
+        assert_eq!(s(at("Sudirman")), "Sudirman. ");
+        assert_eq!(s(at("diblokir")), "Situs itu diblokir!\n\n");
+        assert_eq!(s(at("sgp")), "data sgp terlengkap\nBy x");
+        assert_eq!(
+            &t[seg.paragraph(t, at("diblokir"))],
+            "Polisi menangkap Budi S. Setiadi di Jl. Sudirman. Situs itu diblokir!\n\n"
+        );
+        let long = "kata ".repeat(2000);
+        let seg = Segments::new(&long);
+        assert!(seg.sentence(&long, 5000..5004).len() <= 2 * SCOPE_REACH + 4, "a scope has a reach");
+        for (t, word, named) in [
+            ("the China Daily said", "China", true),
+            ("kapal di Laut China Selatan", "China", true),
+            ("Bank of China shares", "China", true),
+            ("China said on Monday", "China", false),
+            ("Di China, pabrik dibuka", "China", false),
+            ("ekspor ke China naik", "China", false),
+            ("kata Presiden Zelensky", "Zelensky", true),
+            ("Presiden Zelensky berkata", "Zelensky", false),
+        ] {
+            let i = t.find(word).unwrap();
+            assert_eq!(in_longer_name(t, i..i + word.len()), named, "{t}");
+        }
+        assert!(is_quoted("istilah \"slot gacor\" itu", 9..19));
+        assert!(!is_quoted("istilah slot gacor itu", 8..18));
     }
 
     #[test]

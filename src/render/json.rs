@@ -1,6 +1,8 @@
 //! `--format json`: one object with findings, errors and a summary, as documented in README.
 
 use super::Report;
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
 use serde::Serialize;
 use std::io::Write;
 
@@ -12,8 +14,9 @@ struct JsonReport<'a> {
     summary: JsonSummary,
 }
 
+/// One finding as JSON; stream mode writes the same objects.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub struct JsonFinding<'a> {
     rule: &'a str,
     severity: &'a str,
     path: &'a str,
@@ -50,32 +53,32 @@ struct JsonSummary {
     info: usize,
 }
 
+/// The JSON object of one finding in `source`.
+pub fn finding<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonFinding<'a> {
+    let start = source.line_col(d.span.start);
+    let end = source.line_col(d.span.end);
+    JsonFinding {
+        rule: d.rule.as_str(),
+        severity: d.severity.as_str(),
+        path: &d.path,
+        span: JsonSpan {
+            start: d.span.start,
+            end: d.span.end,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        },
+        text: &d.text,
+        message: &d.message,
+        evidence: &d.evidence,
+        suggestion: d.suggestion.as_deref(),
+        sources: &d.sources,
+    }
+}
+
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let findings = report
-        .diagnostics()
-        .map(|(f, d)| {
-            let start = f.source.line_col(d.span.start);
-            let end = f.source.line_col(d.span.end);
-            JsonFinding {
-                rule: d.rule.as_str(),
-                severity: d.severity.as_str(),
-                path: &d.path,
-                span: JsonSpan {
-                    start: d.span.start,
-                    end: d.span.end,
-                    line: start.line,
-                    column: start.column,
-                    end_line: end.line,
-                    end_column: end.column,
-                },
-                text: &d.text,
-                message: &d.message,
-                evidence: &d.evidence,
-                suggestion: d.suggestion.as_deref(),
-                sources: &d.sources,
-            }
-        })
-        .collect();
+    let findings = report.diagnostics().map(|(f, d)| finding(&f.source, d)).collect();
     let s = report.summary();
     let doc = JsonReport {
         version: 1,

@@ -1,10 +1,15 @@
 //! Renderers: one file per output format, each over the same [`Report`]. Renderers never see
 //! rules; they format diagnostics.
 
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod stream;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, RuleDescriptor};
 use crate::rules::Severity;
 use crate::source::SourceFile;
 use std::sync::Arc;
@@ -28,6 +33,8 @@ pub struct InputError {
 pub struct Report {
     pub files: Vec<FileResult>,
     pub errors: Vec<InputError>,
+    /// The rules the run loaded, by id (formats with a rules section list them).
+    pub rules: Vec<RuleDescriptor>,
 }
 
 /// Counts for the summary line and the JSON summary.
@@ -62,5 +69,12 @@ impl Report {
     pub fn sort(&mut self) {
         self.files.sort_by(|a, b| a.source.path().cmp(b.source.path()));
         self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        self.rules.sort_by(|a, b| a.id.cmp(&b.id));
+        self.rules.dedup_by(|a, b| a.id == b.id);
+    }
+
+    /// The descriptor of a rule the run loaded.
+    pub fn rule(&self, id: &str) -> Option<&RuleDescriptor> {
+        self.rules.iter().find(|r| r.id.as_str() == id)
     }
 }

@@ -4,7 +4,7 @@
 //! finding the example did not expect).
 
 use super::spec::ExampleSpec;
-use super::{CompileCx, Example, Lang, Rule, RuleSet};
+use super::{CompileCx, Example, Lang, Rule, RuleId, RuleSet};
 use crate::engine::{Engine, Settings};
 use crate::knowledge::Knowledge;
 use crate::markup::Format;
@@ -100,6 +100,14 @@ pub fn compile_example(
         }
     }
     let knowledge = e.knowledge.as_ref().map(|k| example_knowledge(k, cx, knowledge_cache)).transpose()?;
+    for w in &e.with_rules {
+        let v = w.get_ref();
+        if !super::CATEGORIES.contains(&v.as_str()) && RuleId::parse(v).is_err() {
+            return Err(
+                cx.error(w.span().start, format!("with_rules lists rule ids (category.name) or categories, not {v:?}"))
+            );
+        }
+    }
     let lc = crate::source::line_col(cx.text, &crate::source::line_starts(cx.text), ex.span().start);
     Ok(Example {
         text: e.text.get_ref().clone(),
@@ -108,6 +116,7 @@ pub fn compile_example(
         date,
         format,
         note: e.note.clone(),
+        with_rules: e.with_rules.iter().map(|w| w.get_ref().clone()).collect(),
         location: format!("{}:{}", cx.path, lc.line),
         knowledge,
         knowledge_path: e.knowledge.as_ref().map(|k| k.get_ref().clone()),
@@ -140,7 +149,7 @@ pub fn run_examples(rule: &Rule, rules: &RuleSet, knowledge: &Knowledge) -> Vec<
             let settings = Settings {
                 lang: Some(ex.lang),
                 date: ex.date,
-                select: vec![rule.id.as_str().to_string()],
+                select: std::iter::once(rule.id.as_str().to_string()).chain(ex.with_rules.iter().cloned()).collect(),
                 ..Settings::default()
             };
             let source = SourceFile::new(ex.location.clone(), ex.text.clone());

@@ -135,6 +135,8 @@ pub struct Example {
     pub date: Option<chrono::NaiveDate>,
     pub format: crate::markup::Format,
     pub note: Option<String>,
+    /// Other rules run with this one (ids or categories).
+    pub with_rules: Vec<String>,
     /// Where the example is written, for reports: `file:line`.
     pub location: String,
     /// The knowledge the example is checked against, when it names a knowledge file, and the
@@ -375,24 +377,54 @@ impl CompileCx<'_> {
         LocatedError::at(self.path, self.text, offset, message)
     }
 
-    /// Deserialises a kind's `[settings]` table, pointing errors at the offending key where it
-    /// can be found.
+    /// Deserialises a kind's `[settings]` table, pointing errors at the offending key or value.
     pub fn settings<T: serde::de::DeserializeOwned + Default>(
         &self,
         settings: Option<&Spanned<toml::Table>>,
     ) -> Result<T, LocatedError> {
-        let Some(s) = settings else { return Ok(T::default()) };
-        let start = s.span().start;
-        s.get_ref().clone().try_into::<T>().map_err(|e| {
-            let msg = e.message().trim().to_string();
-            // Point at the named key when the message names one.
-            let offset = msg
-                .split('`')
-                .nth(1)
-                .and_then(|key| self.text[start..s.span().end].find(key).map(|i| start + i))
-                .unwrap_or(start);
-            self.error(offset, format!("in [settings]: {msg}"))
-        })
+        match settings {
+            None => Ok(T::default()),
+            Some(_) => self.spanned_settings(),
+        }
+    }
+
+    /// Reads `[settings]` straight from the rule file, so a kind may use `toml::Spanned` fields
+    /// and point an error at the offending value (unknown keys point at the key).
+    pub fn spanned_settings<T: serde::de::DeserializeOwned + Default>(&self) -> Result<T, LocatedError> {
+        #[derive(serde::Deserialize)]
+        struct File<T> {
+            settings: Option<T>,
+        }
+        match toml::from_str::<File<T>>(self.text) {
+            Ok(f) => Ok(f.settings.unwrap_or_default()),
+            Err(e) => {
+                Err(self.error(e.span().map_or(0, |s| s.start), format!("in [settings]: {}", e.message().trim())))
+            }
+        }
+    }
+
+    /// Where the first line that starts with `start` (after indentation) is, for errors about a
+    /// part of the file that has no span of its own; the file's start when there is none.
+    pub fn line_offset(&self, start: &str) -> usize {
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            let indent = line.len() - line.trim_start().len();
+            if line[indent..].starts_with(start) {
+                return offset + indent;
+            }
+            offset += line.len();
+        }
+        0
+    }
+
+    /// How many `[[pattern]]`s the rule file has, for kinds whose patterns are optional.
+    pub fn pattern_count(&self) -> usize {
+        #[derive(serde::Deserialize)]
+        struct File {
+            #[serde(default)]
+            pattern: Vec<toml::Value>,
+        }
+        toml::from_str::<File>(self.text).map_or(0, |f| f.pattern.len())
     }
 }
 
@@ -472,6 +504,9 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
             None if languages.is_empty() => lexicons.languages().collect(),
             None => languages.clone(),
         };
+        // With no lexicon loaded a pattern for every language applies to none; it must still
+        // compile, so check it as English.
+        let (langs, validate_only) = if langs.is_empty() { (vec![Lang::EN], true) } else { (langs, false) };
         pattern_sources.push(p.regex.get_ref().clone());
         for lang in langs {
             // The value's span includes its quotes; offsets inside point one byte later.
@@ -483,7 +518,8 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                     continue;
                 }
             };
-            let regex = match regex::RegexBuilder::new(&expanded).size_limit(64 << 20).build() {
+            let regex = match regex::RegexBuilder::new(&expanded).size_limit(64 << 20).dfa_size_limit(16 << 20).build()
+            {
                 Ok(r) => r,
                 Err(e) => {
                     errors.push(cx.error(p.regex.span().start, format!("pattern does not compile ({lang}): {e}")));
@@ -516,7 +552,9 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                     errors.push(e);
                 }
             }
-            patterns.push(Pattern { lang, regex });
+            if !validate_only {
+                patterns.push(Pattern { lang, regex });
+            }
         }
     }
 

@@ -27,12 +27,20 @@ pub struct RuleSpec {
     /// Patterns that find claims.
     #[serde(default, rename = "pattern")]
     pub patterns: Vec<Spanned<PatternSpec>>,
-    /// Settings of the rule's kind.
-    #[serde(default)]
+    /// Settings of the rule's kind. Read without its span (which stays empty): toml cannot
+    /// give the span of a table that only sub-tables or dotted keys create (`[settings.pairs]`
+    /// with no `[settings]`), so kinds that need spans re-read the file
+    /// ([`super::CompileCx::spanned_settings`]).
+    #[serde(default, deserialize_with = "table_without_span")]
     pub settings: Option<Spanned<toml::Table>>,
     /// Texts that must be flagged, and texts that must stay clean.
     #[serde(default, rename = "example")]
     pub examples: Vec<Spanned<ExampleSpec>>,
+}
+
+fn table_without_span<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Spanned<toml::Table>>, D::Error> {
+    let table = toml::Table::deserialize(d)?;
+    Ok(Some(Spanned::new(0..0, table)))
 }
 
 /// `[[pattern]]`: a regular expression with `{macro}`s, run over a document's prose.
@@ -66,6 +74,10 @@ pub struct ExampleSpec {
     /// place of the run's), as a path relative to the rule file: rules about people and
     /// figures need a record to compare with.
     pub knowledge: Option<Spanned<String>>,
+    /// Other rules (ids or categories) to run with this one, for rules whose findings depend on
+    /// other rules' (unused-suppression). Only the rule's own findings are compared.
+    #[serde(default)]
+    pub with_rules: Vec<Spanned<String>>,
 }
 
 /// A lexicon file: the words of one language that rules share (month and day names, words that

@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests: run texts through the engine, or run the factlint
+//! binary and capture what it prints.
 #![allow(dead_code)]
 
 use factlint::diagnostic::Diagnostic;
@@ -7,7 +8,9 @@ use factlint::knowledge::Knowledge;
 use factlint::markup::Format;
 use factlint::rules::{Lang, RuleSet};
 use factlint::source::SourceFile;
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 /// The shipped rules and the built-in knowledge, loaded once per test binary.
@@ -106,4 +109,81 @@ pub fn dated(line: &str) -> (Option<chrono::NaiveDate>, &str) {
         d => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad date in {line}"))),
     };
     (date, text)
+}
+
+/// What one run printed, and how it exited.
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+/// The folder of the shared output fixtures.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/outputs")
+}
+
+/// Runs factlint in `cwd` with `args`, feeding `stdin` (or nothing), with CI set so that no
+/// progress bar or colour depends on the terminal.
+pub fn factlint_in(cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(cwd)
+        .env("CI", "true")
+        .env("NO_COLOR", "1")
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the factlint binary runs");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        let input = input.to_vec();
+        // Write from a thread so a large input cannot deadlock against a full stdout pipe.
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+    }
+    let out = child.wait_with_output().expect("factlint finishes");
+    Run {
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        code: out.status.code().expect("factlint exits with a code"),
+    }
+}
+
+/// A fresh, empty folder for one test, under cargo's temporary folder for integration tests.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("factlint-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("the scratch folder can be made");
+    dir
+}
+
+/// The seed article of the project (../shared/seeds), which CI has beside the repository.
+pub fn seed_article() -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/article-id-shenzhen.txt");
+    assert!(p.is_file(), "the seed article {} is missing: CI must have ../shared beside the repository", p.display());
+    p
+}
+
+/// The shipped rules, loaded once per test binary.
+pub fn rules() -> &'static RuleSet {
+    &builtin().0
+}
+
+/// The built-in knowledge, loaded once per test binary.
+pub fn knowledge() -> &'static Knowledge {
+    &builtin().1
+}
+
+/// Checks `text` read as `format` with the shipped rules that `select` names (ids or
+/// categories; empty: all).
+pub fn check_format(text: &str, format: Format, lang: Option<Lang>, select: &[&str]) -> Vec<Diagnostic> {
+    check_with(text, lang, select, None, format)
+}
+
+/// (rule, text) of each diagnostic.
+pub fn found(diags: &[Diagnostic]) -> Vec<(String, String)> {
+    diags.iter().map(|d| (d.rule.to_string(), d.text.clone())).collect()
 }

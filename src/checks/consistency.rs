@@ -1,0 +1,130 @@
+//! `consistency`: one document placing the same place in two regions that cannot both hold
+//! ("Shenzhen, Guangdong" in one paragraph, "Shenzhen, KwaZulu-Natal" in another).
+//!
+//! Why: a reader who meets both cannot tell which is meant, and one of them is usually a
+//! translation or editing slip. The document contradicts itself even where the knowledge would
+//! let a small place pass.
+//!
+//! How: the rule's patterns find claims with `place` and `region` groups, read exactly as the
+//! located-in kind reads them ([`super::place_claims`]: known names only; lists, introductory
+//! phrases and the like are not claims). Two claims about the same place name agree when one
+//! region lies in the other or they are the same ("Shenzhen, Guangdong" and "Shenzhen, China"),
+//! or when both hold for some place of that name (namesakes the document may mean both of:
+//! "Newcastle, KwaZulu-Natal" and "Newcastle, New South Wales"). Otherwise the claim the
+//! knowledge does not support is reported (the later one when neither holds), with the other
+//! as a label and, when it holds, as the suggestion.
+//!
+//! Example: "Forum digelar di Shenzhen, Guangdong. ... Delegasi tiba di Shenzhen,
+//! KwaZulu-Natal." -> "Shenzhen, KwaZulu-Natal" is flagged; suggestion "Shenzhen, Guangdong".
+
+use super::place_claims::{folded_set, ClaimReader, PlaceClaim};
+use super::{Check, CheckCx, Document, Finding};
+use crate::knowledge::fold::fold;
+use crate::knowledge::Knowledge;
+use crate::rules::{CompileCx, KindInfo};
+use crate::source::LocatedError;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+pub const INFO: KindInfo = KindInfo {
+    name: "consistency",
+    required_groups: &["place", "region"],
+    optional_groups: &["claim"],
+    needs_patterns: true,
+    message_values: &["place", "region", "other"],
+};
+
+/// `[settings]` of a consistency rule: how claims are read, as for located-in.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Words that may stand before the place inside its group ("kota", "city of").
+    pub lead_words: Vec<String>,
+    /// Words that may follow the region inside its group ("Province").
+    pub trail_words: Vec<String>,
+    /// Prepositions that open an introductory phrase ("From Jakarta, Bali is ...").
+    pub intro_words: Vec<String>,
+    /// Words that join list items ("and", "dan").
+    pub list_words: Vec<String>,
+    /// Words that, right after the region, show it is not a location ("said", "kata").
+    pub not_after_region: Vec<String>,
+    /// The lexicon list of words that are not place names at the start of a sentence.
+    pub common_words_list: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Consistency {
+    reader: ClaimReader,
+}
+
+impl Consistency {
+    pub fn compile(s: Settings, _cx: &CompileCx<'_>) -> Result<Consistency, LocatedError> {
+        Ok(Consistency {
+            reader: ClaimReader {
+                lead_words: folded_set(&s.lead_words),
+                trail_words: folded_set(&s.trail_words),
+                intro_words: folded_set(&s.intro_words),
+                list_words: folded_set(&s.list_words),
+                not_after_region: folded_set(&s.not_after_region),
+                common_words_list: s.common_words_list.unwrap_or_else(|| "common".to_string()),
+            },
+        })
+    }
+}
+
+/// True when the two regions can both be right about one place: the same region, or one
+/// inside the other.
+fn regions_agree(kb: &Knowledge, a: &PlaceClaim, b: &PlaceClaim) -> bool {
+    a.regions.iter().any(|ra| {
+        b.regions
+            .iter()
+            .any(|rb| ra.place == rb.place || kb.lies_in(ra.place, rb.place) || kb.lies_in(rb.place, ra.place))
+    })
+}
+
+impl Check for Consistency {
+    fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
+        let kb = cx.knowledge;
+        let text = doc.text();
+        let claims = self.reader.claims(doc, cx);
+        let holds: Vec<bool> = claims.iter().map(|c| c.holds(kb)).collect();
+        // Claims about one place name, in text order.
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in claims.iter().enumerate() {
+            by_name.entry(fold(&text[c.place.clone()])).or_default().push(i);
+        }
+        let mut groups: Vec<Vec<usize>> = by_name.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort();
+        let mut reported: HashSet<usize> = HashSet::new();
+        for (g, &b) in groups.iter().flat_map(|g| g.iter().enumerate().map(move |(i, b)| (&g[..i], b))) {
+            for &a in g {
+                if regions_agree(kb, &claims[a], &claims[b]) || (holds[a] && holds[b]) {
+                    continue;
+                }
+                let (bad, good) = if holds[b] && !holds[a] { (a, b) } else { (b, a) };
+                if !reported.insert(bad) {
+                    continue;
+                }
+                let (bc, gc) = (&claims[bad], &claims[good]);
+                let place = &text[bc.place.clone()];
+                let region = &text[bc.region.clone()];
+                let other = &text[gc.region.clone()];
+                let other_claim = &text[gc.claim.clone()];
+                let mut evidence = vec![format!("elsewhere the document writes \"{other_claim}\"")];
+                let suggestion = holds[good].then(|| {
+                    evidence.push(format!("the knowledge agrees with \"{other_claim}\""));
+                    format!("{}{}{}", &text[bc.claim.start..bc.region.start], other, &text[bc.region.end..bc.claim.end])
+                });
+                out.push(Finding {
+                    range: bc.claim.clone(),
+                    message: cx.rule.render_message(&[("place", place), ("region", region), ("other", other)]),
+                    evidence,
+                    suggestion,
+                    labels: vec![(gc.claim.clone(), format!("here the document places {place} in {other}"))],
+                    ..Finding::default()
+                });
+                break;
+            }
+        }
+    }
+}

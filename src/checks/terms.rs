@@ -1,0 +1,208 @@
+//! Phrase matching shared by the term kinds (forbidden, preferred-term): many literal phrases
+//! found at once with Aho-Corasick, case-insensitively, only where they stand as whole words.
+//! Not a kind itself.
+//!
+//! A phrase is words separated by spaces; a space matches any one white-space character (so a
+//! phrase may run across a line break) and a trailing `*` matches any word ending ("arrest*":
+//! arrested, arrests). Case is ignored for ASCII letters, and for other letters in the phrase's
+//! lower-case, upper-case and capitalised spellings.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::ops::Range;
+
+/// What may not touch a match on either side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Boundary {
+    /// Letters and digits: "togel" is not found in "togel88" (prose).
+    Word,
+    /// Letters only: "gacor" is found in "gacor88.com" (link targets).
+    Letter,
+}
+
+/// A set of phrases compiled for matching.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseSet {
+    ac: Option<AhoCorasick>,
+    /// Per automaton pattern: the phrase it spells, and whether the phrase ends with `*`.
+    owners: Vec<(usize, bool)>,
+    count: usize,
+}
+
+/// One match: where, and which phrase (its index in the list given to [`PhraseSet::new`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub range: Range<usize>,
+    pub phrase: usize,
+}
+
+/// A phrase as the automaton spells it: words joined by single spaces, `*` removed.
+/// Errors say what is wrong with the phrase.
+pub fn normalize(phrase: &str) -> Result<(String, bool), String> {
+    let trimmed = phrase.trim();
+    let (body, open) = match trimmed.strip_suffix('*') {
+        Some(b) => (b.trim_end(), true),
+        None => (trimmed, false),
+    };
+    if body.is_empty() {
+        return Err("a phrase must have at least one word".to_string());
+    }
+    if body.contains('*') {
+        return Err(format!("{phrase:?}: `*` may only end a phrase (\"arrest*\")"));
+    }
+    if !body.chars().next().is_some_and(char::is_alphanumeric) {
+        return Err(format!("{phrase:?} must begin with a letter or digit"));
+    }
+    Ok((body.split_whitespace().collect::<Vec<_>>().join(" "), open))
+}
+
+impl PhraseSet {
+    /// Compiles phrases; the error names the index of the bad phrase and what to change.
+    pub fn new<S: AsRef<str>>(phrases: &[S]) -> Result<PhraseSet, (usize, String)> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            let (body, open) = normalize(p.as_ref()).map_err(|m| (i, m))?;
+            let mut spellings = vec![body.clone()];
+            if !body.is_ascii() {
+                let lower = body.to_lowercase();
+                let mut chars = lower.chars();
+                let capitalised: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+                spellings.extend([lower, body.to_uppercase(), capitalised]);
+                spellings.sort();
+                spellings.dedup();
+            }
+            for s in spellings {
+                patterns.push(s);
+                owners.push((i, open));
+            }
+        }
+        if patterns.is_empty() {
+            return Ok(PhraseSet::default());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| (0, format!("the phrases cannot be compiled: {e}")))?;
+        Ok(PhraseSet { ac: Some(ac), owners, count: phrases.len() })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Every whole-word match in `text`, leftmost-longest and not overlapping, in text order.
+    pub fn find_all(&self, text: &str, boundary: Boundary) -> Vec<PhraseMatch> {
+        let all = self.find_overlapping(text, boundary);
+        let mut out: Vec<PhraseMatch> = Vec::with_capacity(all.len());
+        for m in all {
+            if out.last().map_or(true, |last| last.range.end <= m.range.start) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// Every whole-word match in `text`, overlapping ones included, sorted by start and then
+    /// longest first.
+    pub fn find_overlapping(&self, text: &str, boundary: Boundary) -> Vec<PhraseMatch> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        // A space in a phrase matches any one white-space character: search a copy whose ASCII
+        // white space is a plain space (same length, so offsets hold).
+        let hay: Vec<u8> =
+            text.bytes().map(|b| if matches!(b, b'\t' | b'\n' | b'\r' | b'\x0c') { b' ' } else { b }).collect();
+        let mut all: Vec<PhraseMatch> = Vec::new();
+        for m in ac.find_overlapping_iter(&hay) {
+            let (phrase, open) = self.owners[m.pattern().as_usize()];
+            let (start, mut end) = (m.start(), m.end());
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            if touches(text[..start].chars().next_back(), boundary) {
+                continue;
+            }
+            if open {
+                // "arrest*" takes the rest of the word.
+                end += text[end..].chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
+            } else if touches(text[end..].chars().next(), boundary) {
+                continue;
+            }
+            all.push(PhraseMatch { range: start..end, phrase });
+        }
+        all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+        all
+    }
+}
+
+fn touches(c: Option<char>, boundary: Boundary) -> bool {
+    c.is_some_and(|c| match boundary {
+        Boundary::Word => c.is_alphanumeric(),
+        Boundary::Letter => c.is_alphabetic(),
+    })
+}
+
+/// True when some of `ranges` (sorted by start) lies inside `scope`.
+pub fn any_within(ranges: &[PhraseMatch], scope: &Range<usize>) -> bool {
+    let i = ranges.partition_point(|m| m.range.start < scope.start);
+    ranges[i..].first().is_some_and(|m| m.range.end <= scope.end)
+}
+
+/// True when some of `ranges` (sorted by start) covers all of `range`.
+pub fn any_covering(ranges: &[PhraseMatch], range: &Range<usize>) -> bool {
+    // Matches do not overlap, so only the last one starting at or before `range` can cover it.
+    let i = ranges.partition_point(|m| m.range.start <= range.start);
+    i > 0 && ranges[i - 1].range.end >= range.end
+}
+
+/// Spells `preferred` the way `original` is capitalised: all capitals stay all capitals, a
+/// capital first letter stays capital; otherwise the preferred form is kept as written (so a
+/// proper noun keeps its capital: "cina" -> "Tiongkok").
+pub fn keep_case(original: &str, preferred: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return preferred.to_uppercase();
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = preferred.chars();
+        return chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+    }
+    preferred.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'t>(set: &PhraseSet, text: &'t str, b: Boundary) -> Vec<&'t str> {
+        set.find_all(text, b).into_iter().map(|m| &text[m.range]).collect()
+    }
+
+    #[test]
+    fn whole_words_any_case_longest_first() {
+        let set = PhraseSet::new(&["slot gacor", "situs slot", "situs slot gacor", "togel"]).unwrap();
+        assert_eq!(found(&set, "Situs SLOT gacor, togel88 dan togel.", Boundary::Word), ["Situs SLOT gacor", "togel"]);
+        assert_eq!(found(&set, "slot\ngacor", Boundary::Word), ["slot\ngacor"]);
+        assert!(found(&set, "slotgacor togelan", Boundary::Word).is_empty());
+        assert_eq!(found(&set, "https://togel88.com", Boundary::Letter), ["togel"]);
+    }
+
+    #[test]
+    fn open_endings_and_non_ascii() {
+        let set = PhraseSet::new(&["arrest*", "café"]).unwrap();
+        assert_eq!(
+            found(&set, "Police arrested two at the CAFÉ; Café owners", Boundary::Word),
+            ["arrested", "CAFÉ", "Café"]
+        );
+        assert!(PhraseSet::new(&["a*b"]).is_err());
+        assert!(PhraseSet::new(&["  "]).is_err());
+    }
+
+    #[test]
+    fn capitalisation_kept() {
+        assert_eq!(keep_case("cina", "Tiongkok"), "Tiongkok");
+        assert_eq!(keep_case("Praktek", "praktik"), "Praktik");
+        assert_eq!(keep_case("RESIKO", "risiko"), "RISIKO");
+        assert_eq!(keep_case("merubah", "mengubah"), "mengubah");
+        assert_eq!(keep_case("Etnis Cina", "etnis Tionghoa"), "Etnis Tionghoa");
+    }
+}

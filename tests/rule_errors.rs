@@ -1,0 +1,172 @@
+//! A bad rule file is an error at load time, located by file, line and column, saying what to
+//! change.
+
+use factlint::rules::RuleSet;
+use factlint::source::LocatedError;
+use std::path::PathBuf;
+
+/// Writes `text` to a fresh file and loads it alone; returns the errors.
+fn load_errors(name: &str, text: &str) -> (String, Vec<LocatedError>) {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rule-errors");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let errors = RuleSet::load(false, std::slice::from_ref(&path)).expect_err("the rule file is broken");
+    (path.display().to_string(), errors)
+}
+
+/// The one error whose message contains `needle`, at the line and column of `at` in `text`.
+fn assert_error(text: &str, path: &str, errors: &[LocatedError], at: &str, needle: &str) {
+    let offset = text.find(at).unwrap_or_else(|| panic!("{at:?} not in the rule file"));
+    let line = text[..offset].matches('\n').count() + 1;
+    let column = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+    let e = errors
+        .iter()
+        .find(|e| e.message.contains(needle))
+        .unwrap_or_else(|| panic!("no error saying {needle:?} in {errors:#?}"));
+    assert_eq!((e.path.as_str(), e.line, e.column), (path, line, column), "{e}");
+    assert!(e.to_string().starts_with(&format!("{path}:{line}:{column}: ")), "{e}");
+}
+
+const EXAMPLES: &str = r#"
+[[example]]
+text = "slot gacor"
+flagged = ["slot gacor"]
+
+[[example]]
+text = "berita biasa"
+"#;
+
+#[test]
+fn unknown_kind() {
+    let text = format!("id = \"spam.x\"\nkind = \"forbiden\"\nseverity = \"error\"\nmessage = \"m\"\n{EXAMPLES}");
+    let (path, errors) = load_errors("kind.toml", &text);
+    assert_error(&text, &path, &errors, "\"forbiden\"", "unknown rule kind \"forbiden\": use one of");
+    assert!(errors[0].message.contains("forbidden, preferred-term, consistency"), "{}", errors[0]);
+}
+
+#[test]
+fn several_errors_reported_together() {
+    let text = format!(
+        r#"id = "spam.x"
+kind = "forbidden"
+severity = "fatal"
+message = "m"
+
+[[pattern]]
+regex = '(?P<term>slot'
+
+[settings]
+terms = ["slot gacor"]
+{EXAMPLES}"#
+    );
+    let (path, errors) = load_errors("several.toml", &text);
+    assert_error(&text, &path, &errors, "\"fatal\"", "severity is error, warning or info, not \"fatal\"");
+    assert_error(&text, &path, &errors, "'(?P<term>slot'", "pattern does not compile");
+}
+
+#[test]
+fn unknown_settings_key() {
+    let text = format!(
+        "id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"m\"\n[settings]\nterms = [\"slot gacor\"]\nunles = [\"polisi\"]\n{EXAMPLES}"
+    );
+    let (path, errors) = load_errors("settings.toml", &text);
+    assert_error(&text, &path, &errors, "unles", "unknown field `unles`, expected one of");
+    assert!(errors[0].message.contains("`unless`"), "the error lists the keys: {}", errors[0]);
+}
+
+#[test]
+fn bad_setting_values() {
+    let cases = [
+        ("scope = \"page\"", "\"page\"", "scope is one of sentence, paragraph, document, not \"page\""),
+        ("min_share = 2.0", "2.0", "min_share is a share of words above 0 and at most 1"),
+        ("look_in = [\"links\"]", "\"links\"", "each entry of look_in is one of text, link-text, link-href, link-host"),
+        ("unless = [\"a*b\"]", "\"a*b\"", "`*` may only end a phrase"),
+    ];
+    for (i, (line, at, needle)) in cases.iter().enumerate() {
+        let text = format!(
+            "id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"m\"\n[settings]\nterms = [\"slot gacor\"]\n{line}\n{EXAMPLES}"
+        );
+        let (path, errors) = load_errors(&format!("value{i}.toml"), &text);
+        assert_error(&text, &path, &errors, at, needle);
+    }
+}
+
+#[test]
+fn forbidden_rule_with_nothing_to_find() {
+    let text = format!("id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"m\"\n{EXAMPLES}");
+    let (path, errors) = load_errors("empty.toml", &text);
+    assert_error(&text, &path, &errors, "kind", "needs `terms` under [settings] or at least one [[pattern]]");
+}
+
+#[test]
+fn preferred_term_errors() {
+    let base = "id = \"style.x\"\nkind = \"preferred-term\"\nseverity = \"info\"\nmessage = \"{preferred}\"\n";
+    let examples = "\n[[example]]\ntext = \"resiko\"\nflagged = [\"resiko\"]\n\n[[example]]\ntext = \"risiko\"\n";
+    let cases = [
+        ("[[settings.term]]\nprefered = \"risiko\"\navoid = [\"resiko\"]", "prefered", "unknown field `prefered`"),
+        ("[settings.pairs]\nrisiko = \"risiko\"", "\"risiko\"\n", "is its own preferred form"),
+        (
+            "[settings.pairs]\nresiko = \"risiko\"\n[[settings.term]]\npreferred = \"x\"\navoid = [\"Resiko\"]",
+            "\"risiko\"\n[[",
+            "is already flagged by the entry for \"x\"",
+        ),
+        (
+            "[settings.pairs]\nresiko = \"risiko\"\n[[settings.term]]\npreferred = \"resiko\"\navoid = [\"rsk\"]",
+            "\"risiko\"\n[[settings.term]]",
+            "is the preferred form of the entry for \"resiko\": a form cannot be both flagged and preferred",
+        ),
+        ("[[settings.variants]]\nforms = [\"Kyiv\"]", "\"Kyiv\"", "needs at least two forms"),
+        ("[[pattern]]\nregex = 'x'\n[settings.pairs]\nresiko = \"risiko\"", "[[pattern]]", "takes no [[pattern]]"),
+    ];
+    for (i, (settings, at, needle)) in cases.iter().enumerate() {
+        let text = format!("{base}{settings}\n{examples}");
+        let (path, errors) = load_errors(&format!("pt{i}.toml"), &text);
+        assert_error(&text, &path, &errors, at, needle);
+    }
+}
+
+#[test]
+fn consistency_pattern_needs_its_groups() {
+    let text = r#"id = "consistency.x"
+kind = "consistency"
+severity = "warning"
+message = "{place} {region} {other}"
+
+[[pattern]]
+regex = '(?P<place>{Name}), (?P<area>{Name})'
+
+[[example]]
+text = "Shenzhen, Guangdong. Shenzhen, Bavaria."
+flagged = ["Shenzhen, Bavaria"]
+
+[[example]]
+text = "Shenzhen, Guangdong."
+"#;
+    let (path, errors) = load_errors("consistency.toml", text);
+    assert_error(text, &path, &errors, "'(?P<place>", "a consistency pattern needs a named group (?P<region>...)");
+    assert_error(text, &path, &errors, "'(?P<place>", "group <area> means nothing to a consistency rule");
+}
+
+#[test]
+fn message_values_are_the_kinds() {
+    let text = format!("id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"{{place}}\"\n[settings]\nterms = [\"slot gacor\"]\n{EXAMPLES}");
+    let (path, errors) = load_errors("message.toml", &text);
+    assert_error(&text, &path, &errors, "\"{place}\"", "provides {term}, {href}");
+}
+
+#[test]
+fn located_in_settings_errors_point_at_the_key_or_value() {
+    let base = "id = \"place.x\"\nkind = \"located-in\"\nseverity = \"error\"\nmessage = \"{place}\"\n[[pattern]]\nregex = '(?P<place>{Name}), (?P<region>{Name})'\n";
+    let examples = "\n[[example]]\ntext = \"Shenzhen, Bavaria.\"\nflagged = [\"Shenzhen, Bavaria\"]\n\n[[example]]\ntext = \"Shenzhen, Guangdong.\"\n";
+    let cases = [
+        ("[settings]\nlead_word = [\"kota\"]", "lead_word", "unknown field `lead_word`"),
+        ("[settings]\nmin_population = \"many\"", "\"many\"", "invalid type: string \"many\""),
+        ("[settings.division_words]\nZA = 3", "3", "invalid type: integer `3`"),
+    ];
+    for (i, (settings, at, needle)) in cases.iter().enumerate() {
+        let text = format!("{base}{settings}\n{examples}");
+        let (path, errors) = load_errors(&format!("li{i}.toml"), &text);
+        assert_error(&text, &path, &errors, at, needle);
+    }
+}
