@@ -369,7 +369,7 @@ impl PersonTitle {
             None => {
                 // No date: only a person the record knows in one office, still held, and never
                 // in the one named.
-                if mine.iter().any(|t| in_claimed(t)) {
+                if mine.iter().any(in_claimed) {
                     return None;
                 }
                 let offices: HashSet<OfficeId> = mine.iter().map(|t| t.office).collect();

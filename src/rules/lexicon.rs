@@ -16,8 +16,11 @@ pub struct Lexicon {
     /// Word -> number tables, folded keys.
     tables: BTreeMap<String, HashMap<String, i64>>,
     /// Unit name -> words written before and after a number, folded.
-    units: BTreeMap<String, (HashSet<String>, HashSet<String>)>,
+    units: BTreeMap<String, UnitWords>,
 }
+
+/// The folded words that write a unit (before a number, after it).
+type UnitWords = (HashSet<String>, HashSet<String>);
 
 /// Where a unit word stands relative to its number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,7 +142,7 @@ impl Lexicons {
             return Some(s.iter().map(String::as_str).collect());
         }
         // {unit_before} and {unit_after}: the words of every unit.
-        let pick: fn(&(HashSet<String>, HashSet<String>)) -> &HashSet<String> = match name {
+        let pick: fn(&UnitWords) -> &HashSet<String> = match name {
             "unit_before" => |u| &u.0,
             "unit_after" => |u| &u.1,
             _ => return None,
