@@ -411,6 +411,11 @@ impl places::PlaceStore for Knowledge {
             self.splits.push((region, from));
         }
     }
+
+    fn other_use(&self, key: &str) -> Option<String> {
+        let r = *self.records.ids.get(key)?;
+        Some(format!("the id of a {} defined at {}", r.kind_word(), people::defined_at(self, r)))
+    }
 }
 
 impl std::fmt::Debug for Knowledge {
