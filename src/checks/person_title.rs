@@ -287,18 +287,6 @@ impl Check for PersonTitle {
     }
 }
 
-/// "Minister of Industry (Indonesia)": an office's title in a language, with its country or
-/// organisation.
-pub fn office_label(kb: &Knowledge, office: OfficeId, lang: Lang) -> String {
-    let o = kb.records().office(office);
-    let title = o.title(lang);
-    let whose = o.org.clone().or_else(|| o.country.map(|c| kb.display_name(c, lang.as_str()).to_string()));
-    match whose {
-        Some(w) => format!("{title} ({w})"),
-        None => title.to_string(),
-    }
-}
-
 impl PersonTitle {
     fn examine(&self, doc: &Document<'_>, cx: &CheckCx<'_>, claim: &Claim, segments: &Segments) -> Option<Finding> {
         let kb = cx.knowledge;
@@ -359,7 +347,7 @@ impl PersonTitle {
                     evidence.push(format!(
                         "the record has {} as {} {}",
                         person.name,
-                        office_label(kb, t.office, Lang::EN),
+                        kb.office_label(t.office, Lang::EN),
                         t.describe()
                     ));
                     sources.push(t.source.clone());
@@ -381,7 +369,7 @@ impl PersonTitle {
                 evidence.push(format!(
                     "the document has no date; the record knows {} only as {} {}",
                     person.name,
-                    office_label(kb, current.office, Lang::EN),
+                    kb.office_label(current.office, Lang::EN),
                     current.describe()
                 ));
                 sources.push(current.source.clone());
@@ -393,7 +381,7 @@ impl PersonTitle {
             evidence.push(format!(
                 "the record has {} as {} {}",
                 rec.person(h.person).name,
-                office_label(kb, h.office, Lang::EN),
+                kb.office_label(h.office, Lang::EN),
                 h.describe()
             ));
             sources.push(h.source.clone());
@@ -410,7 +398,7 @@ impl PersonTitle {
         let title_end = claim.after.as_ref().map_or(claim.title.range.end, |q| q.range.end);
         let title_text = &text[claim.title.range.start..title_end];
         let suggestion = self.suggest(kb, doc, claim, actual, holder);
-        let actual_label = actual.map(|t| office_label(kb, t.office, doc.lang)).unwrap_or_default();
+        let actual_label = actual.map(|t| kb.office_label(t.office, doc.lang)).unwrap_or_default();
         let holder_name = holder.map(|h| rec.person(h.person).name.as_str()).unwrap_or("");
         let person_text = &text[claim.person.clone()];
         let message = cx.rule.render_message(&[

@@ -2,7 +2,6 @@
 
 use super::args::{ImportCommand, KbCheckArgs, KbLookupArgs};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::checks::person_title::office_label;
 use crate::knowledge::fold::fold;
 use crate::knowledge::gazetteer::{Feature, PlaceKind, Posting};
 use crate::knowledge::import::{import as run_import, ImportInputs};
@@ -103,7 +102,7 @@ fn record_hits(kb: &Knowledge, name: &str, places: &[Posting]) -> RecordHits {
 
 fn tenure_line(kb: &Knowledge, t: &Tenure, show_person: bool) -> String {
     let rec = kb.records();
-    let who = if show_person { rec.person(t.person).name.clone() } else { office_label(kb, t.office, Lang::EN) };
+    let who = if show_person { rec.person(t.person).name.clone() } else { kb.office_label(t.office, Lang::EN) };
     format!("{who} {}  [{}]", t.describe(), t.source)
 }
 
@@ -266,7 +265,7 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
             writeln!(
                 out,
                 "  {} (office {}; titles: {}; {holders})  [{}]",
-                office_label(&kb, id, Lang::EN),
+                kb.office_label(id, Lang::EN),
                 o.key,
                 titles.join(" / "),
                 o.source

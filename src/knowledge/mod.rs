@@ -155,6 +155,18 @@ impl Knowledge {
         &self.records
     }
 
+    /// "Minister of Industry (Indonesia)": an office's title in a language, with its
+    /// organisation or country.
+    pub fn office_label(&self, office: records::OfficeId, lang: crate::rules::Lang) -> String {
+        let o = self.records.office(office);
+        let title = o.title(lang);
+        let whose = o.org.clone().or_else(|| o.country.map(|c| self.display_name(c, lang.as_str()).to_string()));
+        match whose {
+            Some(w) => format!("{title} ({w})"),
+            None => title.to_string(),
+        }
+    }
+
     pub fn world(&self) -> &Gazetteer<'static> {
         &self.world
     }
