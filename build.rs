@@ -1,4 +1,5 @@
-//! Embeds the shipped rule and lexicon files (rules/**/*.toml) so a fresh install has them.
+//! Embeds the shipped rule and lexicon files (rules/**/*.toml), and the example knowledge files
+//! their examples name (knowledge/examples/*.toml), so a fresh install has them.
 
 use std::path::{Path, PathBuf};
 
@@ -16,12 +17,14 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=knowledge/examples");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     collect(&root.join("rules"), &mut files);
+    collect(&root.join("knowledge/examples"), &mut files);
     files.sort();
     let mut src = String::from(
-        "/// The shipped rule and lexicon files: (path, contents).\npub static FILES: &[(&str, &str)] = &[\n",
+        "/// The shipped rule and lexicon files and example knowledge: (path, contents).\npub static FILES: &[(&str, &str)] = &[\n",
     );
     for f in &files {
         let rel = f.strip_prefix(&root).expect("under the manifest dir").to_string_lossy().replace('\\', "/");

@@ -8,8 +8,10 @@ pub mod consistency;
 pub mod date_valid;
 pub mod forbidden;
 pub mod located_in;
+pub mod person_title;
 pub mod place_claims;
 pub mod preferred_term;
+pub mod quantity;
 pub mod terms;
 pub mod unused_suppression;
 pub mod weekday;
@@ -89,6 +91,8 @@ pub const KINDS: &[KindInfo] = &[
     preferred_term::INFO,
     consistency::INFO,
     unused_suppression::INFO,
+    person_title::INFO,
+    quantity::INFO,
 ];
 
 pub fn kind_info(name: &str) -> Option<KindInfo> {
@@ -105,6 +109,8 @@ pub fn compile_kind(
         "located-in" => Ok(Box::new(located_in::LocatedIn::compile(cx.settings(settings)?, cx)?)),
         "weekday" => Ok(Box::new(weekday::WeekdayCheck::compile(cx.settings(settings)?, cx)?)),
         "date-valid" => Ok(Box::new(date_valid::DateValid::compile(cx.settings(settings)?, cx)?)),
+        "person-title" => Ok(Box::new(person_title::PersonTitle::compile(cx.settings(settings)?, cx)?)),
+        "quantity" => Ok(Box::new(quantity::Quantity::compile(cx.settings(settings)?, cx)?)),
         "forbidden" => Ok(Box::new(forbidden::Forbidden::compile(cx.spanned_settings()?, cx)?)),
         "preferred-term" => Ok(Box::new(preferred_term::PreferredTerm::compile(cx.spanned_settings()?, cx)?)),
         "consistency" => Ok(Box::new(consistency::Consistency::compile(cx.settings(settings)?, cx)?)),

@@ -2,10 +2,15 @@
 
 use super::args::{ImportCommand, KbCheckArgs, KbLookupArgs};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::knowledge::gazetteer::{Feature, PlaceKind};
+use crate::knowledge::fold::fold;
+use crate::knowledge::gazetteer::{Feature, PlaceKind, Posting};
 use crate::knowledge::import::{import as run_import, ImportInputs};
+use crate::knowledge::records::{Fact, FactId, OfficeId, PersonId, Phrase, Subject, Tenure};
 use crate::knowledge::{population_words, Knowledge};
+use crate::recognize::numbers::{format_trimmed, Notation};
+use crate::rules::Lang;
 use anyhow::Context;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -42,6 +47,74 @@ fn feature_words(f: Feature) -> Option<&'static str> {
     }
 }
 
+/// What the record (persons, offices, facts) says about a name.
+struct RecordHits {
+    persons: Vec<PersonId>,
+    offices: Vec<OfficeId>,
+    facts: Vec<FactId>,
+}
+
+impl RecordHits {
+    fn is_empty(&self) -> bool {
+        self.persons.is_empty() && self.offices.is_empty() && self.facts.is_empty()
+    }
+}
+
+fn push<T: PartialEq>(v: &mut Vec<T>, x: T) {
+    if !v.contains(&x) {
+        v.push(x)
+    }
+}
+
+/// Persons, offices and facts a name stands for: an exact name, alias, title, organisation or
+/// subject; else persons whose name contains the words ("Agus" finds Agus Gumiwang
+/// Kartasasmita); and facts about the places the name names.
+fn record_hits(kb: &Knowledge, name: &str, places: &[Posting]) -> RecordHits {
+    let rec = kb.records();
+    let mut hits = RecordHits { persons: Vec::new(), offices: Vec::new(), facts: Vec::new() };
+    for p in rec.lookup(name) {
+        match *p {
+            Phrase::Person(id) => push(&mut hits.persons, id),
+            Phrase::Title(id) | Phrase::Qualifier(id) => push(&mut hits.offices, id),
+            Phrase::Subject(id) => push(&mut hits.facts, id),
+            Phrase::Measure { .. } => {}
+        }
+    }
+    if hits.persons.is_empty() {
+        let q = fold(name);
+        let words = |s: &str| format!(" {} ", fold(s));
+        for (i, p) in rec.persons.iter().enumerate() {
+            if !q.is_empty() && std::iter::once(&p.name).chain(&p.aliases).any(|n| words(n).contains(&format!(" {q} ")))
+            {
+                push(&mut hits.persons, PersonId(i as u32));
+            }
+        }
+    }
+    for (i, f) in rec.facts.iter().enumerate() {
+        if let Some(Subject::Place(pl)) = f.subject {
+            if places.iter().any(|h| h.place == pl) {
+                push(&mut hits.facts, FactId(i as u32));
+            }
+        }
+    }
+    hits
+}
+
+fn tenure_line(kb: &Knowledge, t: &Tenure, show_person: bool) -> String {
+    let rec = kb.records();
+    let who = if show_person { rec.person(t.person).name.clone() } else { kb.office_label(t.office, Lang::EN) };
+    format!("{who} {}  [{}]", t.describe(), t.source)
+}
+
+fn fact_value(f: &Fact) -> String {
+    let v = format_trimmed(f.value, 3, Notation::EN);
+    match f.unit.as_deref() {
+        Some(u) if u.eq_ignore_ascii_case("percent") => format!("{v}%"),
+        Some(u) => format!("{v} {u}"),
+        None => v,
+    }
+}
+
 /// `factlint kb lookup NAME`
 pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
     let kb = match load_knowledge(&args.knowledge) {
@@ -52,6 +125,9 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
         }
     };
     let hits = kb.lookup(&args.name);
+    let records = record_hits(&kb, &args.name, &hits);
+    let rec = kb.records();
+    let found = !hits.is_empty() || !records.is_empty();
     let mut out = std::io::stdout().lock();
     if args.json {
         let items: Vec<serde_json::Value> = hits
@@ -69,14 +145,71 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
                 })
             })
             .collect();
-        writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({"name": args.name, "places": items}))?)?;
-        return Ok(if hits.is_empty() { EXIT_FINDINGS } else { EXIT_CLEAN });
+        let tenure_json = |t: &Tenure| {
+            serde_json::json!({
+                "person": rec.person(t.person).key,
+                "office": rec.office(t.office).key,
+                "from": t.from.map(|d| d.to_string()),
+                "to": t.to.map(|d| d.to_string()),
+                "source": t.source,
+            })
+        };
+        let persons: Vec<serde_json::Value> = records
+            .persons
+            .iter()
+            .map(|&id| {
+                let p = rec.person(id);
+                serde_json::json!({
+                    "id": p.key, "name": p.name, "aliases": p.aliases, "source": p.source,
+                    "tenures": rec.tenures_of(id).map(tenure_json).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let offices: Vec<serde_json::Value> = records
+            .offices
+            .iter()
+            .map(|&id| {
+                let o = rec.office(id);
+                let titles: BTreeMap<&str, Vec<&str>> = o.titles.iter().fold(BTreeMap::new(), |mut m, (l, t)| {
+                    m.entry(l.as_str()).or_default().push(t.as_str());
+                    m
+                });
+                serde_json::json!({
+                    "id": o.key, "titles": titles, "org": o.org,
+                    "country": o.country.map(|c| kb.place(c).name), "single_holder": o.single_holder,
+                    "source": o.source,
+                    "tenures": rec.tenures_in(id).map(tenure_json).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let facts: Vec<serde_json::Value> = records
+            .facts
+            .iter()
+            .map(|&id| {
+                let f = rec.fact(id);
+                serde_json::json!({
+                    "id": f.key, "label": f.label(), "value": f.value, "unit": f.unit,
+                    "as_of": f.as_of.map(|d| d.to_string()), "tolerance": f.tolerance.to_string(),
+                    "source": f.source,
+                })
+            })
+            .collect();
+        let mut doc = serde_json::json!({"name": args.name, "places": items});
+        if !records.is_empty() {
+            doc["persons"] = persons.into();
+            doc["offices"] = offices.into();
+            doc["facts"] = facts.into();
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return Ok(if found { EXIT_CLEAN } else { EXIT_FINDINGS });
     }
-    if hits.is_empty() {
+    if !found {
         writeln!(out, "{:?}: not in the knowledge", args.name)?;
         return Ok(EXIT_FINDINGS);
     }
-    writeln!(out, "{:?}: {} place{}", args.name, hits.len(), if hits.len() == 1 { "" } else { "s" })?;
+    if !hits.is_empty() {
+        writeln!(out, "{:?}: {} place{}", args.name, hits.len(), if hits.len() == 1 { "" } else { "s" })?;
+    }
     for h in &hits {
         let p = kb.place(h.place);
         let mut within = Vec::new();
@@ -105,6 +238,58 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
         }
         line.push_str(&format!("  [{}]", kb.source(p.id)));
         writeln!(out, "{line}")?;
+    }
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    if !records.persons.is_empty() {
+        writeln!(out, "{:?}: {}", args.name, plural(records.persons.len(), "person"))?;
+        for &id in &records.persons {
+            let p = rec.person(id);
+            let aka = if p.aliases.is_empty() { String::new() } else { format!(", also {}", p.aliases.join(", ")) };
+            writeln!(out, "  {} (person {}){aka}  [{}]", p.name, p.key, p.source)?;
+            for t in rec.tenures_of(id) {
+                writeln!(out, "    {}", tenure_line(&kb, t, false))?;
+            }
+        }
+    }
+    if !records.offices.is_empty() {
+        writeln!(out, "{:?}: {}", args.name, plural(records.offices.len(), "office"))?;
+        for &id in &records.offices {
+            let o = rec.office(id);
+            let mut titles: Vec<&str> = Vec::new();
+            for (_, t) in &o.titles {
+                if !titles.contains(&t.as_str()) {
+                    titles.push(t);
+                }
+            }
+            let holders = if o.single_holder { "one holder at a time" } else { "several holders at a time" };
+            writeln!(
+                out,
+                "  {} (office {}; titles: {}; {holders})  [{}]",
+                kb.office_label(id, Lang::EN),
+                o.key,
+                titles.join(" / "),
+                o.source
+            )?;
+            for t in rec.tenures_in(id) {
+                writeln!(out, "    {}", tenure_line(&kb, t, true))?;
+            }
+        }
+    }
+    if !records.facts.is_empty() {
+        writeln!(out, "{:?}: {}", args.name, plural(records.facts.len(), "fact"))?;
+        for &id in &records.facts {
+            let f = rec.fact(id);
+            let when = f.as_of.map(|d| format!(" ({d})")).unwrap_or_default();
+            writeln!(
+                out,
+                "  {}: {}{when}, tolerance {} (fact {})  [{}]",
+                f.label(),
+                fact_value(f),
+                f.tolerance,
+                f.key,
+                f.source
+            )?;
+        }
     }
     Ok(EXIT_CLEAN)
 }

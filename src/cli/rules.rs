@@ -95,6 +95,9 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
                 if let Some(n) = &ex.note {
                     writeln!(out, "      ({n})")?;
                 }
+                if let Some(k) = &ex.knowledge_path {
+                    writeln!(out, "      (knowledge: {k})")?;
+                }
             }
             Ok(EXIT_CLEAN)
         }

@@ -24,9 +24,46 @@
 //! [[place]]                         # a region split from another
 //! ref = "admin1:ID.33"
 //! split_from = ["admin1:ID.30"]
+//!
+//! [[person]]
+//! id = "agus-gumiwang-kartasasmita" # ids are unique across persons, offices, tenures, facts
+//! name = "Agus Gumiwang Kartasasmita"
+//! aliases = ["Agus Gumiwang"]
+//!
+//! [[office]]
+//! id = "id-minister-industry"
+//! titles.en = ["Minister of Industry", "Industry Minister"]
+//! titles.id = ["Menteri Perindustrian"]
+//! country = "country:ID"           # its names qualify the title: "Menteri Perindustrian Indonesia"
+//! qualifiers = ["RI"]              # more such words (or `org = "..."` for a company)
+//!
+//! [[tenure]]
+//! person = "agus-gumiwang-kartasasmita"
+//! office = "id-minister-industry"
+//! from = "2019-10-23"              # YYYY-MM-DD, or YYYY-MM / YYYY when the day is unknown
+//! source = "Keputusan Presiden No. 113/P Tahun 2019"
+//!
+//! [[fact]]
+//! id = "cn-nev-sales-2022"
+//! label = "China's new-energy-vehicle sales in 2022"
+//! subject = "country:CN"           # or a person or office id; or subject_names.en = [...]
+//! measure.id = [["penjualan", "kendaraan listrik"]]   # phrases, or lists that must all occur
+//! measure.en = ["NEV sales", ["sales", "new energy vehicles"]]
+//! value = 6_887_000
+//! unit = "vehicles"                # percent, IDR, USD... (lexicon units) or a count
+//! as_of = "2022"
+//! tolerance = "3%"                 # or an absolute amount such as "0.05"
+//! source = "CAAM, January 2023"
+//!
+//! [[tenure]]                        # in a later file: correct an earlier entry explicitly
+//! person = "agus-gumiwang-kartasasmita"
+//! office = "id-minister-industry"
+//! correct = true                   # (a plain duplicate id is an error)
+//! to = "2029-10-20"
 //! ```
 
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use toml::Spanned;
 
 /// One knowledge file as written.
@@ -91,11 +128,19 @@ pub struct PlaceSpec {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PersonSpec {
+    /// The person's id, unique among the ids of persons, offices, facts and tenures.
     pub id: Spanned<String>,
-    pub name: Spanned<String>,
+    /// The name as the record shows it (required unless `correct`).
+    pub name: Option<Spanned<String>>,
+    /// Other names the person goes by in text ("Agus Gumiwang").
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
     pub source: Option<Spanned<String>>,
+    pub note: Option<String>,
+    /// This entry corrects the entry with the same id in an earlier file: the fields it gives
+    /// replace that entry's.
+    #[serde(default)]
+    pub correct: bool,
 }
 
 /// `[[office]]`: a position, with its titles in each language.
@@ -103,29 +148,66 @@ pub struct PersonSpec {
 #[serde(deny_unknown_fields)]
 pub struct OfficeSpec {
     pub id: Spanned<String>,
-    /// Titles by language: `titles.en = ["Minister of Industry"]`.
+    /// Titles by language: `titles.en = ["Minister of Industry"]`. The first title of a
+    /// language is the one suggestions use.
     #[serde(default)]
-    pub titles: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
-    /// The organisation the office belongs to.
+    pub titles: BTreeMap<String, Vec<Spanned<String>>>,
+    /// The organisation the office belongs to, as shown in findings; it also qualifies the
+    /// title in text ("Chairman, Huawei Technologies Co").
     pub org: Option<Spanned<String>>,
-    /// The country the office belongs to (a place reference).
+    /// The country the office belongs to (a place reference); its names qualify the title
+    /// ("Menteri Perindustrian Indonesia", "Indonesia's Minister of Industry").
     pub country: Option<Spanned<String>>,
+    /// More words that, next to a title, name this office's organisation or country ("RI",
+    /// "Huawei", "Indonesian").
+    #[serde(default)]
+    pub qualifiers: Vec<Spanned<String>>,
     /// Only one person holds it at a time (default true).
     pub single_holder: Option<bool>,
     pub source: Option<Spanned<String>>,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub correct: bool,
 }
 
 /// `[[tenure]]`: a person holding an office over dates.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TenureSpec {
-    pub person: Spanned<String>,
-    pub office: Spanned<String>,
-    /// First day, `YYYY-MM-DD`.
+    /// Optional id, for corrections in later files.
+    pub id: Option<Spanned<String>>,
+    /// A person id.
+    pub person: Option<Spanned<String>>,
+    /// An office id.
+    pub office: Option<Spanned<String>>,
+    /// First day, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` when the day is not known).
     pub from: Option<Spanned<String>>,
-    /// Last day, `YYYY-MM-DD`; absent while in office.
+    /// Last day, same forms; absent while in office.
     pub to: Option<Spanned<String>>,
     pub source: Option<Spanned<String>>,
+    pub note: Option<String>,
+    /// Corrects the tenure with this `id`, or else the one tenure of the same person and office,
+    /// from an earlier file.
+    #[serde(default)]
+    pub correct: bool,
+}
+
+/// One way to name what a fact measures: a phrase, or several phrases that must all occur in
+/// the clause (`["sales", "electric vehicles"]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum MeasureSpec {
+    Phrase(String),
+    AllOf(Vec<String>),
+}
+
+impl MeasureSpec {
+    pub fn parts(&self) -> Vec<&str> {
+        match self {
+            MeasureSpec::Phrase(p) => vec![p.as_str()],
+            MeasureSpec::AllOf(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 /// `[[fact]]`: a recorded figure.
@@ -133,19 +215,31 @@ pub struct TenureSpec {
 #[serde(deny_unknown_fields)]
 pub struct FactSpec {
     pub id: Spanned<String>,
-    /// What the figure is about: a place reference, a person or free words, in each language.
+    /// What findings call the figure ("China's new-energy-vehicle sales"); default: the id.
+    pub label: Option<Spanned<String>>,
+    /// What the figure is about: a place reference (`country:CN`), or a person or office id.
+    /// Its names in text name the subject.
+    pub subject: Option<Spanned<String>>,
+    /// More words that name the subject, by language: `subject_names.en = ["Chinese"]`.
     #[serde(default)]
-    pub subject: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
+    pub subject_names: BTreeMap<String, Vec<Spanned<String>>>,
     /// What it measures, in the words each language uses for it.
     #[serde(default)]
-    pub measure: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
-    pub value: Spanned<f64>,
+    pub measure: BTreeMap<String, Vec<Spanned<MeasureSpec>>>,
+    /// The value, in the unit (required unless `correct`).
+    pub value: Option<Spanned<f64>>,
+    /// `percent`, a currency code the lexicons know (`IDR`, `USD`), or what is counted
+    /// (`vehicles`): a count matches figures written without a unit.
     pub unit: Option<Spanned<String>>,
-    /// The date the value holds for, `YYYY-MM-DD` or `YYYY`.
+    /// The date the value holds for, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub as_of: Option<Spanned<String>>,
-    /// How far a stated figure may be off: `"5%"` or an absolute number as a string.
+    /// How far a stated figure may be off: `"3%"` of the value, or an absolute amount in the
+    /// unit (`"0.5"`). The rounding of the stated figure is always allowed on top.
     pub tolerance: Option<Spanned<String>>,
     pub source: Option<Spanned<String>>,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub correct: bool,
 }
 
 /// Parses a knowledge file. Errors carry the byte span TOML reported.

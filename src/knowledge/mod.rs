@@ -2,11 +2,14 @@
 //! the project's curated set) adds on top, in one id space. Everything that asks "what is called
 //! X", "where is X" or "what does the record say" asks this module.
 
+mod facts;
 pub mod file;
 pub mod fold;
 pub mod gazetteer;
 pub mod import;
+mod people;
 mod places;
+pub mod records;
 
 use crate::source::LocatedError;
 pub use gazetteer::PlaceId;
@@ -70,6 +73,10 @@ pub struct Knowledge {
     sources: HashMap<PlaceId, String>,
     keys: HashMap<String, PlaceId>,
     splits: Vec<(PlaceId, PlaceId)>,
+    /// Persons, offices, tenures and facts.
+    records: records::Records,
+    /// How many knowledge files have been loaded.
+    files_loaded: usize,
 }
 
 impl Knowledge {
@@ -90,6 +97,8 @@ impl Knowledge {
             sources: HashMap::new(),
             keys: HashMap::new(),
             splits: Vec::new(),
+            records: records::Records::default(),
+            files_loaded: 0,
         }
     }
 
@@ -113,7 +122,14 @@ impl Knowledge {
         let spec = file::parse(text)
             .map_err(|(msg, span)| vec![LocatedError::at(path, text, span.map_or(0, |s| s.start), msg)])?;
         let mut errors = Vec::new();
+        self.files_loaded += 1;
         places::apply(&spec, path, text, self, &mut errors);
+        let cx = people::FileCx::new(path, text, self.files_loaded, &spec);
+        people::apply(&spec, &cx, self, &mut errors);
+        facts::apply(&spec, &cx, self, &mut errors);
+        people::apply_tenures(&spec, &cx, self, &mut errors);
+        errors.sort_by_key(|e| (e.line, e.column));
+        self.records.rebuild_index();
         self.rebuild_index();
         if errors.is_empty() {
             Ok(())
@@ -132,6 +148,23 @@ impl Knowledge {
             b.insert(key, i as u64).expect("sorted keys");
         }
         self.extra_index = Some(fst::Map::new(b.into_inner().expect("in memory")).expect("just built"));
+    }
+
+    /// Persons, offices, tenures and facts from knowledge files.
+    pub fn records(&self) -> &records::Records {
+        &self.records
+    }
+
+    /// "Minister of Industry (Indonesia)": an office's title in a language, with its
+    /// organisation or country.
+    pub fn office_label(&self, office: records::OfficeId, lang: crate::rules::Lang) -> String {
+        let o = self.records.office(office);
+        let title = o.title(lang);
+        let whose = o.org.clone().or_else(|| o.country.map(|c| self.display_name(c, lang.as_str()).to_string()));
+        match whose {
+            Some(w) => format!("{title} ({w})"),
+            None => title.to_string(),
+        }
     }
 
     pub fn world(&self) -> &Gazetteer<'static> {
@@ -389,6 +422,11 @@ impl places::PlaceStore for Knowledge {
         if !self.splits.contains(&(region, from)) {
             self.splits.push((region, from));
         }
+    }
+
+    fn other_use(&self, key: &str) -> Option<String> {
+        let r = *self.records.ids.get(key)?;
+        Some(format!("the id of a {} defined at {}", r.kind_word(), people::defined_at(self, r)))
     }
 }
 

@@ -29,6 +29,11 @@ pub trait PlaceStore {
     fn set_source(&mut self, id: PlaceId, source: &str);
     /// Records that `region` was split from `from`.
     fn add_split(&mut self, region: PlaceId, from: PlaceId);
+    /// Where an id is already used by something other than a place (a person, office, tenure
+    /// or fact), if it is.
+    fn other_use(&self, _key: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Resolves `geonames:ID`, `country:CC` and `admin1:CC.CODE` in a compiled gazetteer.
@@ -149,6 +154,9 @@ fn apply_one(
             }
             if store.resolve(key.get_ref()).is_some() {
                 return Err((at(key), format!("a place with id {:?} is already defined", key.get_ref())));
+            }
+            if let Some(other) = store.other_use(key.get_ref()) {
+                return Err((at(key), format!("id {:?} is already {other}", key.get_ref())));
             }
             let name = p.name.as_ref().ok_or_else(|| (at(key), "a new place needs a `name`".to_string()))?;
             let kind = match p.kind.as_ref().map(|k| (k, k.get_ref().as_str())) {

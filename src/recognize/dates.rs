@@ -370,7 +370,7 @@ impl<'a> DateReader<'a> {
 
     /// True when the number at `pos` ends a range or list: "4-6", "4 – 6", "4 s.d. 6",
     /// "between 4 and 6", "4 sampai dengan 6".
-    fn range_before(&self, text: &str, pos: usize) -> bool {
+    pub(crate) fn range_before(&self, text: &str, pos: usize) -> bool {
         let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
         let tokens: Vec<&str> = text[line_start..pos].split_whitespace().rev().take(3).collect();
         let is_number = |t: Option<&&str>| t.is_some_and(|t| ends_with_number(t));
@@ -386,7 +386,7 @@ impl<'a> DateReader<'a> {
     }
 
     /// True when a range or list of numbers goes on after `pos`: "July 4-6", "July 4 and 5".
-    fn range_after(&self, text: &str, pos: usize) -> bool {
+    pub(crate) fn range_after(&self, text: &str, pos: usize) -> bool {
         let rest = text[pos..].trim_start_matches([' ', '\t']);
         if let Some(r) = rest.strip_prefix(['-', '–', '—', '&', ',']) {
             return r.trim_start().starts_with(|c: char| c.is_ascii_digit());
@@ -560,7 +560,7 @@ fn ends_with_number(s: &str) -> bool {
 }
 
 /// True when `span` lies inside a URL or a path-like token ("example.com/2023/07/04").
-fn in_url(text: &str, span: Range<usize>) -> bool {
+pub(crate) fn in_url(text: &str, span: Range<usize>) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
     crate::markup::find_urls(&text[line_start..line_end])

@@ -3,6 +3,8 @@
 //! span, and which language a document is in.
 
 pub mod dates;
+pub mod numbers;
+pub mod people;
 
 use crate::knowledge::gazetteer::Posting;
 use crate::knowledge::Knowledge;
@@ -158,6 +160,47 @@ pub fn is_sentence_start(text: &str, pos: usize) -> bool {
         }
     }
     true
+}
+
+/// Where a possessive ending ("Indonesia's", "Huawei’s") begins in `text`, if one does before a
+/// word boundary: names are looked up without it.
+pub fn possessive_cut(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(['\'', '’']).map(|i| from + i) {
+        let ap = text[i..].chars().next().map_or(1, char::len_utf8);
+        let rest = &text[i + ap..];
+        let before_is_letter = text[..i].chars().next_back().is_some_and(char::is_alphabetic);
+        let s_then_boundary = rest.starts_with(['s', 'S']) && !rest[1..].starts_with(char::is_alphanumeric);
+        if before_is_letter
+            && (s_then_boundary || text[..i].ends_with(['s', 'S']) && !rest.starts_with(char::is_alphanumeric))
+        {
+            return Some(i);
+        }
+        from = i + ap;
+    }
+    None
+}
+
+/// A sentence cut into clauses: at semicolons, and at commas that a clause word follows. The
+/// punctuation that cuts belongs to neither clause.
+pub fn clauses(
+    text: &str,
+    sentence: Range<usize>,
+    clause_words: &std::collections::HashSet<String>,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    for (i, mark) in text[sentence.clone()].match_indices([';', ',']) {
+        let at = sentence.start + i;
+        let cuts = mark == ";"
+            || word_after(text, at + 1).is_some_and(|w| clause_words.contains(&crate::knowledge::fold::fold(&text[w])));
+        if cuts {
+            out.push(start..at);
+            start = at + 1;
+        }
+    }
+    out.push(start..sentence.end);
+    out
 }
 
 /// How far a sentence or paragraph reaches on either side of the text it is asked about: a
@@ -358,6 +401,21 @@ mod tests {
         assert_eq!(word_before(t, 14), Some(9..13));
         assert_eq!(word_after(t, 13), Some(14..32));
         assert!(word_after("a\n\nb", 1).is_none());
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let t = "Sales hit 6.8 million units. China led, and Europe sold 2.6 million. Co. said so";
+        let seg = Segments::new(t);
+        let at = t.find("China").unwrap();
+        let s = seg.sentence(t, at..at);
+        assert_eq!(&t[s.clone()], "China led, and Europe sold 2.6 million. ");
+        let words: std::collections::HashSet<String> = ["and".to_string()].into();
+        let c: Vec<&str> = clauses(t, s, &words).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(c, vec!["China led", " and Europe sold 2.6 million. "]);
+        assert_eq!(possessive_cut("Indonesia's Minister"), Some(9));
+        assert_eq!(possessive_cut("Laos’ minister"), Some(4));
+        assert_eq!(possessive_cut("Xi'an is"), None);
     }
 
     #[test]

@@ -9,12 +9,67 @@ use crate::engine::{Engine, Settings};
 use crate::knowledge::Knowledge;
 use crate::markup::Format;
 use crate::source::{LocatedError, SourceFile};
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use toml::Spanned;
+
+/// The text of a knowledge file an example names, relative to its rule file: from disk, or
+/// from the embedded files for a shipped rule (`builtin:rules/...`).
+fn read_relative(rule_path: &str, rel: &str) -> Result<(String, String), String> {
+    if let Some(builtin) = rule_path.strip_prefix("builtin:") {
+        let mut parts: Vec<String> = Vec::new();
+        let base = Path::new(builtin).parent().unwrap_or(Path::new(""));
+        for c in base.join(rel).components() {
+            match c {
+                Component::ParentDir => {
+                    parts.pop();
+                }
+                Component::Normal(n) => parts.push(n.to_string_lossy().into_owned()),
+                _ => {}
+            }
+        }
+        let joined = parts.join("/");
+        return super::builtin::FILES
+            .iter()
+            .find(|(p, _)| *p == joined)
+            .map(|(p, t)| (format!("builtin:{p}"), t.to_string()))
+            .ok_or_else(|| format!("no shipped file {joined}"));
+    }
+    let path: PathBuf = Path::new(rule_path).parent().unwrap_or(Path::new("")).join(rel);
+    let shown = path.display().to_string();
+    std::fs::read_to_string(&path).map(|t| (shown.clone(), t)).map_err(|e| format!("cannot read {shown}: {e}"))
+}
+
+/// Loads an example's knowledge file on top of the built-in knowledge, once per rule file.
+fn example_knowledge(
+    rel: &Spanned<String>,
+    cx: &CompileCx<'_>,
+    cache: &mut HashMap<String, Arc<Knowledge>>,
+) -> Result<Arc<Knowledge>, LocatedError> {
+    if let Some(kb) = cache.get(rel.get_ref()) {
+        return Ok(kb.clone());
+    }
+    let (shown, text) = read_relative(cx.path, rel.get_ref())
+        .map_err(|m| cx.error(rel.span().start, format!("the example's `knowledge`: {m}")))?;
+    let mut kb = Knowledge::builtin();
+    kb.load_str(&shown, &text).map_err(|errors| {
+        let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
+        cx.error(
+            rel.span().start,
+            format!("the example's knowledge file has {} error(s), the first: {first}", errors.len()),
+        )
+    })?;
+    let kb = Arc::new(kb);
+    cache.insert(rel.get_ref().clone(), kb.clone());
+    Ok(kb)
+}
 
 pub fn compile_example(
     ex: &Spanned<ExampleSpec>,
     rule_langs: &[Lang],
     cx: &CompileCx<'_>,
+    knowledge_cache: &mut HashMap<String, Arc<Knowledge>>,
 ) -> Result<Example, LocatedError> {
     let e = ex.get_ref();
     let lang = match &e.lang {
@@ -44,6 +99,7 @@ pub fn compile_example(
             return Err(cx.error(f.span().start, format!("{:?} does not occur in the example's text", f.get_ref())));
         }
     }
+    let knowledge = e.knowledge.as_ref().map(|k| example_knowledge(k, cx, knowledge_cache)).transpose()?;
     for w in &e.with_rules {
         let v = w.get_ref();
         if !super::CATEGORIES.contains(&v.as_str()) && RuleId::parse(v).is_err() {
@@ -62,6 +118,8 @@ pub fn compile_example(
         note: e.note.clone(),
         with_rules: e.with_rules.iter().map(|w| w.get_ref().clone()).collect(),
         location: format!("{}:{}", cx.path, lc.line),
+        knowledge,
+        knowledge_path: e.knowledge.as_ref().map(|k| k.get_ref().clone()),
     })
 }
 
@@ -81,12 +139,13 @@ impl ExampleResult {
     }
 }
 
-/// Runs a rule's examples with only that rule enabled.
+/// Runs a rule's examples with only that rule enabled, each against its own knowledge file
+/// when it names one, else against `knowledge`.
 pub fn run_examples(rule: &Rule, rules: &RuleSet, knowledge: &Knowledge) -> Vec<ExampleResult> {
-    let engine = Engine { rules, knowledge };
     rule.examples
         .iter()
         .map(|ex| {
+            let engine = Engine { rules, knowledge: ex.knowledge.as_deref().unwrap_or(knowledge) };
             let settings = Settings {
                 lang: Some(ex.lang),
                 date: ex.date,

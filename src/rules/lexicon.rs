@@ -15,6 +15,18 @@ pub struct Lexicon {
     words: BTreeMap<String, HashSet<String>>,
     /// Word -> number tables, folded keys.
     tables: BTreeMap<String, HashMap<String, i64>>,
+    /// Unit name -> words written before and after a number, folded.
+    units: BTreeMap<String, UnitWords>,
+}
+
+/// The folded words that write a unit (before a number, after it).
+type UnitWords = (HashSet<String>, HashSet<String>);
+
+/// Where a unit word stands relative to its number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitPosition {
+    Before,
+    After,
 }
 
 /// Every language's lexicon.
@@ -59,7 +71,41 @@ impl Lexicons {
                 t.insert(f, *value.get_ref());
             }
         }
+        for (name, unit) in &spec.units {
+            if name.trim().is_empty() {
+                return Err(LocatedError::at(path, text, unit.span().start, "a unit name must not be empty"));
+            }
+            let entry = lex.units.entry(name.clone()).or_default();
+            for (list, set) in [(&unit.get_ref().before, &mut entry.0), (&unit.get_ref().after, &mut entry.1)] {
+                for w in list {
+                    let f = fold(w.get_ref());
+                    if f.is_empty() {
+                        return Err(LocatedError::at(path, text, w.span().start, "a unit word must not be empty"));
+                    }
+                    set.insert(f);
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// The unit a word written before or after a number stands for ("Rp" -> IDR).
+    pub fn unit_of(&self, lang: Lang, position: UnitPosition, word: &str) -> Option<&str> {
+        let f = fold(word);
+        self.by_lang.get(&lang)?.units.iter().find_map(|(name, (before, after))| {
+            let set = if position == UnitPosition::Before { before } else { after };
+            set.contains(&f).then_some(name.as_str())
+        })
+    }
+
+    /// True when some language's lexicon names this unit (case-insensitive).
+    pub fn is_unit(&self, name: &str) -> bool {
+        self.by_lang.values().any(|l| l.units.keys().any(|k| k.eq_ignore_ascii_case(name)))
+    }
+
+    /// The words that write a unit in a language, for suggestions: (before, after).
+    pub fn unit_words(&self, lang: Lang, name: &str) -> Option<(&HashSet<String>, &HashSet<String>)> {
+        self.by_lang.get(&lang)?.units.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, (b, a))| (b, a))
     }
 
     pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
@@ -92,7 +138,19 @@ impl Lexicons {
         if let Some(t) = lex.tables.get(name) {
             return Some(t.keys().map(String::as_str).collect());
         }
-        lex.words.get(name).map(|s| s.iter().map(String::as_str).collect())
+        if let Some(s) = lex.words.get(name) {
+            return Some(s.iter().map(String::as_str).collect());
+        }
+        // {unit_before} and {unit_after}: the words of every unit.
+        let pick: fn(&UnitWords) -> &HashSet<String> = match name {
+            "unit_before" => |u| &u.0,
+            "unit_after" => |u| &u.1,
+            _ => return None,
+        };
+        let mut all: Vec<&str> = lex.units.values().flat_map(|u| pick(u).iter().map(String::as_str)).collect();
+        all.sort_unstable();
+        all.dedup();
+        Some(all)
     }
 
     /// Each language's `detect` list, for telling languages apart.
@@ -123,8 +181,10 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
     let mut rest = pattern;
     let mut offset = 0;
     while let Some(open) = rest.find('{') {
-        // `\{` is a literal brace; `{2}`/`{2,3}` are repetitions.
-        let escaped = rest[..open].ends_with('\\') && !rest[..open].ends_with("\\\\");
+        // `\{` is a literal brace; `{2}`/`{2,3}` are repetitions; `\p{L}` is a Unicode class.
+        let escaped = rest[..open].ends_with('\\') && !rest[..open].ends_with("\\\\")
+            || rest[..open].ends_with("\\p")
+            || rest[..open].ends_with("\\P");
         let close = rest[open..].find('}').map(|c| open + c);
         let Some(close) = close else { break };
         let name = &rest[open + 1..close];
@@ -168,7 +228,7 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
                         out.push(')');
                     }
                     None => {
-                        return Err((offset + open, format!("unknown macro {{{name}}}: it is neither built in ({{Name}}) nor a word list or table of the {lang} lexicon")));
+                        return Err((offset + open, format!("unknown macro {{{name}}}: it is neither built in ({{Name}}, {{unit_before}}, {{unit_after}}) nor a word list or table of the {lang} lexicon")));
                     }
                 },
             }
@@ -276,6 +336,7 @@ jan = 1
         let id = Lang::parse("id").unwrap();
         assert_eq!(expand(r"\d{1,2} {month}", id, &l).unwrap(), r"\d{1,2} (?:januari|Januari|JANUARI|jan|Jan|JAN)");
         assert!(expand("{nope}", id, &l).unwrap_err().1.contains("unknown macro"));
+        assert_eq!(expand(r"\p{L}+\P{Lu}", id, &l).unwrap(), r"\p{L}+\P{Lu}");
         let re = regex::Regex::new(&expand("{Name}", id, &l).unwrap()).unwrap();
         let m = re.find("di Rio de Janeiro, Brasil").unwrap();
         assert_eq!(m.as_str(), "Rio de Janeiro");

@@ -199,6 +199,10 @@ pub struct Example {
     pub with_rules: Vec<String>,
     /// Where the example is written, for reports: `file:line`.
     pub location: String,
+    /// The knowledge the example is checked against, when it names a knowledge file, and the
+    /// path as written.
+    pub knowledge: Option<Arc<crate::knowledge::Knowledge>>,
+    pub knowledge_path: Option<String>,
 }
 
 /// A compiled rule.
@@ -299,6 +303,23 @@ fn declares_lexicon(text: &str) -> bool {
     false
 }
 
+/// True when a TOML file reads as a knowledge file: no top-level `id` or `kind`, and its first
+/// table is one of the knowledge file's (`[about]`, `[[place]]`, `[[person]]`, ...).
+fn declares_knowledge(text: &str) -> bool {
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            let name = line.trim_start_matches('[').split(']').next().unwrap_or("").trim();
+            return matches!(name, "about" | "place" | "person" | "office" | "tenure" | "fact");
+        }
+        let key = line.split('=').next().unwrap_or("").trim();
+        if key == "id" || key == "kind" {
+            return false;
+        }
+    }
+    false
+}
+
 /// A file under a rules path, read.
 struct RuleFile {
     shown: String,
@@ -346,6 +367,10 @@ impl RuleSet {
         let mut set = RuleSet::default();
         let mut rule_files = Vec::new();
         for f in &files {
+            if declares_knowledge(&f.text) {
+                // A knowledge file kept beside the rules for their examples.
+                continue;
+            }
             if declares_lexicon(&f.text) {
                 match toml::from_str::<LexiconSpec>(&f.text) {
                     Ok(spec) => {
@@ -652,8 +677,9 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
     };
 
     let mut examples = Vec::new();
+    let mut knowledge_cache = std::collections::HashMap::new();
     for ex in &spec.examples {
-        match examples::compile_example(ex, &languages, &cx) {
+        match examples::compile_example(ex, &languages, &cx, &mut knowledge_cache) {
             Ok(e) => examples.push(e),
             Err(e) => errors.push(e),
         }

@@ -70,6 +70,10 @@ pub struct ExampleSpec {
     pub format: Option<Spanned<String>>,
     /// Why the example is there (shown by `rules explain`).
     pub note: Option<String>,
+    /// A knowledge file the example is checked against (on top of the built-in knowledge, in
+    /// place of the run's), as a path relative to the rule file: rules about people and
+    /// figures need a record to compare with.
+    pub knowledge: Option<Spanned<String>>,
     /// Other rules (ids or categories) to run with this one, for rules whose findings depend on
     /// other rules' (unused-suppression). Only the rule's own findings are compared.
     #[serde(default)]
@@ -92,10 +96,19 @@ pub struct LexiconSpec {
     /// Named tables from words to numbers, e.g. `[tables.month] januari = 1`.
     #[serde(default)]
     pub tables: BTreeMap<String, Spanned<BTreeMap<String, Spanned<i64>>>>,
+    /// Units of measure and the words that write them before a number ("Rp", "US$") or after it
+    /// ("persen", "%", "rupiah"), e.g. `[units.percent] after = ["persen", "%"]`. A fact whose
+    /// unit is named here matches only figures written with one of these words.
+    #[serde(default)]
+    pub units: BTreeMap<String, Spanned<UnitSpec>>,
 }
 
-/// Which of the two a TOML file under a rules folder is.
-#[derive(Debug, Deserialize)]
-pub struct KindProbe {
-    pub kind: Option<String>,
+/// `[units.NAME]` of a lexicon.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitSpec {
+    #[serde(default)]
+    pub before: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub after: Vec<Spanned<String>>,
 }

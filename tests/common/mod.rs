@@ -70,6 +70,47 @@ pub fn shared(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel)
 }
 
+/// The shipped rules over the built-in knowledge plus knowledge files (paths relative to the
+/// repository), with only `select` enabled.
+pub fn check_with_knowledge(
+    kb: &Knowledge,
+    text: &str,
+    lang: Lang,
+    date: Option<chrono::NaiveDate>,
+    select: &[&str],
+) -> Vec<Diagnostic> {
+    let (rules, _) = builtin();
+    let engine = Engine { rules, knowledge: kb };
+    let settings = Settings {
+        lang: Some(lang),
+        date,
+        select: select.iter().map(|s| s.to_string()).collect(),
+        ..Settings::default()
+    };
+    engine.check(&SourceFile::new("test.txt", text), Format::Plain, &settings)
+}
+
+/// The built-in knowledge with knowledge files loaded in order (paths relative to the
+/// repository).
+pub fn knowledge_with(files: &[&str]) -> Knowledge {
+    let mut kb = Knowledge::builtin();
+    for f in files {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(f);
+        kb.load_file(&path).unwrap_or_else(|e| panic!("{f}: {e:?}"));
+    }
+    kb
+}
+
+/// A dated fixture line, `YYYY-MM-DD | text` or `- | text`: the date and the text.
+pub fn dated(line: &str) -> (Option<chrono::NaiveDate>, &str) {
+    let (date, text) = line.split_once(" | ").unwrap_or_else(|| panic!("fixture line without ' | ': {line}"));
+    let date = match date.trim() {
+        "-" => None,
+        d => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad date in {line}"))),
+    };
+    (date, text)
+}
+
 /// What one run printed, and how it exited.
 pub struct Run {
     pub stdout: String,

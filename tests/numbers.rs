@@ -1,0 +1,183 @@
+//! number.mismatch over the project's own figure cases, in English and Indonesian notation,
+//! against a test record (tests/fixtures/numbers/record.toml); the seed article with the
+//! shipped example knowledge; and the news corpus, where nothing may fire without knowledge.
+//! Fixture lines are `date | text`, with expected claims marked [[...]].
+
+mod common;
+
+use common::{check_with_knowledge, dated, fixture_lines, knowledge_with, shared, unmark};
+use factlint::knowledge::Knowledge;
+use factlint::rules::Lang;
+use std::sync::LazyLock;
+
+const RULE: &str = "number.mismatch";
+
+static RECORD: LazyLock<Knowledge> = LazyLock::new(|| knowledge_with(&["tests/fixtures/numbers/record.toml"]));
+
+fn clean(file: &str, lang: Lang) -> usize {
+    let lines = fixture_lines(file);
+    let mut noisy = Vec::new();
+    for line in &lines {
+        let (date, text) = dated(line);
+        for d in check_with_knowledge(&RECORD, text, lang, date, &[RULE]) {
+            noisy.push(format!("{line:?}: flagged {:?} ({}; {:?})", d.text, d.message, d.evidence));
+        }
+    }
+    assert!(noisy.is_empty(), "false alarms in {file}:\n{}", noisy.join("\n"));
+    lines.len()
+}
+
+fn wrong(file: &str, lang: Lang) -> usize {
+    let lines = fixture_lines(file);
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in &lines {
+        let (date, marked_text) = dated(line);
+        let (text, marked) = unmark(marked_text);
+        assert!(!marked.is_empty(), "{file}: a line without a [[marked]] claim: {line}");
+        let found = check_with_knowledge(&RECORD, &text, lang, date, &[RULE]);
+        let texts: Vec<&str> = found.iter().map(|d| d.text.as_str()).collect();
+        if texts != marked {
+            failures.push(format!("{text:?}: expected {marked:?}, found {texts:?}"));
+        }
+        for d in &found {
+            if d.evidence.is_empty() || d.sources.is_empty() || d.suggestion.is_none() {
+                failures.push(format!("{text:?}: a finding without evidence, sources or suggestion: {d:?}"));
+            }
+        }
+        count += marked.len();
+    }
+    assert!(failures.is_empty(), "{file}:\n{}", failures.join("\n"));
+    count
+}
+
+#[test]
+fn english_figures_off_the_record_are_caught() {
+    assert!(wrong("numbers/wrong.en.txt", Lang::EN) >= 15);
+}
+
+#[test]
+fn indonesian_figures_off_the_record_are_caught() {
+    assert!(wrong("numbers/wrong.id.txt", Lang::ID) >= 15);
+}
+
+#[test]
+fn english_figures_the_record_allows_stay_clean() {
+    assert!(clean("numbers/right.en.txt", Lang::EN) >= 15);
+}
+
+#[test]
+fn indonesian_figures_the_record_allows_stay_clean() {
+    assert!(clean("numbers/right.id.txt", Lang::ID) >= 15);
+}
+
+#[test]
+fn at_least_thirty_cases_each_way() {
+    let count = |f: &str| fixture_lines(f).len();
+    assert!(count("numbers/wrong.en.txt") + count("numbers/wrong.id.txt") >= 30);
+    assert!(count("numbers/right.en.txt") + count("numbers/right.id.txt") >= 30);
+}
+
+fn date(s: &str) -> Option<chrono::NaiveDate> {
+    Some(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
+}
+
+#[test]
+fn finding_cites_the_record_value_date_and_source_in_the_documents_notation() {
+    let text = "Penjualan tahunan kendaraan listrik di Tiongkok mencapai 8,6 juta unit.";
+    let found = check_with_knowledge(&RECORD, text, Lang::ID, date("2023-07-05"), &[RULE]);
+    assert_eq!(found.len(), 1);
+    let d = &found[0];
+    assert_eq!(d.text, "8,6 juta");
+    assert_eq!(
+        d.message,
+        "8,6 juta does not match the record for China's new-energy-vehicle sales in 2022: 6,887 juta (2022)"
+    );
+    assert_eq!(d.evidence[0], "the record has China's new-energy-vehicle sales in 2022 at 6,887,000 vehicles (2022)");
+    assert!(d.evidence[1].starts_with("8,6 juta (8,600,000 vehicles) is 24.9% above it"), "{:?}", d.evidence);
+    assert_eq!(d.suggestion.as_deref(), Some("6,9 juta"));
+    assert_eq!(d.sources, vec!["CAAM, January 2023"]);
+
+    let found =
+        check_with_knowledge(&RECORD, "China's NEV sales reached 8.6 million in 2022.", Lang::EN, None, &[RULE]);
+    assert_eq!(found[0].suggestion.as_deref(), Some("6.9 million"));
+    let found = check_with_knowledge(
+        &RECORD,
+        "Nilai ekspor Indonesia sepanjang 2022 mencapai US$391,98 miliar.",
+        Lang::ID,
+        None,
+        &[RULE],
+    );
+    assert_eq!(found[0].suggestion.as_deref(), Some("US$291,98 miliar"));
+}
+
+#[test]
+fn nothing_fires_without_knowledge_of_figures() {
+    let kb = Knowledge::builtin();
+    for line in fixture_lines("numbers/wrong.en.txt").iter().chain(&fixture_lines("numbers/wrong.id.txt")) {
+        let (date, text) = dated(line);
+        let (text, _) = unmark(text);
+        for lang in [Lang::EN, Lang::ID] {
+            assert!(check_with_knowledge(&kb, &text, lang, date, &[RULE]).is_empty(), "{text}");
+        }
+    }
+}
+
+/// The seed article checked with the shipped example knowledge: its figure agrees with the
+/// record; "8,6 juta" for "6,8 juta" is flagged with the record's value and source.
+#[test]
+fn seed_article_figures() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/article-id-shenzhen.txt");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} is not there");
+        return;
+    };
+    let kb = knowledge_with(&["knowledge/examples/seed-asean-2023.toml"]);
+    let run = |t: &str| {
+        let (rules, _) = common::builtin();
+        let engine = factlint::engine::Engine { rules, knowledge: &kb };
+        let settings =
+            factlint::engine::Settings { select: vec!["person".into(), "number".into()], ..Default::default() };
+        engine.check(&factlint::source::SourceFile::new("seed.txt", t), factlint::markup::Format::Plain, &settings)
+    };
+    assert!(run(&text).is_empty());
+    let changed = text.replace("6,8 juta", "8,6 juta");
+    assert_ne!(changed, text);
+    let found = run(&changed);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = &found[0];
+    assert_eq!((d.rule.as_str(), d.text.as_str()), (RULE, "8,6 juta"));
+    assert!(d.evidence[0].contains("6,887,000 vehicles (2022)"), "{:?}", d.evidence);
+    assert!(d.sources[0].contains("China Association of Automobile Manufacturers"), "{:?}", d.sources);
+    assert_eq!(d.suggestion.as_deref(), Some("6,9 juta"));
+}
+
+/// The English news corpus: with only the built-in knowledge nothing fires, with the example
+/// knowledge nothing panics (and the people and figures of 2023 are not in those stories).
+#[test]
+fn news_corpus_is_quiet() {
+    let dir = shared("data/news");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is not there", dir.display());
+        return;
+    };
+    let builtin = Knowledge::builtin();
+    let example = knowledge_with(&["knowledge/examples/seed-asean-2023.toml", "knowledge/examples/figures-2022.toml"]);
+    let mut files = 0;
+    let mut fired = Vec::new();
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.extension().is_none_or(|x| x != "xml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        files += 1;
+        for (name, kb) in [("built-in", &builtin), ("example", &example)] {
+            for d in check_with_knowledge(kb, &text, Lang::EN, None, &["person", "number"]) {
+                fired.push(format!("{} ({name} knowledge): {} {:?}: {}", path.display(), d.rule, d.text, d.message));
+            }
+        }
+    }
+    assert!(files > 0);
+    assert!(fired.is_empty(), "{}", fired.join("\n"));
+}
