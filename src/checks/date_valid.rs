@@ -54,9 +54,24 @@ pub fn groups_problem(groups: &[&str]) -> Option<String> {
     None
 }
 
+/// True when some digit is followed by `/`, `-` or `.` and another digit.
+fn has_numeric_date_shape(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-' | b'.') && w[2].is_ascii_digit())
+}
+
 impl Check for DateValid {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
+        // A date names a month or is written in numbers with separators: a text with neither is
+        // skipped before the patterns are compiled (after that, they are the quicker test).
+        if !cx.rule.patterns_compiled(doc.lang)
+            && !cx.lexicons.text_has_word(doc.lang, "month", text)
+            && !has_numeric_date_shape(text)
+        {
+            return;
+        }
         let reader = DateReader::new(cx.lexicons, doc.lang);
         // Several patterns may match one date ("Selasa, 31 Juni 2023" and "31 Juni 2023").
         let mut seen: Vec<Range<usize>> = Vec::new();

@@ -41,35 +41,61 @@ fn read_relative(rule_path: &str, rel: &str) -> Result<(String, String), String>
     std::fs::read_to_string(&path).map(|t| (shown.clone(), t)).map_err(|e| format!("cannot read {shown}: {e}"))
 }
 
-/// Loads an example's knowledge file on top of the built-in knowledge, once per rule file.
+/// The knowledge an example is checked against: the built-in knowledge and the file it names.
+/// A user's file is loaded (and so checked) when the rule loads; a shipped one, which the test
+/// suite checks, only when an example runs, so start-up does not pay for it.
+#[derive(Debug)]
+pub struct ExampleKnowledge {
+    shown: String,
+    text: String,
+    kb: std::sync::OnceLock<Knowledge>,
+}
+
+impl ExampleKnowledge {
+    fn load(&self) -> Result<Knowledge, Vec<LocatedError>> {
+        let mut kb = Knowledge::builtin();
+        kb.load_str(&self.shown, &self.text)?;
+        Ok(kb)
+    }
+
+    /// The loaded knowledge.
+    pub fn get(&self) -> &Knowledge {
+        self.kb.get_or_init(|| self.load().expect("a shipped example's knowledge file is checked by the test suite"))
+    }
+}
+
+/// Reads an example's knowledge file, once per rule file; loads it now unless it is shipped.
 fn example_knowledge(
     rel: &Spanned<String>,
     cx: &CompileCx<'_>,
-    cache: &mut HashMap<String, Arc<Knowledge>>,
-) -> Result<Arc<Knowledge>, LocatedError> {
+    cache: &mut HashMap<String, Arc<ExampleKnowledge>>,
+) -> Result<Arc<ExampleKnowledge>, LocatedError> {
     if let Some(kb) = cache.get(rel.get_ref()) {
         return Ok(kb.clone());
     }
     let (shown, text) = read_relative(cx.path, rel.get_ref())
         .map_err(|m| cx.error(rel.span().start, format!("the example's `knowledge`: {m}")))?;
-    let mut kb = Knowledge::builtin();
-    kb.load_str(&shown, &text).map_err(|errors| {
-        let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
-        cx.error(
-            rel.span().start,
-            format!("the example's knowledge file has {} error(s), the first: {first}", errors.len()),
-        )
-    })?;
-    let kb = Arc::new(kb);
-    cache.insert(rel.get_ref().clone(), kb.clone());
-    Ok(kb)
+    let ek = ExampleKnowledge { shown, text, kb: std::sync::OnceLock::new() };
+    if !cx.path.starts_with("builtin:") {
+        let kb = ek.load().map_err(|errors| {
+            let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
+            cx.error(
+                rel.span().start,
+                format!("the example's knowledge file has {} error(s), the first: {first}", errors.len()),
+            )
+        })?;
+        let _ = ek.kb.set(kb);
+    }
+    let ek = Arc::new(ek);
+    cache.insert(rel.get_ref().clone(), ek.clone());
+    Ok(ek)
 }
 
 pub fn compile_example(
     ex: &Spanned<ExampleSpec>,
     rule_langs: &[Lang],
     cx: &CompileCx<'_>,
-    knowledge_cache: &mut HashMap<String, Arc<Knowledge>>,
+    knowledge_cache: &mut HashMap<String, Arc<ExampleKnowledge>>,
 ) -> Result<Example, LocatedError> {
     let e = ex.get_ref();
     let lang = match &e.lang {
@@ -108,7 +134,7 @@ pub fn compile_example(
             );
         }
     }
-    let lc = crate::source::line_col(cx.text, &crate::source::line_starts(cx.text), ex.span().start);
+    let line = cx.line_of(ex.span().start);
     Ok(Example {
         text: e.text.get_ref().clone(),
         flagged: e.flagged.iter().map(|f| f.get_ref().clone()).collect(),
@@ -117,7 +143,7 @@ pub fn compile_example(
         format,
         note: e.note.clone(),
         with_rules: e.with_rules.iter().map(|w| w.get_ref().clone()).collect(),
-        location: format!("{}:{}", cx.path, lc.line),
+        location: format!("{}:{}", cx.path, line),
         knowledge,
         knowledge_path: e.knowledge.as_ref().map(|k| k.get_ref().clone()),
     })
@@ -145,7 +171,8 @@ pub fn run_examples(rule: &Rule, rules: &RuleSet, knowledge: &Knowledge) -> Vec<
     rule.examples
         .iter()
         .map(|ex| {
-            let engine = Engine { rules, knowledge: ex.knowledge.as_deref().unwrap_or(knowledge) };
+            let engine =
+                Engine { rules, knowledge: ex.knowledge.as_deref().map(ExampleKnowledge::get).unwrap_or(knowledge) };
             let settings = Settings {
                 lang: Some(ex.lang),
                 date: ex.date,

@@ -153,6 +153,34 @@ impl Lexicons {
         Some(all)
     }
 
+    /// True when some word of `text` is a word of the language's table or list `name` (any
+    /// case). A quick look, for skipping a rule whose patterns need such a word.
+    pub fn text_has_word(&self, lang: Lang, name: &str, text: &str) -> bool {
+        let Some(lex) = self.by_lang.get(&lang) else { return false };
+        let table = lex.tables.get(name);
+        let list = lex.words.get(name);
+        if table.is_none() && list.is_none() {
+            return false;
+        }
+        let mut word = String::with_capacity(16);
+        for token in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            if token.is_empty() || token.len() > 24 || !token.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            word.clear();
+            if token.is_ascii() {
+                word.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                word.push_str(&fold(token));
+            }
+            let w = word.trim_end_matches(['\'', '’']);
+            if table.is_some_and(|t| t.contains_key(w)) || list.is_some_and(|l| l.contains(w)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Each language's `detect` list, for telling languages apart.
     pub fn detect_sets(&self) -> Vec<(Lang, &HashSet<String>)> {
         self.by_lang.iter().filter_map(|(l, lex)| lex.words.get("detect").map(|s| (*l, s))).collect()
@@ -196,6 +224,9 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
         if is_macro {
             match name {
                 "Name" => out.push_str(NAME),
+                "Letters" => out.push_str(LETTERS),
+                "Upper" => out.push_str(UPPER),
+                "Lower" => out.push_str(LOWER),
                 _ => match lexicons.words_of(lang, name) {
                     Some(mut words) => {
                         if words.is_empty() {
@@ -228,7 +259,7 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
                         out.push(')');
                     }
                     None => {
-                        return Err((offset + open, format!("unknown macro {{{name}}}: it is neither built in ({{Name}}, {{unit_before}}, {{unit_after}}) nor a word list or table of the {lang} lexicon")));
+                        return Err((offset + open, format!("unknown macro {{{name}}}: it is neither built in ({{Name}}, {{Letters}}, {{Upper}}, {{Lower}}, {{unit_before}}, {{unit_after}}) nor a word list or table of the {lang} lexicon")));
                     }
                 },
             }
@@ -241,6 +272,14 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
     out.push_str(rest);
     Ok(out)
 }
+
+/// `{Letters}`, `{Upper}`, `{Lower}`: Latin letters as ranges for use inside a character class
+/// (`[{Letters}'-]`). Prefer them to `\p{L}`: a Unicode property compiles to a large automaton
+/// that costs milliseconds at start-up and slows matching, and copy in English and Indonesian is
+/// written in Latin letters.
+pub const LETTERS: &str = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}";
+pub const UPPER: &str = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ";
+pub const LOWER: &str = "a-zß-öø-ÿĀ-ɏḀ-ỿ";
 
 /// Rewrites `\b` and `\B` as ASCII word boundaries. A Unicode word boundary makes the regex
 /// engine leave its fast automaton on any text that is not pure ASCII (most news copy, with its

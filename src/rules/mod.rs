@@ -201,7 +201,7 @@ pub struct Example {
     pub location: String,
     /// The knowledge the example is checked against, when it names a knowledge file, and the
     /// path as written.
-    pub knowledge: Option<Arc<crate::knowledge::Knowledge>>,
+    pub knowledge: Option<Arc<examples::ExampleKnowledge>>,
     pub knowledge_path: Option<String>,
 }
 
@@ -228,6 +228,13 @@ pub struct Rule {
 impl Rule {
     pub fn runs_on(&self, lang: Lang) -> bool {
         self.languages.is_empty() || self.languages.contains(&lang)
+    }
+
+    /// True once the rule's patterns for a language have been compiled (a document of that
+    /// language needed them). Kinds may skip a document cheaply before that, when a quick look
+    /// shows none of their patterns can match.
+    pub fn patterns_compiled(&self, lang: Lang) -> bool {
+        self.patterns.iter().filter(|p| p.lang == lang).all(|p| p.compiled.regex.get().is_some())
     }
 
     /// The compiled patterns for a language.
@@ -468,6 +475,7 @@ pub struct CompileCx<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub lexicons: &'a Lexicons,
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Shipped rule files are checked by the test suite (`cargo test` compiles every pattern and runs
@@ -477,6 +485,12 @@ fn is_shipped(path: &str) -> bool {
 }
 
 impl CompileCx<'_> {
+    /// The 1-based line of a byte offset in the rule file.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let starts = self.line_starts.get_or_init(|| crate::source::line_starts(self.text));
+        crate::source::line_col(self.text, starts, offset).line
+    }
+
     pub fn error(&self, offset: usize, message: impl Into<String>) -> LocatedError {
         LocatedError::at(self.path, self.text, offset, message)
     }
@@ -534,7 +548,7 @@ impl CompileCx<'_> {
 
 /// Validates a rule spec and compiles it.
 pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> Result<Rule, Vec<LocatedError>> {
-    let cx = CompileCx { path, text, lexicons };
+    let cx = CompileCx { path, text, lexicons, line_starts: std::sync::OnceLock::new() };
     let mut errors = Vec::new();
     let id = RuleId::parse(spec.id.get_ref()).map_err(|m| vec![cx.error(spec.id.span().start, m)])?;
     let Some(info) = checks::kind_info(spec.kind.get_ref()) else {
