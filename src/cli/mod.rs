@@ -2,6 +2,7 @@
 
 pub mod args;
 mod check;
+mod init;
 mod kb;
 mod rules;
 mod stream;
@@ -25,7 +26,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Kb(KbCommand::Import(a)) => kb::import(&a),
         Command::Check(a) => check::run(&a),
         Command::Rules(c) => rules::run(&c),
-        Command::Init(_) => Err(anyhow::anyhow!("`factlint init` is not available yet")),
+        Command::Init(a) => init::run(&a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
