@@ -67,7 +67,16 @@ impl Engine<'_> {
     pub fn check_prose(&self, source: &SourceFile, prose: &Prose, settings: &Settings) -> Vec<Diagnostic> {
         let lang = settings
             .lang
-            .or_else(|| prose.front_matter.lang.as_ref().and_then(|(v, _)| lang_from_tag(v)))
+            // A front matter language no lexicon knows ("lang: fr") would turn every rule off:
+            // decide from the words instead.
+            .or_else(|| {
+                prose
+                    .front_matter
+                    .lang
+                    .as_ref()
+                    .and_then(|(v, _)| lang_from_tag(v))
+                    .filter(|l| self.rules.lexicons.get(*l).is_some())
+            })
             .or_else(|| detect_language(prose.text(), &self.rules.lexicons))
             .unwrap_or(Lang::EN);
         // The document's date: --date, then front matter, then a dateline at the top.

@@ -136,6 +136,8 @@ impl LocatedIn {
         })?;
         let notable = |p: &crate::knowledge::Place<'_>, floor: u64| {
             p.kind != PlaceKind::City
+                // A place the user's own knowledge adds is one they mean.
+                || p.geonameid.is_none()
                 || matches!(p.feature, Feature::Capital)
                 || p.population >= floor
                 || (p.feature == Feature::RegionSeat && p.population >= floor / 4)

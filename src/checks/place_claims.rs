@@ -71,6 +71,26 @@ pub struct ClaimReader {
     pub common_words_list: String,
 }
 
+/// The end of `range`, or the first sentence end in it: `.`, `!` or `?` followed by white space.
+fn sentence_end_in(text: &str, range: Range<usize>) -> usize {
+    let s = &text[range.clone()];
+    s.char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && s[i + 1..].starts_with(char::is_whitespace))
+        .map_or(range.end, |(i, _)| range.start + i + 1)
+}
+
+/// The start of `range`, or just after the last sentence end in it.
+fn sentence_start_in(text: &str, range: Range<usize>) -> usize {
+    let s = &text[range.clone()];
+    s.char_indices()
+        .filter(|&(i, c)| matches!(c, '.' | '!' | '?') && s[i + 1..].starts_with(char::is_whitespace))
+        .last()
+        .map_or(range.start, |(i, _)| {
+            let rest = &s[i + 1..];
+            range.start + i + 1 + (rest.len() - rest.trim_start().len())
+        })
+}
+
 /// Folds every word of a settings list.
 pub fn folded_set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| crate::knowledge::fold::fold(w)).collect()
@@ -194,6 +214,10 @@ impl ClaimReader {
             return None;
         }
         let x: NameMatch = name_ending_at(kb, text, place_group.clone())?;
+        // A name's group may run over a sentence end ("KwaZulu-Natal. It opened", "in Jakarta.
+        // Shenzhen, ..."): what lies past the sentence end belongs to another sentence.
+        let region_group = region_group.start..sentence_end_in(text, y.range.end..region_group.end);
+        let place_group = sentence_start_in(text, place_group.start..x.range.start)..place_group.end;
         let x_text = &text[x.range.clone()];
         let y_text = &text[y.range.clone()];
         if !looks_like_name(x_text) || !looks_like_name(y_text) {

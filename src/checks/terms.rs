@@ -71,6 +71,11 @@ impl PhraseSet {
                 spellings.sort();
                 spellings.dedup();
             }
+            // Typographic apostrophes, as editors and CMSs write them: "won't" and "won’t".
+            if body.contains('\'') {
+                let curly: Vec<String> = spellings.iter().map(|s| s.replace('\'', "’")).collect();
+                spellings.extend(curly);
+            }
             for s in spellings {
                 patterns.push(s);
                 owners.push((i, open));

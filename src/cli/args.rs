@@ -23,14 +23,13 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files, folders (walked, .gitignore respected) or stdin (`-`).
-    ///
-    /// Examples:
-    ///   factlint check article.md
-    ///   factlint check content/ --format json --fail-on warning
-    ///   cat article.txt | factlint check - --lang id --date 2023-07-05
-    ///   factlint check content/ --format html > report.html
-    ///   factlint check content/ --baseline factlint-baseline.json --write-baseline
-    ///   factlint check --stream < articles.jsonl > findings.jsonl
+    #[command(after_help = "Examples:
+  factlint check article.md
+  factlint check content/ --format json --fail-on warning
+  cat article.txt | factlint check - --lang id --date 2023-07-05
+  factlint check content/ --format html > report.html
+  factlint check content/ --baseline factlint-baseline.json --write-baseline
+  factlint check --stream < articles.jsonl > findings.jsonl")]
     Check(CheckArgs),
     /// List, explain and test rules.
     #[command(subcommand)]
@@ -254,14 +253,13 @@ pub struct KbCheckArgs {
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Build the gazetteer from GeoNames dumps (https://download.geonames.org/export/dump/).
-    ///
-    /// The project's own gazetteer is rebuilt with:
-    ///   factlint kb import geonames --cities ../shared/data/geonames/cities1000.txt \
-    ///     --admin1 ../shared/data/geonames/admin1CodesASCII.txt \
-    ///     --countries ../shared/data/geonames/countryInfo.txt \
-    ///     --iso3166 ../shared/data/geonames/iso3166-1.json \
-    ///     --iso3166-2 ../shared/data/geonames/iso3166-2.json \
-    ///     --curated knowledge/curated --output knowledge/world.bin
+    #[command(after_help = "The project's own gazetteer is rebuilt with:
+  factlint kb import geonames --cities ../shared/data/geonames/cities1000.txt \\
+    --admin1 ../shared/data/geonames/admin1CodesASCII.txt \\
+    --countries ../shared/data/geonames/countryInfo.txt \\
+    --iso3166 ../shared/data/geonames/iso3166-1.json \\
+    --iso3166-2 ../shared/data/geonames/iso3166-2.json \\
+    --curated knowledge/curated --output knowledge/world.bin")]
     Geonames(ImportGeonamesArgs),
 }
 

@@ -411,7 +411,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                 ColorChoice::Never => false,
                 ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
-            render::human::render(&report, render::human::Options { color }, &mut out)?;
+            let width = std::io::stdout()
+                .is_terminal()
+                .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+                .flatten();
+            render::human::render(&report, render::human::Options { color, width }, &mut out)?;
         }
     }
     out.flush()?;

@@ -37,6 +37,16 @@ fn print_errors(errors: &[crate::source::LocatedError]) {
     }
 }
 
+/// How a knowledge file refers to a place: `country:ID`, `admin1:ID.30`, `geonames:1642672`.
+fn place_ref(p: &crate::knowledge::Place<'_>) -> String {
+    match (p.kind, p.geonameid) {
+        (PlaceKind::Country, _) if !p.code.is_empty() => format!("country:{}", p.code),
+        (PlaceKind::Region, _) if !p.code.is_empty() => format!("admin1:{}", p.code),
+        (_, Some(g)) => format!("geonames:{g}"),
+        _ => p.code.to_string(),
+    }
+}
+
 fn feature_words(f: Feature) -> Option<&'static str> {
     match f {
         Feature::Capital => Some("national capital"),
@@ -142,6 +152,7 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
                     "population": p.population,
                     "alternate_name": h.alternate,
                     "source": kb.source(p.id),
+                    "ref": place_ref(&p),
                 })
             })
             .collect();
@@ -236,7 +247,7 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
         if h.alternate {
             line.push_str(", by a variant name");
         }
-        line.push_str(&format!("  [{}]", kb.source(p.id)));
+        line.push_str(&format!("  [{}; ref {}]", kb.source(p.id), place_ref(&p)));
         writeln!(out, "{line}")?;
     }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });

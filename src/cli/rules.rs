@@ -133,11 +133,12 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
                             writeln!(out, "  {}: missing: {m:?} was not flagged", r.location)?;
                         }
                         for n in &r.noisy {
-                            writeln!(
-                                out,
-                                "  {}: noisy: {n:?} was flagged but the example expects no such finding",
-                                r.location
-                            )?;
+                            let why = if r.expected.contains(n) {
+                                "once more than the example's `flagged` lists it"
+                            } else {
+                                "but the example expects no such finding"
+                            };
+                            writeln!(out, "  {}: noisy: {n:?} was flagged {why}", r.location)?;
                         }
                     }
                 }

@@ -96,6 +96,8 @@ pub struct Config {
     severity: BTreeMap<String, Severity>,
     overrides: Vec<Override>,
     selectors: Vec<Selector>,
+    /// Languages the config names, with where, for checking against the loaded lexicons.
+    langs: Vec<(Lang, usize)>,
 }
 
 /// Looks for factlint.toml in `start` (a folder, or a file's folder) and its ancestors.
@@ -115,7 +117,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 fn parse_lang(v: &Spanned<String>, path: &str, text: &str) -> Result<Option<Lang>, LocatedError> {
     match v.get_ref().as_str() {
         "auto" => Ok(None),
-        s => Lang::parse(s).map(Some).ok_or_else(|| {
+        s => crate::engine::lang_from_tag(s).map(Some).ok_or_else(|| {
             LocatedError::at(
                 path,
                 text,
@@ -224,6 +226,12 @@ impl Config {
             severity: parse_severities(&spec.severity, &shown, &text, &mut selectors)?,
             overrides,
             selectors,
+            langs: spec
+                .lang
+                .iter()
+                .chain(spec.overrides.iter().filter_map(|o| o.lang.as_ref()))
+                .filter_map(|v| crate::engine::lang_from_tag(v.get_ref()).map(|l| (l, v.span().start)))
+                .collect(),
             text,
         })
     }
@@ -242,6 +250,15 @@ impl Config {
                     format!("no rule or category {:?} is loaded (see `factlint rules list`)", s.value),
                 )
             })
+            .chain(self.langs.iter().filter(|(l, _)| rules.lexicons.get(*l).is_none()).map(|(l, at)| {
+                let known: Vec<String> = rules.lexicons.languages().map(|l| l.to_string()).collect();
+                LocatedError::at(
+                    &shown,
+                    &self.text,
+                    *at,
+                    format!("no rules speak {l}: the languages are {} (or auto)", known.join(", ")),
+                )
+            }))
             .collect()
     }
 

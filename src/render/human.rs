@@ -14,6 +14,9 @@ use std::io::Write;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     pub color: bool,
+    /// Width lines are trimmed to around the claim: the terminal's width on a terminal, `None`
+    /// for a wide default (140 columns) in pipes and logs.
+    pub width: Option<usize>,
 }
 
 fn level(s: Severity) -> Level {
@@ -24,17 +27,14 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// Lines of context shown around a claim are cut to this many characters either side.
-const CONTEXT_CHARS: usize = 60;
-
-/// The excerpt of the source shown for a diagnostic: the claim's lines, cut around the claim
-/// when they are long (plain-text paragraphs are often one long line).
+/// The excerpt of the source shown for a diagnostic: the claim's whole lines. The snippet
+/// library trims long lines (plain-text paragraphs are often one long line) to the terminal width
+/// around the claim, and computes the column it prints from the line's start.
 struct Excerpt {
     text: String,
     line_start: usize,
     /// Offset of the excerpt's first byte in the source.
     offset: usize,
-    prefix_cut: bool,
 }
 
 fn excerpt(source: &SourceFile, d: &Diagnostic) -> Excerpt {
@@ -43,33 +43,13 @@ fn excerpt(source: &SourceFile, d: &Diagnostic) -> Excerpt {
     let first = source.line_range(start.line);
     let last = source.line_range(end.line.min(source.line_count()));
     let text = source.text();
-    let mut from = first.start;
-    let mut to = last.end.max(d.span.end).min(text.len());
-    let mut prefix_cut = false;
-    // Cut long lines to a window around the claim, on character boundaries.
-    let before: Vec<(usize, char)> = text[from..d.span.start].char_indices().collect();
-    if before.len() > CONTEXT_CHARS {
-        from += before[before.len() - CONTEXT_CHARS].0;
-        prefix_cut = true;
-    }
-    let after: Vec<(usize, char)> = text[d.span.end.min(to)..to].char_indices().collect();
-    if after.len() > CONTEXT_CHARS {
-        to = d.span.end + after[CONTEXT_CHARS].0;
-    }
-    let mut s = String::new();
-    if prefix_cut {
-        s.push_str("...");
-    }
-    s.push_str(&text[from..to]);
-    if to < last.end {
-        s.push_str("...");
-    }
-    Excerpt { text: s, line_start: start.line, offset: from, prefix_cut }
+    let to = last.end.max(d.span.end).min(text.len());
+    Excerpt { text: text[first.start..to].to_string(), line_start: start.line, offset: first.start }
 }
 
 fn render_one(d: &Diagnostic, source: &SourceFile, renderer: &Renderer, out: &mut dyn Write) -> std::io::Result<()> {
     let ex = excerpt(source, d);
-    let shift = |b: usize| b - ex.offset + if ex.prefix_cut { 3 } else { 0 };
+    let shift = |b: usize| b - ex.offset;
     let origin = d.path.as_str();
     let primary_label = d.evidence.first().map(String::as_str).unwrap_or("claim here");
     let mut snippet = Snippet::source(&ex.text)
@@ -77,8 +57,7 @@ fn render_one(d: &Diagnostic, source: &SourceFile, renderer: &Renderer, out: &mu
         .origin(origin)
         .annotation(level(d.severity).span(shift(d.span.start)..shift(d.span.end)).label(primary_label));
     for l in &d.labels {
-        let inside =
-            l.span.start >= ex.offset && l.span.end <= ex.offset + ex.text.len() - if ex.prefix_cut { 3 } else { 0 };
+        let inside = l.span.start >= ex.offset && l.span.end <= ex.offset + ex.text.len();
         if inside && l.span != d.span {
             snippet = snippet.annotation(Level::Note.span(shift(l.span.start)..shift(l.span.end)).label(&l.message));
         }
@@ -108,7 +87,10 @@ fn render_one(d: &Diagnostic, source: &SourceFile, renderer: &Renderer, out: &mu
 }
 
 pub fn render(report: &Report, opts: Options, out: &mut dyn Write) -> std::io::Result<()> {
-    let renderer = if opts.color { Renderer::styled() } else { Renderer::plain() };
+    let mut renderer = if opts.color { Renderer::styled() } else { Renderer::plain() };
+    if let Some(width) = opts.width {
+        renderer = renderer.term_width(width.max(40));
+    }
     for (f, d) in report.diagnostics() {
         render_one(d, &f.source, &renderer, out)?;
     }

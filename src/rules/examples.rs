@@ -157,6 +157,8 @@ pub struct ExampleResult {
     pub missing: Vec<String>,
     /// Findings the example did not expect.
     pub noisy: Vec<String>,
+    /// What the example expects (its `flagged`).
+    pub expected: Vec<String>,
 }
 
 impl ExampleResult {
@@ -196,7 +198,7 @@ pub fn run_examples(rule: &Rule, rules: &RuleSet, knowledge: &Knowledge) -> Vec<
                     None => missing.push(want.clone()),
                 }
             }
-            ExampleResult { location: ex.location.clone(), missing, noisy: unmatched }
+            ExampleResult { location: ex.location.clone(), missing, noisy: unmatched, expected: ex.flagged.clone() }
         })
         .collect()
 }

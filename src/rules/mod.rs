@@ -171,6 +171,36 @@ fn check_pattern(source: &str) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
+/// A pattern with each `{macro}` replaced by a short group, so that syntax errors are shown in the
+/// pattern as its author wrote it.
+fn macro_skeleton(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let escaped = rest[..open].ends_with('\\') || rest[..open].ends_with("\\p") || rest[..open].ends_with("\\P");
+        match rest[open..].find('}') {
+            Some(close)
+                if !escaped
+                    && rest[open + 1..open + close]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && rest[open + 1..open + close].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+            {
+                out.push_str(&rest[..open]);
+                out.push_str("(?:m)");
+                rest = &rest[open + close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn collect_group_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
     use regex_syntax::hir::HirKind;
     match hir.kind() {
@@ -453,7 +483,20 @@ fn collect_toml(path: &Path) -> Result<Vec<PathBuf>, LocatedError> {
 
 /// A TOML syntax or shape error, located.
 pub fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> LocatedError {
-    LocatedError::at(path, text, e.span().map_or(0, |s| s.start), e.message().trim().to_string())
+    LocatedError::at(path, text, e.span().map_or(0, |s| s.start), explain_toml_message(e.message()))
+}
+
+/// A TOML error message, with a hint for the mistakes users make most.
+pub fn explain_toml_message(message: &str) -> String {
+    let m = message.trim();
+    let hint = if m.contains("invalid type: map, expected a string") {
+        " (a date is written as a string: \"2023-07-05\")"
+    } else if m.contains("invalid escape sequence") {
+        " (write regular expressions in single quotes, '...', where backslashes need no escaping)"
+    } else {
+        ""
+    };
+    format!("{m}{hint}")
 }
 
 /// What a kind needs from the rule file and offers to its message.
@@ -646,7 +689,16 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
             let names = match check_pattern(&expanded) {
                 Ok(n) => n,
                 Err(e) => {
-                    errors.push(cx.error(p.regex.span().start, format!("pattern does not compile ({lang}): {e}")));
+                    // Report the error in the pattern as written, not in its expansion, and once
+                    // per pattern rather than once per language.
+                    let message = match check_pattern(&macro_skeleton(p.regex.get_ref())) {
+                        Err(written) => format!("pattern does not compile: {written}"),
+                        Ok(_) => format!("pattern does not compile once its macros are expanded ({lang}): {e}"),
+                    };
+                    let e = cx.error(p.regex.span().start, message);
+                    if !errors.contains(&e) {
+                        errors.push(e);
+                    }
                     continue;
                 }
             };
