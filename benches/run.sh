@@ -4,13 +4,18 @@
 #
 #   bash benches/run.sh            # builds the release binary first
 #   RUNS=20 bash benches/run.sh
+#   WORK=/tmp/corpus bash benches/run.sh   # keep the generated corpus there
 #
 # Needs python3 and bc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10}
-WORK=${WORK:-$(mktemp -d)}
-trap 'rm -rf "$WORK"' EXIT
+if [ -n "${WORK:-}" ]; then
+  mkdir -p "$WORK"          # a folder you name is kept, for a look at the corpus afterwards
+else
+  WORK=$(mktemp -d)
+  trap 'rm -rf "$WORK"' EXIT
+fi
 
 cargo build --release --quiet
 BIN=./target/release/factlint

@@ -7,8 +7,10 @@
 //! arrested, arrests). Case is ignored for ASCII letters, and for other letters in the phrase's
 //! lower-case, upper-case and capitalised spellings.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// What may not touch a match on either side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,10 +24,51 @@ pub enum Boundary {
 /// A set of phrases compiled for matching.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
-    ac: Option<AhoCorasick>,
+    ac: Option<Arc<Automata>>,
     /// Per automaton pattern: the phrase it spells, and whether the phrase ends with `*`.
     owners: Vec<(usize, bool)>,
     count: usize,
+}
+
+/// A phrase set's automata, built when first needed: rule sets are compiled at every start, and
+/// many sets (exceptions, context words) are searched only once another set has matched. One
+/// article is searched in less time than a DFA takes to build, so a set starts with a contiguous
+/// NFA (quick to build) and builds its DFA (quick to search) once it has searched enough text to
+/// repay it: a folder or a stream of documents.
+#[derive(Debug)]
+struct Automata {
+    patterns: Vec<String>,
+    quick: OnceLock<Option<AhoCorasick>>,
+    fast: OnceLock<Option<AhoCorasick>>,
+    searched: AtomicUsize,
+}
+
+/// Bytes a set searches with its NFA before it builds its DFA.
+const DFA_AFTER_BYTES: usize = 256 * 1024;
+
+fn automaton(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(patterns)
+}
+
+impl Automata {
+    /// The automaton to search `len` bytes with. None only if the phrases cannot be compiled,
+    /// which [`PhraseSet::new`] rules out by their size.
+    fn for_text(&self, len: usize) -> Option<&AhoCorasick> {
+        if let Some(fast) = self.fast.get() {
+            return fast.as_ref();
+        }
+        let quick = || self.quick.get_or_init(|| automaton(&self.patterns, AhoCorasickKind::ContiguousNFA).ok());
+        if self.searched.fetch_add(len, Ordering::Relaxed) + len < DFA_AFTER_BYTES {
+            return quick().as_ref();
+        }
+        self.fast
+            .get_or_init(|| automaton(&self.patterns, AhoCorasickKind::DFA).ok().or_else(|| quick().clone()))
+            .as_ref()
+    }
 }
 
 /// One match: where, and which phrase (its index in the list given to [`PhraseSet::new`]).
@@ -84,12 +127,13 @@ impl PhraseSet {
         if patterns.is_empty() {
             return Ok(PhraseSet::default());
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| (0, format!("the phrases cannot be compiled: {e}")))?;
-        Ok(PhraseSet { ac: Some(ac), owners, count: phrases.len() })
+        // An automaton has at most one state per pattern byte; its state ids are 31 bits.
+        if patterns.iter().map(String::len).sum::<usize>() >= 1 << 30 {
+            return Err((0, "the phrases are too many to compile: split them over several rules".to_string()));
+        }
+        let automata =
+            Automata { patterns, quick: OnceLock::new(), fast: OnceLock::new(), searched: AtomicUsize::new(0) };
+        Ok(PhraseSet { ac: Some(Arc::new(automata)), owners, count: phrases.len() })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -111,7 +155,8 @@ impl PhraseSet {
     /// Every whole-word match in `text`, overlapping ones included, sorted by start and then
     /// longest first.
     pub fn find_overlapping(&self, text: &str, boundary: Boundary) -> Vec<PhraseMatch> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(automata) = &self.ac else { return Vec::new() };
+        let Some(ac) = automata.for_text(text.len()) else { return Vec::new() };
         // A space in a phrase matches any one white-space character: search a copy whose ASCII
         // white space is a plain space (same length, so offsets hold).
         let hay: Vec<u8> =

@@ -572,8 +572,10 @@ pub(crate) fn in_url(text: &str, span: Range<usize>) -> bool {
 /// weekday words are any words here; [`DateReader::read`] keeps only the lexicon's.
 static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // "JAKARTA, ", "Jakarta (ANTARA), ", "Published: ".
-    // Latin letters written as ranges, not Unicode properties: small automata, fast matching.
-    let lead = r"^(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ ]{2,24}:\s*)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}.'’\- ]{0,40}?(?:\s*\([^)\n]{1,40}\))?\s*,\s*)?";
+    // Latin letters written as ranges, not Unicode properties, and lengths checked after the
+    // match ([`dateline_parts_short`]) rather than written as bounded repeats: small automata
+    // that compile fast.
+    let lead = r"^(?:(?P<label>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ ]+):\s*)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}.'’\- ]*?(?:\s*\((?P<agency>[^)\n]+)\))?\s*,\s*)?";
     let weekday = r"(?:(?P<weekday>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’]*)\.?,?\s+)?";
     [
         format!(r"{lead}{weekday}(?P<day>[0-9]{{1,2}})\s+(?P<month>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+)\.?,?\s+(?P<year>[0-9]{{4}})\b"),
@@ -606,6 +608,9 @@ pub fn document_date(text: &str, lang: Lang, lexicons: &Lexicons) -> Option<Naiv
         for re in DATELINES.iter() {
             let Some(m) = re.find(head) else { continue };
             let Some(caps) = re.captures(&head[..m.end()]) else { continue };
+            if !dateline_parts_short(&caps) {
+                continue;
+            }
             let Some(expr) = reader.read(&caps) else { continue };
             let Some(date) = expr.date.as_ref().and_then(|d| d.plausible().first()).and_then(Reading::date) else {
                 continue;
@@ -616,6 +621,16 @@ pub fn document_date(text: &str, lang: Lang, lexicons: &Lexicons) -> Option<Naiv
         }
     }
     None
+}
+
+/// A date line's label ("Published"), place ("JAKARTA") and agency ("ANTARA") are short.
+fn dateline_parts_short(caps: &Captures<'_>) -> bool {
+    let chars = |name: &str| caps.name(name).map_or(0, |m| m.as_str().chars().count());
+    let place = caps.name("place").map_or("", |m| m.as_str());
+    let place_name = place.split(['(', ',']).next().unwrap_or("").trim_end();
+    (chars("label") == 0 || (2..=24).contains(&chars("label")))
+        && place_name.chars().count() <= 41
+        && chars("agency") <= 40
 }
 
 /// What may follow the date on a date line: nothing, a time ("10:15 WIB"), a separator, or,

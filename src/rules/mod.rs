@@ -139,11 +139,17 @@ impl Pattern {
 struct LazyRegex {
     source: String,
     regex: std::sync::OnceLock<Regex>,
+    /// Set by the thread that compiles the regex, so that [`RuleSet::warm_up`] passes over a
+    /// pattern another thread is already compiling.
+    claimed: std::sync::atomic::AtomicBool,
 }
 
 impl LazyRegex {
     fn get(&self) -> &Regex {
-        self.regex.get_or_init(|| build_regex(&self.source).expect("the pattern was checked when its rule loaded"))
+        self.regex.get_or_init(|| {
+            self.claimed.store(true, std::sync::atomic::Ordering::Relaxed);
+            build_regex(&self.source).expect("the pattern was checked when its rule loaded")
+        })
     }
 }
 
@@ -158,7 +164,9 @@ fn shared_pattern(source: String) -> Arc<LazyRegex> {
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     cache
         .entry(source.clone())
-        .or_insert_with(|| Arc::new(LazyRegex { source, regex: std::sync::OnceLock::new() }))
+        .or_insert_with(|| {
+            Arc::new(LazyRegex { source, regex: std::sync::OnceLock::new(), claimed: Default::default() })
+        })
         .clone()
 }
 
@@ -308,6 +316,8 @@ pub fn fill_template(template: &str, values: &[(&str, &str)]) -> String {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub lexicons: Lexicons,
+    /// Languages whose patterns [`RuleSet::warm_up`] has started compiling.
+    warming: std::sync::Mutex<Vec<Lang>>,
 }
 
 /// How much of the shipped rule set a load includes.
@@ -421,24 +431,34 @@ impl RuleSet {
                 rule_files.push(f);
             }
         }
-        for f in rule_files {
-            match toml::from_str::<RuleSpec>(&f.text) {
-                Ok(spec) => match compile(&spec, &f.shown, &f.text, &set.lexicons) {
-                    Ok(rule) => {
-                        if let Some(prev) = set.rules.iter().find(|r| r.id == rule.id) {
-                            errors.push(LocatedError::at(
-                                &f.shown,
-                                &f.text,
-                                spec.id.span().start,
-                                format!("rule {} is already defined in {}", rule.id, prev.origin),
-                            ));
-                        } else {
-                            set.rules.push(rule);
-                        }
+        // Rule files read and compile independently: on all cores.
+        use rayon::prelude::*;
+        let lexicons = &set.lexicons;
+        let compiled: Vec<(&RuleFile, Result<(Rule, usize), Vec<LocatedError>>)> = rule_files
+            .par_iter()
+            .map(|f| {
+                let result = match toml::from_str::<RuleSpec>(&f.text) {
+                    Ok(spec) => compile(&spec, &f.shown, &f.text, lexicons).map(|rule| (rule, spec.id.span().start)),
+                    Err(e) => Err(vec![toml_error(&f.shown, &f.text, &e)]),
+                };
+                (*f, result)
+            })
+            .collect();
+        for (f, result) in compiled {
+            match result {
+                Ok((rule, id_at)) => {
+                    if let Some(prev) = set.rules.iter().find(|r| r.id == rule.id) {
+                        errors.push(LocatedError::at(
+                            &f.shown,
+                            &f.text,
+                            id_at,
+                            format!("rule {} is already defined in {}", rule.id, prev.origin),
+                        ));
+                    } else {
+                        set.rules.push(rule);
                     }
-                    Err(mut e) => errors.append(&mut e),
-                },
-                Err(e) => errors.push(toml_error(&f.shown, &f.text, &e)),
+                }
+                Err(mut e) => errors.append(&mut e),
             }
         }
         set.rules.sort_by(|a, b| a.id.cmp(&b.id));
@@ -451,6 +471,39 @@ impl RuleSet {
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id.as_str() == id)
+    }
+
+    /// Starts compiling the patterns of `lang` on a thread of its own, once per language, and
+    /// returns at once. Checking takes the rules first to last and compiles a pattern when it
+    /// first needs it; this thread takes them last to first, passing over patterns compiled or
+    /// being compiled, so the first document of a language has its patterns compiled on two
+    /// cores instead of one. A pattern is compiled once either way.
+    pub fn warm_up(&self, lang: Lang) {
+        {
+            let mut warming = self.warming.lock().unwrap_or_else(|e| e.into_inner());
+            if warming.contains(&lang) {
+                return;
+            }
+            warming.push(lang);
+        }
+        let mut pending: Vec<Arc<LazyRegex>> = Vec::new();
+        for rule in self.rules.iter().rev().filter(|r| r.runs_on(lang)) {
+            for p in rule.patterns.iter().rev().filter(|p| p.lang == lang) {
+                if p.compiled.regex.get().is_none() && !pending.iter().any(|q| Arc::ptr_eq(q, &p.compiled)) {
+                    pending.push(p.compiled.clone());
+                }
+            }
+        }
+        if pending.len() > 1 {
+            // Without a thread the patterns are compiled when needed, as always.
+            let _ = std::thread::Builder::new().name("factlint-warm-up".into()).spawn(move || {
+                for p in pending {
+                    if !p.claimed.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                        p.get();
+                    }
+                }
+            });
+        }
     }
 }
 
@@ -519,6 +572,8 @@ pub struct CompileCx<'a> {
     pub text: &'a str,
     pub lexicons: &'a Lexicons,
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// How many `[[pattern]]`s the rule file has.
+    patterns: usize,
 }
 
 /// Shipped rule files are checked by the test suite (`cargo test` compiles every pattern and runs
@@ -556,7 +611,15 @@ impl CompileCx<'_> {
         struct File<T> {
             settings: Option<T>,
         }
-        match toml::from_str::<File<T>>(self.text) {
+        // The settings section alone first; the whole file when that does not read, so that an
+        // error is always the whole file's.
+        let section = settings_section(self.text);
+        let parsed = match toml::from_str::<File<T>>(&section) {
+            Ok(f) => Ok(f),
+            Err(_) if matches!(section, std::borrow::Cow::Owned(_)) => toml::from_str::<File<T>>(self.text),
+            Err(e) => Err(e),
+        };
+        match parsed {
             Ok(f) => Ok(f.settings.unwrap_or_default()),
             Err(e) => {
                 Err(self.error(e.span().map_or(0, |s| s.start), format!("in [settings]: {}", e.message().trim())))
@@ -580,18 +643,49 @@ impl CompileCx<'_> {
 
     /// How many `[[pattern]]`s the rule file has, for kinds whose patterns are optional.
     pub fn pattern_count(&self) -> usize {
-        #[derive(serde::Deserialize)]
-        struct File {
-            #[serde(default)]
-            pattern: Vec<toml::Value>,
-        }
-        toml::from_str::<File>(self.text).map_or(0, |f| f.pattern.len())
+        self.patterns
     }
+}
+
+/// The rule file with everything but its `[settings]` tables blanked out, byte for byte, so that
+/// reading the settings again (for their spans) parses little and every offset still points
+/// into the file. The whole file when the settings are not written as `[settings]` tables.
+fn settings_section(text: &str) -> std::borrow::Cow<'_, str> {
+    // A table header: `[name]` or `[[name]]` with a bare dotted name on a line of its own (an
+    // array's element on its own line, `["a", "b"],`, is not one).
+    fn header(line: &str) -> Option<&str> {
+        let l = line.trim();
+        let inner = l.strip_prefix('[')?.trim_start_matches('[');
+        let name = inner.trim_end_matches(']').trim();
+        let bare = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '));
+        (l.ends_with(']') && bare).then_some(name)
+    }
+    let mut keep = vec![false; text.len()];
+    let mut found = false;
+    let mut inside = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(h) = header(line) {
+            inside = h == "settings" || h.starts_with("settings.") || h.starts_with("settings .");
+            found |= inside;
+        }
+        if inside {
+            keep[offset..offset + line.len()].fill(true);
+        }
+        offset += line.len();
+    }
+    if !found {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes: Vec<u8> = text.bytes().zip(keep).map(|(b, k)| if k || b == b'\n' { b } else { b' ' }).collect();
+    // Blanking replaces whole lines outside the section, so the rest stays valid UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
 /// Validates a rule spec and compiles it.
 pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> Result<Rule, Vec<LocatedError>> {
-    let cx = CompileCx { path, text, lexicons, line_starts: std::sync::OnceLock::new() };
+    let cx = CompileCx { path, text, lexicons, line_starts: std::sync::OnceLock::new(), patterns: spec.patterns.len() };
     let mut errors = Vec::new();
     let id = RuleId::parse(spec.id.get_ref()).map_err(|m| vec![cx.error(spec.id.span().start, m)])?;
     let Some(info) = checks::kind_info(spec.kind.get_ref()) else {
@@ -791,6 +885,20 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_section_keeps_offsets_and_whole_tables() {
+        let text = "id = \"spam.x\"\n[settings]\nterms = [\n  [\"a\", \"b\"],\n]\n[settings.extra]\nk = 1\n[[example]]\ntext = \"é\"\n";
+        let section = settings_section(text);
+        assert_eq!(section.len(), text.len());
+        assert!(section.starts_with("             \n[settings]\nterms = [\n  [\"a\", \"b\"],\n]\n[settings.extra]\nk = 1\n"));
+        assert!(!section.contains("example") && !section.contains("spam.x"));
+        let at = text.find("k = 1").unwrap();
+        assert_eq!(&section[at..at + 5], "k = 1");
+        // Settings written inline: the whole file is read.
+        let inline = "id = \"a.b\"\nsettings = { k = 1 }\n";
+        assert_eq!(settings_section(inline), inline);
+    }
 
     #[test]
     fn rule_ids() {
