@@ -85,7 +85,7 @@ impl Engine<'_> {
             .date
             .or_else(|| prose.front_matter.date.as_ref().and_then(|(v, _)| date_from_front_matter(v)))
             .or_else(|| dates::document_date(prose.text(), lang, &self.rules.lexicons));
-        let doc = Document { path: source.path(), prose, lang, date };
+        let doc = Document { path: source.path(), prose, lang, date, matches: Default::default() };
         let mut out = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
         for rule in &self.rules.rules {

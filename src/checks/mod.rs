@@ -33,11 +33,41 @@ pub struct Document<'a> {
     pub lang: Lang,
     /// The document's own date (front matter, dateline or --date).
     pub date: Option<chrono::NaiveDate>,
+    /// Pattern matches already found in this document, for rules that share a pattern.
+    pub matches: MatchCache,
 }
 
 impl Document<'_> {
     pub fn text(&self) -> &str {
         self.prose.text()
+    }
+}
+
+/// The named groups of one match: (name, byte range) for each group that took part.
+pub type GroupRanges = Vec<(&'static str, std::ops::Range<usize>)>;
+
+/// Matches of a pattern in one document, kept so that two rules that read the same claims
+/// (located-in and consistency both read "City, Region") search the text once.
+#[derive(Debug, Default)]
+pub struct MatchCache {
+    found: std::cell::RefCell<Vec<(usize, std::rc::Rc<Vec<GroupRanges>>)>>,
+}
+
+impl MatchCache {
+    /// The matches of `re` in `text` from `read` (which does the searching), computed once.
+    pub fn get_or_find(
+        &self,
+        re: &regex::Regex,
+        read: impl FnOnce() -> Vec<GroupRanges>,
+    ) -> std::rc::Rc<Vec<GroupRanges>> {
+        // The compiled pattern lives as long as the rule set, so its address names it.
+        let key = re as *const regex::Regex as usize;
+        if let Some((_, m)) = self.found.borrow().iter().find(|(k, _)| *k == key) {
+            return m.clone();
+        }
+        let m = std::rc::Rc::new(read());
+        self.found.borrow_mut().push((key, m.clone()));
+        m
     }
 }
 

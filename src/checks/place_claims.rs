@@ -103,19 +103,11 @@ impl ClaimReader {
         let mut out: Vec<PlaceClaim> = Vec::new();
         let mut seen: HashSet<(usize, usize)> = HashSet::new();
         for re in cx.rule.patterns_for(doc.lang) {
-            let mut pos = 0;
-            while pos <= text.len() {
-                let Some(caps) = re.captures_at(text, pos) else { break };
-                let whole = caps.get(0).expect("group 0");
-                let (Some(pc), Some(rc)) = (caps.name("place"), caps.name("region")) else { break };
-                // Restart inside this match so chains ("A, B, C") are all seen.
-                let mut next = rc.start().max(pos + 1).max(whole.start() + 1);
-                while next < text.len() && !text.is_char_boundary(next) {
-                    next += 1;
-                }
-                pos = next;
-                let claim_group = caps.name("claim").map(|m| m.range());
-                if let Some(c) = self.read(doc, cx, pc.range(), rc.range(), claim_group) {
+            let matches = doc.matches.get_or_find(re, || candidates(re, text));
+            for groups in matches.iter() {
+                let group = |name: &str| groups.iter().find(|(n, _)| *n == name).map(|(_, r)| r.clone());
+                let (Some(place), Some(region)) = (group("place"), group("region")) else { continue };
+                if let Some(c) = self.read(doc, cx, place, region, group("claim")) {
                     if seen.insert((c.claim.start, c.claim.end)) {
                         out.push(c);
                     }
@@ -316,4 +308,27 @@ impl ClaimReader {
         }
         Some(claim)
     }
+}
+
+/// Every "place ... region" match of a claim pattern, restarting inside each match so that
+/// chains ("A, B, C") are all seen: the groups `place`, `region` and `claim`.
+fn candidates(re: &regex::Regex, text: &str) -> Vec<crate::checks::GroupRanges> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos <= text.len() {
+        let Some(caps) = re.captures_at(text, pos) else { break };
+        let whole = caps.get(0).expect("group 0");
+        let (Some(pc), Some(rc)) = (caps.name("place"), caps.name("region")) else { break };
+        let mut next = rc.start().max(pos + 1).max(whole.start() + 1);
+        while next < text.len() && !text.is_char_boundary(next) {
+            next += 1;
+        }
+        pos = next;
+        let mut groups = vec![("place", pc.range()), ("region", rc.range())];
+        if let Some(c) = caps.name("claim") {
+            groups.push(("claim", c.range()));
+        }
+        out.push(groups);
+    }
+    out
 }

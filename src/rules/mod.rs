@@ -891,7 +891,8 @@ mod tests {
         let text = "id = \"spam.x\"\n[settings]\nterms = [\n  [\"a\", \"b\"],\n]\n[settings.extra]\nk = 1\n[[example]]\ntext = \"é\"\n";
         let section = settings_section(text);
         assert_eq!(section.len(), text.len());
-        assert!(section.starts_with("             \n[settings]\nterms = [\n  [\"a\", \"b\"],\n]\n[settings.extra]\nk = 1\n"));
+        assert!(section
+            .starts_with("             \n[settings]\nterms = [\n  [\"a\", \"b\"],\n]\n[settings.extra]\nk = 1\n"));
         assert!(!section.contains("example") && !section.contains("spam.x"));
         let at = text.find("k = 1").unwrap();
         assert_eq!(&section[at..at + 5], "k = 1");
