@@ -62,3 +62,23 @@ fn every_kind_is_documented() {
         assert!(doc.contains("Example:"), "{path} gives an example");
     }
 }
+
+#[test]
+fn a_users_rule_with_a_shipped_id_replaces_it_and_two_user_rules_with_one_id_are_an_error() {
+    use factlint::rules::{Builtin, RuleSet};
+    let dir = common::scratch("rule-override");
+    let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/style/preferred-name.toml")).unwrap();
+    // The user's copy says something else.
+    let edited = shipped.replacen("severity = \"warning\"", "severity = \"info\"", 1);
+    assert_ne!(edited, shipped, "the shipped rule's severity line moved");
+    std::fs::write(dir.join("preferred-name.toml"), &edited).unwrap();
+    let set = RuleSet::load_with(Builtin::All, &[dir.clone()]).unwrap();
+    let rule = set.get("style.preferred-name").unwrap();
+    assert_eq!(rule.severity, factlint::rules::Severity::Info);
+    assert!(rule.origin.ends_with("preferred-name.toml") && !rule.origin.starts_with("builtin:"), "{}", rule.origin);
+    assert_eq!(set.rules.iter().filter(|r| r.id.as_str() == "style.preferred-name").count(), 1);
+
+    std::fs::write(dir.join("preferred-name-again.toml"), &edited).unwrap();
+    let errors = RuleSet::load_with(Builtin::All, &[dir]).unwrap_err();
+    assert!(errors.iter().any(|e| e.message.contains("already defined in")), "{errors:?}");
+}

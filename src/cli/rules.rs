@@ -84,6 +84,12 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
                     writeln!(out, "  {p}")?;
                 }
             }
+            if !r.settings_source.is_empty() {
+                writeln!(out, "\nSettings:")?;
+                for line in r.settings_source.lines() {
+                    writeln!(out, "  {line}")?;
+                }
+            }
             writeln!(out, "\nExamples:")?;
             for ex in &r.examples {
                 let what = if ex.flagged.is_empty() {

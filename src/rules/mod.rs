@@ -257,6 +257,8 @@ pub struct Rule {
     pub patterns: Vec<Pattern>,
     /// Pattern sources as written, for `rules explain`.
     pub pattern_sources: Vec<String>,
+    /// The `[settings]` tables as written, for `rules explain`.
+    pub settings_source: String,
     pub examples: Vec<Example>,
     /// The file the rule came from (`builtin:rules/...` for shipped rules).
     pub origin: String,
@@ -447,7 +449,12 @@ impl RuleSet {
         for (f, result) in compiled {
             match result {
                 Ok((rule, id_at)) => {
-                    if let Some(prev) = set.rules.iter().find(|r| r.id == rule.id) {
+                    let prev = set.rules.iter().position(|r| r.id == rule.id);
+                    if let Some(i) = prev.filter(|&i| is_shipped(&set.rules[i].origin) && !is_shipped(&rule.origin)) {
+                        // A user's rule with a shipped rule's id replaces it: copy, edit, point
+                        // --rules at the copy.
+                        set.rules[i] = rule;
+                    } else if let Some(prev) = prev.map(|i| &set.rules[i]) {
                         errors.push(LocatedError::at(
                             &f.shown,
                             &f.text,
@@ -876,6 +883,12 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         description: spec.description.as_ref().map(|s| s.get_ref().trim().to_string()).unwrap_or_default(),
         patterns,
         pattern_sources,
+        settings_source: match settings_section(text) {
+            std::borrow::Cow::Owned(section) => {
+                section.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
+            }
+            std::borrow::Cow::Borrowed(_) => String::new(),
+        },
         examples,
         origin: path.to_string(),
         check: check.expect("no errors means the check compiled"),
