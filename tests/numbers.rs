@@ -181,3 +181,37 @@ fn news_corpus_is_quiet() {
     assert!(files > 0);
     assert!(fired.is_empty(), "{}", fired.join("\n"));
 }
+
+#[test]
+fn kb_check_warns_of_a_unit_that_nearly_spells_a_known_one() {
+    let dir = common::scratch("kb-unit-typo");
+    std::fs::write(
+        dir.join("figures.toml"),
+        r#"[[fact]]
+id = "ev-share"
+subject = "country:ID"
+measure.id = ["pangsa mobil listrik"]
+value = 65
+unit = "percnt"
+source = "test"
+
+[[fact]]
+id = "ev-count"
+subject = "country:ID"
+measure.id = ["jumlah mobil listrik"]
+value = 65
+unit = "vehicles"
+source = "test"
+"#,
+    )
+    .unwrap();
+    let r = common::factlint_in(&dir, &["kb", "check", "figures.toml"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(r#"unit "percnt" of fact "ev-share""#) && r.stderr.contains(r#"did you mean "percent"?"#),
+        "{}",
+        r.stderr
+    );
+    // A count unit the lexicons do not define ("vehicles") is meant as written.
+    assert!(!r.stderr.contains("vehicles"), "{}", r.stderr);
+}

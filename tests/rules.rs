@@ -67,7 +67,8 @@ fn every_kind_is_documented() {
 fn a_users_rule_with_a_shipped_id_replaces_it_and_two_user_rules_with_one_id_are_an_error() {
     use factlint::rules::{Builtin, RuleSet};
     let dir = common::scratch("rule-override");
-    let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/style/preferred-name.toml")).unwrap();
+    let shipped =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/style/preferred-name.toml")).unwrap();
     // The user's copy says something else.
     let edited = shipped.replacen("severity = \"warning\"", "severity = \"info\"", 1);
     assert_ne!(edited, shipped, "the shipped rule's severity line moved");

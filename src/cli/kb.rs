@@ -308,7 +308,11 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
 /// `factlint kb check FILE...`
 pub fn check(args: &KbCheckArgs) -> anyhow::Result<u8> {
     match load_knowledge(&args.files) {
-        Ok(_) => {
+        Ok(kb) => {
+            let mut err = std::io::stderr().lock();
+            for w in unit_warnings(&kb) {
+                writeln!(err, "warning: {w}")?;
+            }
             writeln!(
                 std::io::stdout(),
                 "ok: {} knowledge file{} checked",
@@ -322,6 +326,50 @@ pub fn check(args: &KbCheckArgs) -> anyhow::Result<u8> {
             Ok(EXIT_ERROR)
         }
     }
+}
+
+/// Facts whose unit the lexicons do not define but nearly spell ("percnt"): such a unit is read
+/// as a count, compared only with figures written without a unit, so a slip would silently
+/// keep the fact from ever being checked.
+fn unit_warnings(kb: &Knowledge) -> Vec<String> {
+    let Ok(rules) = crate::rules::RuleSet::load_with(crate::rules::Builtin::LexiconsOnly, &[]) else {
+        return Vec::new();
+    };
+    let units = rules.lexicons.unit_names();
+    let mut out = Vec::new();
+    for f in &kb.records().facts {
+        let Some(unit) = f.unit.as_deref() else { continue };
+        if rules.lexicons.is_unit(unit) || f.origin.path.starts_with("builtin:") {
+            continue;
+        }
+        let near = units.iter().find(|u| {
+            let (a, b) = (u.to_lowercase(), unit.to_lowercase());
+            edit_distance(&a, &b) <= 2.min(a.chars().count() / 3 + 1)
+        });
+        if let Some(near) = near {
+            out.push(format!(
+                "{}: unit {unit:?} of fact {:?} is not a unit the lexicons define, so it counts things and is compared only with figures written without a unit; did you mean {near:?}?",
+                f.origin, f.key
+            ));
+        }
+    }
+    out
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// Expands folders into their `*.toml` files, in name order.

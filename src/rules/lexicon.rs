@@ -99,6 +99,11 @@ impl Lexicons {
     }
 
     /// True when some language's lexicon names this unit (case-insensitive).
+    /// Every unit the lexicons define, by name.
+    pub fn unit_names(&self) -> std::collections::BTreeSet<&str> {
+        self.by_lang.values().flat_map(|l| l.units.keys().map(String::as_str)).collect()
+    }
+
     pub fn is_unit(&self, name: &str) -> bool {
         self.by_lang.values().any(|l| l.units.keys().any(|k| k.eq_ignore_ascii_case(name)))
     }

@@ -551,6 +551,8 @@ pub fn explain_toml_message(message: &str) -> String {
     let m = message.trim();
     let hint = if m.contains("invalid type: map, expected a string") {
         " (a date is written as a string: \"2023-07-05\")"
+    } else if m.starts_with("invalid type: string") && m.ends_with("expected a sequence") {
+        " (write a list, even of one: [\"...\"])"
     } else if m.contains("invalid escape sequence") {
         " (write regular expressions in single quotes, '...', where backslashes need no escaping)"
     } else {
