@@ -97,7 +97,10 @@ impl SourceFile {
     /// The byte range of the (1-based) line, without its line terminator.
     pub fn line_range(&self, line: usize) -> Span {
         let starts = self.line_starts();
-        let start = starts[line - 1];
+        let mut start = starts[line - 1];
+        if start == 0 && self.text.starts_with('\u{feff}') {
+            start = '\u{feff}'.len_utf8();
+        }
         let mut end = starts.get(line).copied().unwrap_or(self.text.len());
         let bytes = self.text.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
@@ -132,7 +135,9 @@ pub fn line_col(text: &str, starts: &[usize], offset: usize) -> LineCol {
         Ok(i) => i,
         Err(i) => i - 1,
     };
-    let column = text[starts[line]..offset].chars().count() + 1;
+    // A byte-order mark is no character an editor shows or counts.
+    let from = if line == 0 && text.starts_with('\u{feff}') { '\u{feff}'.len_utf8().min(offset) } else { starts[line] };
+    let column = text[from..offset].chars().count() + 1;
     LineCol { line: line + 1, column }
 }
 
@@ -148,6 +153,11 @@ mod tests {
         // "çé " is 5 bytes; 'x' is the 4th scalar value on line 2.
         assert_eq!(f.line_col(8), LineCol { line: 2, column: 4 });
         assert_eq!(f.line_col(100), LineCol { line: 3, column: 1 });
+        // A byte-order mark does not count.
+        let bom = SourceFile::new("b", "\u{feff}ab");
+        assert_eq!(bom.line_col(3), LineCol { line: 1, column: 1 });
+        assert_eq!(bom.line_col(4), LineCol { line: 1, column: 2 });
+        assert_eq!(bom.line_col(0), LineCol { line: 1, column: 1 });
     }
 
     #[test]
