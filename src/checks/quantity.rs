@@ -14,7 +14,8 @@
 //! unit a lexicon defines (percent, IDR, USD) matches only figures written with that unit, any
 //! other unit (vehicles) matches figures written without one. A figure with a year next to it
 //! is compared only with facts of that year, and a fact for a period that had not ended by the
-//! document's date is not used; nor is a clause with a hedge word ("will", "diperkirakan"), nor a
+//! document's date is not used; nor is a clause with a hedge word ("will", "diperkirakan"), nor
+//! a clause about part of a period ("first half", "kuartal") against a fact for a longer one, nor a
 //! plain number a hundred times off the fact's order of magnitude (it counts something else).
 //! The figure is wrong when it lies outside the fact's tolerance plus the rounding of the
 //! written figure ("6,8 juta" may stand for anything from 6.75 to 6.85 million); "lebih dari",
@@ -63,6 +64,10 @@ pub struct Settings {
     /// Words that make a clause a forecast, target or possibility rather than a record ("will",
     /// "expected", "diperkirakan", "ditargetkan"): its figures are not checked.
     pub hedge_words: Vec<String>,
+    /// Words that show a figure covers part of a period ("first half", "quarter", "January",
+    /// "semester", "kuartal"): a clause with one is not checked against a fact recorded for a
+    /// longer period (a year's sales) than a month.
+    pub part_words: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -70,6 +75,7 @@ pub struct Quantity {
     clause_words: HashSet<String>,
     max_figures: usize,
     hedge_words: HashSet<String>,
+    part_words: HashSet<String>,
 }
 
 impl Quantity {
@@ -81,6 +87,7 @@ impl Quantity {
             clause_words: s.clause_words.iter().map(|w| fold(w)).collect(),
             max_figures: s.max_figures.unwrap_or(3),
             hedge_words: s.hedge_words.iter().map(|w| fold(w)).collect(),
+            part_words: s.part_words.iter().map(|w| fold(w)).collect(),
         })
     }
 }
@@ -177,6 +184,22 @@ fn named_facts(kb: &Knowledge, text: &str, lang: Lang, clause: Range<usize>) -> 
     measured
 }
 
+/// True when a word or two-word phrase of `set` stands in the clause.
+fn has_any(set: &HashSet<String>, text: &str, clause: Range<usize>) -> bool {
+    if set.is_empty() {
+        return false;
+    }
+    let words: Vec<String> = text[clause]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| set.contains(w) || words.get(i + 1).is_some_and(|n| set.contains(&format!("{w} {n}"))))
+}
+
 /// True when a figure's unit fits a fact's: a unit the lexicons define must be written; any
 /// other unit is a count, written without one.
 fn unit_agrees(lexicons: &Lexicons, figure: &NumberMention, fact: &Fact) -> bool {
@@ -212,18 +235,7 @@ fn agrees(figure: &NumberMention, fact: &Fact) -> bool {
 impl Quantity {
     /// True when a hedge word (or two-word hedge) stands in the clause.
     fn hedged(&self, text: &str, clause: Range<usize>) -> bool {
-        if self.hedge_words.is_empty() {
-            return false;
-        }
-        let words: Vec<String> = text[clause]
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-            .filter(|w| !w.is_empty())
-            .map(fold)
-            .collect();
-        words.iter().enumerate().any(|(i, w)| {
-            self.hedge_words.contains(w)
-                || words.get(i + 1).is_some_and(|n| self.hedge_words.contains(&format!("{w} {n}")))
-        })
+        has_any(&self.hedge_words, text, clause)
     }
 
     fn examine_clause(
@@ -242,6 +254,7 @@ impl Quantity {
             return None;
         }
         let years = years_in(text, clause.clone());
+        let part_of_period = has_any(&self.part_words, text, clause.clone());
         // Each figure and the facts it may be about.
         let mut claims: Vec<(&NumberMention, Vec<FactId>)> = Vec::new();
         for fig in figures {
@@ -253,6 +266,7 @@ impl Quantity {
                     let fact = rec.fact(*f);
                     unit_agrees(cx.lexicons, fig, fact)
                         && plausible_magnitude(fig, fact)
+                        && !(part_of_period && fact.as_of.is_none_or(|a| (a.latest - a.earliest).num_days() > 31))
                         && match (year, fact.as_of) {
                             (Some(y), Some(a)) => a.earliest.year() <= y && y <= a.latest.year(),
                             // A figure for a period that had not ended by the document's date
