@@ -13,8 +13,8 @@
 //! the ways to name its measure in the document's language, and the units agree: a fact whose
 //! unit a lexicon defines (percent, IDR, USD) matches only figures written with that unit, any
 //! other unit (vehicles) matches figures written without one. A figure with a year next to it
-//! is compared only with facts of that year, and a fact for a period that had not ended by the
-//! document's date is not used; nor is a clause with a hedge word ("will", "diperkirakan"), nor
+//! is compared only with facts of that year; a figure without one, only with a fact for the
+//! latest period that had ended by the document's date (none when the document has no date); nor is a clause with a hedge word ("will", "diperkirakan"), nor
 //! a clause about part of a period ("first half", "kuartal") against a fact for a longer one, nor a
 //! plain number a hundred times off the fact's order of magnitude (it counts something else).
 //! The figure is wrong when it lies outside the fact's tolerance plus the rounding of the
@@ -269,9 +269,14 @@ impl Quantity {
                         && !(part_of_period && fact.as_of.is_none_or(|a| (a.latest - a.earliest).num_days() > 31))
                         && match (year, fact.as_of) {
                             (Some(y), Some(a)) => a.earliest.year() <= y && y <= a.latest.year(),
-                            // A figure for a period that had not ended by the document's date
-                            // was not yet known then.
-                            (None, Some(a)) => doc.date.is_none_or(|d| a.latest <= d),
+                            // Without a year the figure is the latest one as of the document's
+                            // date: compared only with a fact for a period that had ended by
+                            // then and had not yet been followed by the next (a year, or the
+                            // period's own length when longer). Undated: nothing to compare.
+                            (None, Some(a)) => doc.date.is_some_and(|d| {
+                                let span = (a.latest - a.earliest).num_days().max(365);
+                                a.latest < d && (d - a.latest).num_days() <= span + 1
+                            }),
                             (_, None) => true,
                         }
                 })
