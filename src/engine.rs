@@ -83,7 +83,15 @@ impl Engine<'_> {
         // The document's date: --date, then front matter, then a dateline at the top.
         let date = settings
             .date
-            .or_else(|| prose.front_matter.date.as_ref().and_then(|(v, _)| date_from_front_matter(v)))
+            .or_else(|| {
+                // ISO ("2023-07-05", "2023-07-05T10:00:00+07:00"), or a date as the text writes
+                // one ("5 Juli 2023", "July 5, 2023").
+                prose.front_matter.date.as_ref().and_then(|(v, _)| {
+                    date_from_front_matter(v).or_else(|| {
+                        dates::document_date(v.trim().trim_matches(['"', '\'']), lang, &self.rules.lexicons)
+                    })
+                })
+            })
             .or_else(|| dates::document_date(prose.text(), lang, &self.rules.lexicons));
         let doc = Document { path: source.path(), prose, lang, date, matches: Default::default() };
         let mut out = Vec::new();

@@ -328,6 +328,11 @@ fn the_document_date_comes_from_flag_front_matter_or_dateline() {
     assert_eq!(found[0].suggestion.as_deref(), Some("kemarin (Selasa)"));
     // --date wins over front matter: on 2023-07-04 kemarin was a Monday.
     assert!(check_with(md, ID, Some("2023-07-04"), Format::Markdown).is_empty());
+    // A front matter date written as the text writes dates.
+    for date in ["5 Juli 2023", "\"Rabu, 5 Juli 2023\"", "2023-07-05T10:15:00+07:00"] {
+        let md = format!("---\ndate: {date}\n---\n\nPelaku ditangkap kemarin (Senin).\n");
+        assert_eq!(check_with(&md, ID, None, Format::Markdown).len(), 1, "{date}");
+    }
     // A dateline.
     let text = "JAKARTA, 5 Juli 2023 – Pelaku ditangkap kemarin (Senin).";
     assert_eq!(check(text, ID, None).len(), 1);
