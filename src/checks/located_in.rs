@@ -96,7 +96,11 @@ impl LocatedIn {
     fn division_word(&self, kb: &Knowledge, region: PlaceId) -> String {
         let p = kb.place(region);
         if p.kind == PlaceKind::Country {
-            return "a country".to_string();
+            // Hong Kong, Puerto Rico: a territory the record puts in a sovereign country.
+            return match p.parent.filter(|&q| kb.place(q).kind == PlaceKind::Country) {
+                Some(sovereign) => format!("a territory of {}", kb.place(sovereign).name),
+                None => "a country".to_string(),
+            };
         }
         let code = p.country.map(|c| kb.place(c).code.to_string()).unwrap_or_default();
         let word = self.division_words.get(&code).map(String::as_str).unwrap_or("region");

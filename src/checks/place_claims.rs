@@ -49,6 +49,7 @@ impl PlaceClaim {
                 xp.place == yp.place
                     || kb.lies_in(xp.place, yp.place)
                     || xr.is_some_and(|r| kb.shares_territory(r, yp.place))
+                    || kb.place(xp.place).country.is_some_and(|c| c != yp.place && kb.shares_territory(c, yp.place))
             }) || (xr.is_some() && self.region_cities.iter().any(|yc| xr == kb.region_of(yc.place)))
         })
     }

@@ -24,6 +24,7 @@
 //! [[place]]                         # a region split from another
 //! ref = "admin1:ID.33"
 //! split_from = ["admin1:ID.30"]
+//! # also_in = ["country:RU"]          # a disputed region: in either is not a finding
 //!
 //! [[person]]
 //! id = "agus-gumiwang-kartasasmita" # ids are unique across persons, offices, tenures, facts
@@ -121,6 +122,10 @@ pub struct PlaceSpec {
     /// puts in the older region may lie in this one, so claims either way are not findings.
     #[serde(default)]
     pub split_from: Vec<Spanned<String>>,
+    /// Countries or regions that also claim or hold this region or country (Crimea: Russia as
+    /// well as Ukraine): a claim that puts one of its places in either is not a finding.
+    #[serde(default)]
+    pub also_in: Vec<Spanned<String>>,
     pub source: Option<Spanned<String>>,
 }
 
