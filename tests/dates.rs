@@ -503,3 +503,15 @@ fn news_corpus_has_no_date_findings() {
 fn unescape_xml(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
+
+#[test]
+fn a_full_stop_after_a_closing_month_is_not_part_of_the_claim() {
+    let found = check("Rapat digelar pada Senin 4 Juli.", ID, Some("2023-07-10"));
+    assert_eq!(found.len(), 1, "{}", show(&found));
+    assert_eq!(found[0].text, "Senin 4 Juli");
+    assert_eq!(found[0].suggestion.as_deref(), Some("Selasa 4 Juli"));
+    // An abbreviation's full stop inside the expression stays.
+    let found = check("Rapat digelar pada Senin, 4 Jul. 2023 di Jakarta.", ID, None);
+    assert_eq!(found.len(), 1, "{}", show(&found));
+    assert_eq!(found[0].text, "Senin, 4 Jul. 2023");
+}

@@ -207,9 +207,9 @@ fn apply_one(
         store.add_split(id, from);
     }
     for other in &p.also_in {
-        let holder = store
-            .resolve(other.get_ref())
-            .ok_or_else(|| (at(other), format!("`also_in` refers to {:?}, which no knowledge defines", other.get_ref())))?;
+        let holder = store.resolve(other.get_ref()).ok_or_else(|| {
+            (at(other), format!("`also_in` refers to {:?}, which no knowledge defines", other.get_ref()))
+        })?;
         if store.kind(id) == PlaceKind::City || store.kind(holder) == PlaceKind::City {
             return Err((at(other), "`also_in` links regions and countries, not cities".to_string()));
         }

@@ -196,7 +196,14 @@ impl<'a> DateReader<'a> {
     /// "sun", "wed" are words), a day outside 1..=31, a numeric date no order makes sense of.
     pub fn read(&self, caps: &Captures<'_>) -> Option<DateExpr> {
         let whole = caps.get(0)?;
-        let span = caps.name("claim").map_or(whole.range(), |m| m.range());
+        let mut span = caps.name("claim").map_or(whole.range(), |m| m.range());
+        // A full stop right after a month that ends the expression ("Senin 4 Juli.") ends the
+        // sentence or an abbreviation; the claim is the words before it.
+        let ends_with_stop =
+            span.end > whole.start() && whole.as_str().as_bytes().get(span.end - 1 - whole.start()) == Some(&b'.');
+        if ends_with_stop && caps.name("month").is_some_and(|m| m.end() + 1 == span.end) {
+            span.end -= 1;
+        }
         let weekday = match caps.name("weekday") {
             Some(m) => Some(WeekdayMention { weekday: self.weekday_of(m.as_str())?, range: m.range() }),
             None => None,
