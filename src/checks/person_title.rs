@@ -13,8 +13,10 @@
 //! in every language, longest first ("Menteri Perindustrian dan Teknologi Informasi" over
 //! "Menteri Perindustrian"); a qualifier before or after the title ("Indonesia's", "Laos",
 //! "Chairman, Huawei Technologies Co", "of Huawei") picks among offices with the same title.
-//! Unknown persons, unknown titles, titles a qualifier the record does not know follows, and
-//! titles after words such as "former", "wakil" or "deputy" are not claims.
+//! Unknown persons, unknown titles, titles a qualifier the record does not know follows, titles
+//! after words such as "former", "wakil" or "deputy", and an organisation's title ("Chairman")
+//! with no qualifier given to someone the record places in no office of that organisation
+//! ("chairman of the Golkar Party") are not claims.
 //!
 //! The claim is wrong when, on the document's date, the record is sure the person held another
 //! office, or that someone else held the (single-holder) office named; it stands whenever the
@@ -298,6 +300,9 @@ impl Check for PersonTitle {
                     for q in claim.before.iter().chain(claim.after.iter()) {
                         claim.offices.retain(|o| q.qualifies(kb, *o));
                     }
+                    if claim.before.is_none() && claim.after.is_none() {
+                        claim.offices.retain(|o| in_persons_sphere(kb, claim.person_id, *o));
+                    }
                     if claim.offices.is_empty() || !seen.insert((claim.person.start, claim.title.range.start)) {
                         continue;
                     }
@@ -308,6 +313,19 @@ impl Check for PersonTitle {
                 }
             }
         }
+    }
+}
+
+/// Whether an unqualified title may name `office` for this person. Titles such as "Chairman"
+/// or "CEO" are reused by every organisation: one names an organisation's office only for a
+/// person the record places in that organisation ("Chairman Liang Hua", not "chairman
+/// Airlangga Hartarto" of a party the record does not follow). A country's offices have titles
+/// of their own ("Menteri Perindustrian"), and are named for anyone.
+fn in_persons_sphere(kb: &Knowledge, person: PersonId, office: OfficeId) -> bool {
+    let rec = kb.records();
+    match &rec.office(office).org {
+        Some(org) => rec.tenures_of(person).any(|t| rec.office(t.office).org.as_ref() == Some(org)),
+        None => true,
     }
 }
 
