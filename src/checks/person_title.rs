@@ -238,30 +238,6 @@ impl PersonTitle {
     }
 }
 
-/// The date a year at `at` completes, when the words before it make a full date: "12 Oktober
-/// 2023", "October 12, 2023".
-fn full_date_ending_at(
-    text: &str,
-    at: usize,
-    year: i32,
-    lang: crate::rules::Lang,
-    lexicons: &crate::rules::lexicon::Lexicons,
-) -> Option<chrono::NaiveDate> {
-    let before = &text[text[..at].char_indices().rev().nth(30).map_or(0, |(i, _)| i)..at];
-    let words: Vec<&str> = before.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-    let (a, b) = match words.as_slice() {
-        [.., a, b] => (*a, *b),
-        _ => return None,
-    };
-    let month_of = |w: &str| lexicons.value(lang, "month", w.trim_end_matches('.'));
-    let (day, month) = match (a.parse::<u32>().ok(), month_of(b), month_of(a), b.parse::<u32>().ok()) {
-        (Some(d), Some(m), _, _) => (d, m),
-        (_, _, Some(m), Some(d)) => (d, m),
-        _ => return None,
-    };
-    chrono::NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, day)
-}
-
 impl Check for PersonTitle {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let kb = cx.knowledge;
@@ -344,13 +320,14 @@ impl PersonTitle {
         let sentence = segments.sentence(text, claim.range.clone());
         let found_years = years_in(text, sentence);
         let years: Vec<i32> = found_years.iter().map(|(_, y)| *y).collect();
+        let dates = crate::recognize::dates::DateReader::new(cx.lexicons, doc.lang);
         let window = match doc.date {
             Some(d) => {
                 let mut w = Window::day(d);
                 for &(at, y) in &found_years {
                     // A full date widens to its day ("KUPANG, 12 Oktober 2023 –" adds nothing to
                     // a document of that date); a bare year, to the whole year.
-                    let yw = match full_date_ending_at(text, at, y, doc.lang, cx.lexicons) {
+                    let yw = match dates.full_date_ending_at(text, at, y) {
                         Some(day) => Some(Window::day(day)),
                         None => Window::years(y, y),
                     };

@@ -72,24 +72,22 @@ pub struct ClaimReader {
     pub common_words_list: String,
 }
 
-/// The end of `range`, or the first sentence end in it: `.`, `!` or `?` followed by white space.
+/// The end of `range`, or the end of the first sentence that ends in it (after its full stop).
 fn sentence_end_in(text: &str, range: Range<usize>) -> usize {
-    let s = &text[range.clone()];
-    s.char_indices()
-        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && s[i + 1..].starts_with(char::is_whitespace))
-        .map_or(range.end, |(i, _)| range.start + i + 1)
+    text[range.clone()]
+        .char_indices()
+        .find(|&(i, _)| crate::recognize::sentence_end_at(text, range.start + i).is_some())
+        .map_or(range.end, |(i, c)| range.start + i + c.len_utf8())
 }
 
-/// The start of `range`, or just after the last sentence end in it.
+/// The start of `range`, or the start of the last sentence that begins in it.
 fn sentence_start_in(text: &str, range: Range<usize>) -> usize {
-    let s = &text[range.clone()];
-    s.char_indices()
-        .filter(|&(i, c)| matches!(c, '.' | '!' | '?') && s[i + 1..].starts_with(char::is_whitespace))
+    text[range.clone()]
+        .char_indices()
+        .filter_map(|(i, _)| crate::recognize::sentence_end_at(text, range.start + i))
+        .filter(|&next| next <= range.end)
         .last()
-        .map_or(range.start, |(i, _)| {
-            let rest = &s[i + 1..];
-            range.start + i + 1 + (rest.len() - rest.trim_start().len())
-        })
+        .map_or(range.start, |next| next.max(range.start))
 }
 
 /// Folds every word of a settings list.

@@ -238,6 +238,22 @@ impl<'a> DateReader<'a> {
         Some(DateExpr { span, weekday, relative, date })
     }
 
+    /// The date a year at `at` completes, when the two words before it are a day and a month
+    /// ("12 Oktober 2023", "October 12, 2023").
+    pub fn full_date_ending_at(&self, text: &str, at: usize, year: i32) -> Option<NaiveDate> {
+        let before = &text[text[..at].char_indices().rev().nth(30).map_or(0, |(i, _)| i)..at];
+        let words: Vec<&str> =
+            before.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        let [.., a, b] = words.as_slice() else { return None };
+        let day = |w: &str| number(w).filter(|d| (1..=31).contains(d));
+        let month = |w: &str| if number(w).is_some() { None } else { self.month_of(w) };
+        let (d, m) = match (day(a), month(b), month(a), day(b)) {
+            (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d, m),
+            _ => return None,
+        };
+        NaiveDate::from_ymd_opt(year, m, d)
+    }
+
     /// A month word ("Juli", "Sept") or number.
     fn month_of(&self, word: &str) -> Option<u32> {
         if let Some(n) = number(word) {

@@ -222,7 +222,7 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 /// If a sentence ends with the punctuation at `i`, where the next one starts. A full stop after
 /// a single letter (an initial, "Budi S. Setiadi") or before a lower-case word ("Rp. 5", "e.g.
 /// this") ends nothing.
-fn sentence_end_at(text: &str, i: usize) -> Option<usize> {
+pub(crate) fn sentence_end_at(text: &str, i: usize) -> Option<usize> {
     let c = text[i..].chars().next()?;
     if !matches!(c, '.' | '!' | '?' | '…') {
         return None;
