@@ -233,6 +233,20 @@ mod tests {
     }
 
     #[test]
+    fn the_dfa_built_after_much_text_finds_what_the_nfa_found() {
+        let set = PhraseSet::new(&["slot gacor", "situs slot", "togel", "won't", "bébé"]).unwrap();
+        let text = "Situs SLOT gacor, togel88 dan togel. We won’t. BÉBÉ!";
+        let with_nfa = found(&set, text, Boundary::Word);
+        assert_eq!(with_nfa, ["Situs SLOT", "togel", "won’t", "BÉBÉ"]);
+        let automata = set.ac.as_ref().unwrap();
+        assert!(automata.fast.get().is_none());
+        let long = "kata biasa ".repeat(DFA_AFTER_BYTES / 10);
+        assert!(found(&set, &long, Boundary::Word).is_empty());
+        assert!(automata.fast.get().is_some_and(Option::is_some), "the DFA is built");
+        assert_eq!(found(&set, text, Boundary::Word), with_nfa);
+    }
+
+    #[test]
     fn whole_words_any_case_longest_first() {
         let set = PhraseSet::new(&["slot gacor", "situs slot", "situs slot gacor", "togel"]).unwrap();
         assert_eq!(found(&set, "Situs SLOT gacor, togel88 dan togel.", Boundary::Word), ["Situs SLOT gacor", "togel"]);
