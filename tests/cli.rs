@@ -51,7 +51,7 @@ fn seed_article_is_flagged_with_guangdong() {
     let o = factlint().args(["check", "--color", "never"]).arg(&seed).output().unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("Shenzhen is not in KwaZulu-Natal"), "{out}");
+    assert!(out.contains("Shenzhen tidak terletak di KwaZulu-Natal"), "{out}");
     assert!(out.contains("Guangdong"), "{out}");
 
     let o = factlint().args(["check", "--format", "json", "--select", "place"]).arg(&seed).output().unwrap();

@@ -88,5 +88,5 @@ fn config_knowledge_and_rules_paths_are_relative_to_it() {
     std::fs::write(dir.join("sub/a.txt"), "Wisatawan datang ke Kampung Naga, Jawa Timur, setiap tahun.\n").unwrap();
     let r = factlint_in(&dir.join("sub"), &["check", "--format", "json", "a.txt"], None);
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("Kampung Naga is not in Jawa Timur"), "{}", r.stdout);
+    assert!(r.stdout.contains("Kampung Naga tidak terletak di Jawa Timur"), "{}", r.stdout);
 }

@@ -22,25 +22,39 @@ fn curated() -> Vec<PathBuf> {
 #[test]
 fn committed_gazetteer_matches_its_sources() {
     let g = |f: &str| common::shared(&format!("data/geonames/{f}"));
-    for f in ["cities1000.txt", "admin1CodesASCII.txt", "countryInfo.txt", "iso3166-1.json", "iso3166-2.json"] {
+    for f in [
+        "cities500.txt",
+        "admin1CodesASCII.txt",
+        "admin1-history.tsv",
+        "countryInfo.txt",
+        "iso3166-1.json",
+        "iso3166-2.json",
+    ] {
         assert!(
             g(f).is_file(),
             "{} is missing: the gazetteer's sources live in ../shared/data/geonames",
             g(f).display()
         );
     }
+    let idn_area = common::shared("data/idn-area");
+    assert!(idn_area.join("villages.csv").is_file(), "{} is missing", idn_area.display());
     let inputs = ImportInputs {
-        cities: g("cities1000.txt"),
+        cities: g("cities500.txt"),
         admin1: g("admin1CodesASCII.txt"),
         countries: g("countryInfo.txt"),
         iso3166: Some(g("iso3166-1.json")),
         iso3166_2: Some(g("iso3166-2.json")),
+        admin1_history: Some(g("admin1-history.tsv")),
+        idn_area: Some(idn_area),
         curated: curated(),
     };
     let (bytes, stats) = import(&inputs).expect("import succeeds");
     assert_eq!(stats.countries, 252);
-    assert_eq!(stats.regions, 3880);
-    assert_eq!(stats.cities, 170_391);
+    assert_eq!(stats.regions, 3858);
+    assert_eq!(stats.former_regions, 67);
+    assert_eq!(stats.cities, 234_908);
+    // 514 regencies and kota, 7,277 kecamatan, 83,763 villages, 16,995 islands.
+    assert_eq!(stats.mapped, 514 + 7_277 + 83_763 + 16_995);
     let committed = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge/world.bin"))
         .expect("knowledge/world.bin");
     assert!(

@@ -94,9 +94,10 @@ fn seed_article_report_renders_with_the_claim_highlighted_and_its_evidence() {
     assert!(mark_html.starts_with("<mark class=\"error\""), "{mark_html}");
     assert!(mark_html.contains("tabindex=\"0\""), "keyboard users can focus the claim: {mark_html}");
     assert!(mark_html.contains("KwaZulu-Natal</span>"), "{mark_html}");
-    for evidence in
-        ["Shenzhen (pop. 17.5 million) is in Guangdong, Tiongkok", "KwaZulu-Natal is a province of South Africa"]
-    {
+    for evidence in [
+        "Shenzhen (penduduk 17,5 juta) terletak di Guangdong, Tiongkok",
+        "KwaZulu-Natal adalah provinsi di Afrika Selatan",
+    ] {
         assert!(mark_html.contains(evidence), "the evidence travels with the claim: {evidence}");
     }
     // The fixture's <script> is text: Chromium built no script element from it.

@@ -61,11 +61,20 @@ fn indonesian_misplaced_places_are_caught() {
 fn finding_names_the_real_region_and_sources() {
     let d = &check("Forum itu berlangsung di Shenzhen, KwaZulu-Natal.", Some(Lang::ID), &[RULE])[0];
     assert_eq!(d.text, "Shenzhen, KwaZulu-Natal");
-    assert_eq!(d.message, "Shenzhen is not in KwaZulu-Natal");
+    // Worded in the document's language.
+    assert_eq!(d.message, "Shenzhen tidak terletak di KwaZulu-Natal");
     assert_eq!(d.suggestion.as_deref(), Some("Shenzhen, Guangdong"));
-    assert!(d.evidence[0].starts_with("Shenzhen (pop. 17.5 million) is in Guangdong"), "{:?}", d.evidence);
-    assert_eq!(d.evidence[1], "KwaZulu-Natal is a province of South Africa");
+    assert!(
+        d.evidence[0].starts_with("Shenzhen (penduduk 17,5 juta) terletak di Guangdong, Tiongkok"),
+        "{:?}",
+        d.evidence
+    );
+    assert_eq!(d.evidence[1], "KwaZulu-Natal adalah provinsi di Afrika Selatan");
     assert_eq!(d.sources, vec!["GeoNames 1795565", "GeoNames 972062"]);
+    let d = &check("The forum was held in Shenzhen, KwaZulu-Natal.", Some(Lang::EN), &[RULE])[0];
+    assert_eq!(d.message, "Shenzhen is not in KwaZulu-Natal");
+    assert!(d.evidence[0].starts_with("Shenzhen (pop. 17.5 million) is in Guangdong, China"), "{:?}", d.evidence);
+    assert_eq!(d.evidence[1], "KwaZulu-Natal is a province of South Africa");
 }
 
 #[test]

@@ -161,7 +161,7 @@ fn located_in_settings_errors_point_at_the_key_or_value() {
     let examples = "\n[[example]]\ntext = \"Shenzhen, Bavaria.\"\nflagged = [\"Shenzhen, Bavaria\"]\n\n[[example]]\ntext = \"Shenzhen, Guangdong.\"\n";
     let cases = [
         ("[settings]\nlead_word = [\"kota\"]", "lead_word", "unknown field `lead_word`"),
-        ("[settings]\nmin_population = \"many\"", "\"many\"", "invalid type: string \"many\""),
+        ("[settings]\nunique_min_population = \"many\"", "\"many\"", "invalid type: string \"many\""),
         ("[settings.division_words]\nZA = 3", "3", "invalid type: integer `3`"),
     ];
     for (i, (settings, at, needle)) in cases.iter().enumerate() {

@@ -48,6 +48,9 @@ pub struct Settings {
     pub list_words: Vec<String>,
     /// Words that, right after the region, show it is not a location ("said", "kata").
     pub not_after_region: Vec<String>,
+    /// Words (one or two) that, right before the place, show it is not an administrative
+    /// place: a source ("according to", "menurut"), a neighbourhood or street ("kawasan").
+    pub not_before_place: Vec<String>,
     /// The lexicon list of words that are not place names at the start of a sentence.
     pub common_words_list: Option<String>,
 }
@@ -66,6 +69,7 @@ impl Consistency {
                 intro_words: folded_set(&s.intro_words),
                 list_words: folded_set(&s.list_words),
                 not_after_region: folded_set(&s.not_after_region),
+                not_before_place: folded_set(&s.not_before_place),
                 common_words_list: s.common_words_list.unwrap_or_else(|| "common".to_string()),
             },
         })

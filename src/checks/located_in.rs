@@ -5,21 +5,30 @@
 //!
 //! How: the rule's patterns find claims with a `place` group and a `region` group ("X, Y",
 //! "X, provinsi Y", "kota X di Y", "in X in Y", datelines), read by [`super::place_claims`]
-//! (shared with the consistency kind). The claim holds when any place
-//! called X lies in any region or country called Y (namesakes: "Paris, Texas"). Unknown names,
-//! lists ("Shanghai, Beijing and Shenzhen"), introductory phrases ("From Jakarta, Bali is ..."),
-//! common words at the start of a sentence, and small places that a namesake the gazetteer lacks
-//! could explain, are not findings.
+//! (shared with the consistency kind) and judged by [`PlaceClaim::verdict`]. A claim that is
+//! wrong there is reported when a namesake the knowledge lacks cannot explain it:
+//! - the claimed region lies in a country the knowledge maps completely (Indonesia, down to
+//!   villages and islands): no place of that name of any level lies there, so it is wrong
+//!   whatever the place's size;
+//! - no place of that name lies anywhere in the claimed region's country ("Wintersville,
+//!   Maharashtra"): a namesake would have to be missing from a gazetteer that holds the
+//!   country's places down to 500 inhabitants, and bear a foreign place's name;
+//! - the name lies in the claimed country only once, and is no ordinary word ("Brattleboro,
+//!   Illinois": the one Brattleboro is in Vermont); when several places of the country bear
+//!   it, only one that dwarfs the others ("Chicago") is taken as meant.
 //!
-//! Example: "forum ... di Shenzhen, KwaZulu-Natal" -> Shenzhen (pop. 17.5 million) is in
-//! Guangdong, China; KwaZulu-Natal is a province of South Africa; suggestion "Shenzhen,
-//! Guangdong".
+//! Wording (message, evidence, labels, division words, numbers) is rule data, in each
+//! language the rule runs in.
+//!
+//! Example: "forum ... di Shenzhen, KwaZulu-Natal" -> "Shenzhen tidak terletak di
+//! KwaZulu-Natal"; Shenzhen (penduduk 17,5 juta) terletak di Guangdong, Tiongkok; suggestion
+//! "Shenzhen, Guangdong".
 
-use super::place_claims::{folded_set, ClaimReader, PlaceClaim};
+use super::place_claims::{folded_set, ClaimReader, PlaceClaim, Verdict};
 use super::{Check, CheckCx, Document, Finding};
-use crate::knowledge::gazetteer::{Feature, PlaceKind, Posting};
-use crate::knowledge::{population_words, Knowledge, PlaceId};
-use crate::rules::{CompileCx, KindInfo};
+use crate::knowledge::gazetteer::{Feature, Level, Link, PlaceKind, Posting};
+use crate::knowledge::{Knowledge, PlaceId};
+use crate::rules::{fill_template, CompileCx, KindInfo, Lang, Severity};
 use crate::source::LocatedError;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -31,6 +40,52 @@ pub const INFO: KindInfo = KindInfo {
     needs_patterns: true,
     message_values: &["place", "region", "actual"],
 };
+
+/// How findings are worded in one language. Every field is a template whose `{names}` are
+/// filled in; a language the rule file does not word falls back to `en`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Wording {
+    /// The message: `{place}`, `{region}`, `{actual}` (where the place is).
+    pub message: Option<String>,
+    /// Where the place is: `{place}`, `{population}` (the `population` template or nothing),
+    /// `{actual}`.
+    pub is_in: String,
+    /// `{number}` inhabitants.
+    pub population: String,
+    /// The claimed region: `{region}`, `{division}` (a word of `division_words`), `{country}`.
+    pub division: String,
+    /// The claimed region is a country: `{region}`.
+    pub country: String,
+    /// A territory of a sovereign country: `{region}`, `{sovereign}`.
+    pub territory: String,
+    /// Another reading of the region's name: `{what}` (a `division` or `country` sentence
+    /// without its subject).
+    pub also: String,
+    /// `{count}` places called `{place}`, none in `{region}`.
+    pub none_of: String,
+    /// The claimed region was split or replaced: message with `{place}`, `{region}`,
+    /// `{part}` (the region the place lies in now), `{year}`.
+    pub outdated_message: String,
+    /// Evidence of an outdated claim: the same values.
+    pub outdated: String,
+    /// A place that a reform merged away: the same values.
+    pub replaced: String,
+    /// Words for numbers: "million", "billion", and the decimal and thousands marks.
+    pub million: String,
+    pub billion: String,
+    pub decimal: String,
+    pub thousands: String,
+    /// What a regency and a kota are called.
+    pub regency: String,
+    pub kota: String,
+    /// What a first-level division is called when `division_words` has no word for its country.
+    pub region: String,
+    /// Only a village of that name lies in the region: message with `{place}`, `{region}`.
+    pub village_message: String,
+    /// Evidence naming the village: `{village}`, `{regency}`.
+    pub village: String,
+}
 
 /// `[settings]` of a located-in rule.
 #[derive(Debug, Default, Deserialize)]
@@ -47,35 +102,50 @@ pub struct Settings {
     pub list_words: Vec<String>,
     /// Words that, right after the region, show it is not a location ("said", "kata").
     pub not_after_region: Vec<String>,
-    /// The lexicon list of words that are not place names at the start of a sentence.
+    /// Words (one or two) that, right before the place, show it is not an administrative
+    /// place: a source ("according to", "menurut"), a neighbourhood or street ("kawasan").
+    pub not_before_place: Vec<String>,
+    /// The lexicon list of ordinary words: not place names at the start of a sentence, and
+    /// names a namesake may bear anywhere ("Beaver").
     pub common_words_list: Option<String>,
-    /// The least population a place must have for its misplacement to be reported: a smaller
-    /// place may have a namesake the gazetteer lacks. Capitals and regions always count.
-    pub min_population: Option<u64>,
-    /// The same, when a place of that name lies in the claimed region's country: a namesake in
-    /// the same country is likelier.
+    /// A place that is the only one of its name in the claimed country (or, for a claimed
+    /// country, in the world's other countries) is taken as meant only with this many
+    /// inhabitants, unless it is a capital or a seat: a smaller one is written of in local
+    /// news, among hamlets the gazetteer lacks.
+    pub unique_min_population: Option<u64>,
+    /// When several places of the claimed country bear the name, the most prominent is taken
+    /// as meant only with at least this population ...
     pub same_country_min_population: Option<u64>,
-    /// A name that this many places in the claimed country bear is reused there so often that a
-    /// namesake the gazetteer lacks is likely: no finding.
-    pub max_same_country_namesakes: Option<usize>,
-    /// Otherwise the place must outweigh its namesakes in that country this many times over.
+    /// ... and this many times the population of the others together.
     pub same_country_dominance: Option<u64>,
-    /// What a first-level division is called, by ISO country code ("ZA" = "province").
-    pub division_words: BTreeMap<String, String>,
+    /// What a first-level division is called, by language and ISO country code
+    /// (`en.ZA = "province"`, `id.ZA = "provinsi"`).
+    pub division_words: BTreeMap<String, BTreeMap<String, String>>,
+    /// When only a village of the name lies in the claimed region while a place of note of
+    /// that name lies elsewhere: a warning that names both (true), or no finding (false).
+    pub warn_on_village_namesakes: bool,
+    /// How findings are worded, by language.
+    pub wording: BTreeMap<String, Wording>,
 }
 
 #[derive(Debug)]
 pub struct LocatedIn {
     reader: ClaimReader,
-    min_population: u64,
+    common_words_list: String,
+    unique_min_population: u64,
     same_country_min_population: u64,
-    max_same_country_namesakes: usize,
     same_country_dominance: u64,
-    division_words: BTreeMap<String, String>,
+    division_words: BTreeMap<String, BTreeMap<String, String>>,
+    warn_on_village_namesakes: bool,
+    wording: BTreeMap<String, Wording>,
 }
 
 impl LocatedIn {
-    pub fn compile(s: Settings, _cx: &CompileCx<'_>) -> Result<LocatedIn, LocatedError> {
+    pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<LocatedIn, LocatedError> {
+        if !s.wording.contains_key("en") {
+            return Err(cx.error(0, "a located-in rule needs [settings.wording.en]: how its findings are worded"));
+        }
+        let common = s.common_words_list.unwrap_or_else(|| "common".to_string());
         Ok(LocatedIn {
             reader: ClaimReader {
                 lead_words: folded_set(&s.lead_words),
@@ -83,28 +153,71 @@ impl LocatedIn {
                 intro_words: folded_set(&s.intro_words),
                 list_words: folded_set(&s.list_words),
                 not_after_region: folded_set(&s.not_after_region),
-                common_words_list: s.common_words_list.unwrap_or_else(|| "common".to_string()),
+                not_before_place: folded_set(&s.not_before_place),
+                common_words_list: common.clone(),
             },
-            min_population: s.min_population.unwrap_or(15_000),
+            common_words_list: common,
+            unique_min_population: s.unique_min_population.unwrap_or(10_000),
             same_country_min_population: s.same_country_min_population.unwrap_or(100_000),
-            max_same_country_namesakes: s.max_same_country_namesakes.unwrap_or(3),
             same_country_dominance: s.same_country_dominance.unwrap_or(20),
             division_words: s.division_words,
+            warn_on_village_namesakes: s.warn_on_village_namesakes,
+            wording: s.wording,
         })
     }
 
-    fn division_word(&self, kb: &Knowledge, region: PlaceId) -> String {
+    fn wording(&self, lang: Lang) -> &Wording {
+        self.wording.get(lang.as_str()).or_else(|| self.wording.get("en")).expect("compile requires en")
+    }
+
+    /// "17.5 million", "17,5 juta", "48,210", "48.210".
+    fn population_words(&self, w: &Wording, n: u64) -> String {
+        let scaled = |v: f64, word: &str| format!("{:.1} {word}", v).replacen('.', &w.decimal, 1);
+        if n >= 1_000_000_000 {
+            scaled(n as f64 / 1e9, &w.billion)
+        } else if n >= 1_000_000 {
+            scaled(n as f64 / 1e6, &w.million)
+        } else {
+            let s = n.to_string();
+            let mut out = String::new();
+            for (i, c) in s.chars().enumerate() {
+                if i > 0 && (s.len() - i) % 3 == 0 {
+                    out.push_str(&w.thousands);
+                }
+                out.push(c);
+            }
+            out
+        }
+    }
+
+    /// "KwaZulu-Natal is a province of South Africa", in the document's language.
+    fn describe_region(&self, kb: &Knowledge, lang: Lang, region: PlaceId, shown: &str) -> String {
+        let w = self.wording(lang);
+        let l = lang.as_str();
         let p = kb.place(region);
         if p.kind == PlaceKind::Country {
             // Hong Kong, Puerto Rico: a territory the record puts in a sovereign country.
             return match p.parent.filter(|&q| kb.place(q).kind == PlaceKind::Country) {
-                Some(sovereign) => format!("a territory of {}", kb.place(sovereign).name),
-                None => "a country".to_string(),
+                Some(s) => fill_template(&w.territory, &[("region", shown), ("sovereign", kb.display_name(s, l))]),
+                None => fill_template(&w.country, &[("region", shown)]),
             };
         }
-        let code = p.country.map(|c| kb.place(c).code.to_string()).unwrap_or_default();
-        let word = self.division_words.get(&code).map(String::as_str).unwrap_or("region");
-        format!("a {word} of {}", p.country.map(|c| kb.place(c).name).unwrap_or("?"))
+        let word = match p.level {
+            Level::Regency => w.regency.clone(),
+            Level::Kota => w.kota.clone(),
+            _ => {
+                let code = p.country.map(|c| kb.place(c).code.to_string()).unwrap_or_default();
+                let words = self.division_words.get(l).or_else(|| self.division_words.get("en"));
+                words.and_then(|m| m.get(&code)).cloned().unwrap_or_else(|| w.region.clone())
+            }
+        };
+        // A regency is described by its province; a region by its country.
+        let within = match p.level {
+            Level::Regency | Level::Kota => kb.region_of(region).or(p.country),
+            _ => p.country,
+        };
+        let within = within.map(|c| kb.display_name(c, l).to_string()).unwrap_or_default();
+        fill_template(&w.division, &[("region", shown), ("division", &word), ("country", &within)])
     }
 }
 
@@ -118,101 +231,248 @@ impl Check for LocatedIn {
     }
 }
 
+/// Four-digit years (1800-2199) in the sentence around `range`.
+fn years_in(text: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = u16> + '_ {
+    let from =
+        (range.start.saturating_sub(400)..=range.start).find(|&i| text.is_char_boundary(i)).unwrap_or(range.start);
+    let to = crate::recognize::floor_boundary(text, range.end + 400).max(range.end);
+    let window = &text[from..to];
+    let s = crate::recognize::Segments::new(window).sentence(window, range.start - from..range.end - from);
+    window[s]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .filter(|y| (1800..2200).contains(y))
+}
+
+/// How the document names places: Indonesian names ("Jawa Barat") in an English article are
+/// kept in suggestions.
+fn naming_lang(kb: &Knowledge, doc_lang: Lang, region: PlaceId, written: &str) -> &'static str {
+    let folded = crate::knowledge::fold::fold(written);
+    let (first, second) = if doc_lang == Lang::ID { ("id", "en") } else { ("en", "id") };
+    for l in [first, second] {
+        if crate::knowledge::fold::fold(kb.display_name(region, l)) == folded {
+            return l;
+        }
+    }
+    first
+}
+
 impl LocatedIn {
     /// Decides whether a claim is a misplacement worth reporting, and reports it.
     fn judge(&self, doc: &Document<'_>, cx: &CheckCx<'_>, claim: &PlaceClaim) -> Option<Finding> {
         let kb = cx.knowledge;
+        match claim.verdict(kb, doc.date) {
+            Verdict::Holds => None,
+            // The sentence may date the claim itself: "sebelum tahun 2000", "in 1998".
+            Verdict::Outdated(link) if years_in(doc.text(), claim.claim.clone()).any(|y| y <= link.year) => None,
+            Verdict::Outdated(link) => Some(self.report_outdated(doc, cx, claim, link)),
+            Verdict::OnlyVillage(village) => {
+                if !self.warn_on_village_namesakes {
+                    return None;
+                }
+                let best = self.misplaced(doc, cx, claim)?;
+                if best.level == Level::Village {
+                    return None;
+                }
+                let mut f = self.report(doc, cx, claim, best);
+                let w = self.wording(doc.lang);
+                let v = kb.place(village);
+                let within = kb
+                    .ancestors(village)
+                    .into_iter()
+                    .find(|&a| matches!(kb.place(a).level, Level::Regency | Level::Kota));
+                let within = within.map(|r| kb.display_name(r, "id").to_string()).unwrap_or_default();
+                let text = doc.text();
+                f.message = fill_template(
+                    &w.village_message,
+                    &[("place", &text[claim.place.clone()]), ("region", &text[claim.region.clone()])],
+                );
+                let values = [
+                    ("place", &text[claim.place.clone()]),
+                    ("region", &text[claim.region.clone()]),
+                    ("village", v.name),
+                    ("regency", within.as_str()),
+                ];
+                // The village lies there: no "none of the places" line.
+                f.evidence.truncate(2);
+                f.evidence.insert(1, fill_template(&w.village, &values));
+                f.sources.push(kb.source(village));
+                f.severity = Some(Severity::Warning);
+                Some(f)
+            }
+            Verdict::Wrong => {
+                let best = self.misplaced(doc, cx, claim)?;
+                Some(self.report(doc, cx, claim, best))
+            }
+        }
+    }
+
+    /// The place the writer most likely means, when no namesake the knowledge lacks could make
+    /// the claim right.
+    fn misplaced<'k>(
+        &self,
+        doc: &Document<'_>,
+        cx: &CheckCx<'k>,
+        claim: &PlaceClaim,
+    ) -> Option<crate::knowledge::Place<'k>> {
+        let kb = cx.knowledge;
         let text = doc.text();
         let x_text = &text[claim.place.clone()];
-        let y_text = &text[claim.region.clone()];
-        // A name known only as a variant spelling is too weak to accuse.
-        if claim.places.iter().all(|p| p.alternate) {
-            return None;
-        }
-        if claim.holds(kb) {
-            return None;
-        }
-
-        // The place the writer most likely means: the most prominent of its main-name claim.
-        let best = claim.places.iter().filter(|p| !p.alternate).map(|p| kb.place(p.place)).max_by_key(|p| {
+        let main: Vec<&Posting> = claim.places.iter().filter(|p| !p.alternate).collect();
+        let region_countries: HashSet<PlaceId> =
+            claim.regions.iter().filter_map(|r| kb.place(r.place).country).collect();
+        let in_claimed_country =
+            |p: &&Posting| kb.place(p.place).country.is_some_and(|c| region_countries.contains(&c));
+        // A name known only as a variant spelling ("Kairo", "Den Haag") counts when none of the
+        // places it names lies in the claimed country and one of them dwarfs the others.
+        let readings: Vec<&Posting> = if main.is_empty() {
+            if claim.places.iter().any(|p| in_claimed_country(&p)) {
+                return None;
+            }
+            let mut by_size: Vec<&Posting> = claim.places.iter().collect();
+            by_size.sort_by_key(|p| std::cmp::Reverse(kb.place(p.place).population));
+            let top = kb.place(by_size[0].place).population;
+            let rest: u64 = by_size[1..].iter().map(|p| kb.place(p.place).population).sum();
+            if top < self.same_country_min_population || top < rest.saturating_mul(self.same_country_dominance) {
+                return None;
+            }
+            by_size.truncate(1);
+            by_size
+        } else {
+            main
+        };
+        // A village shares its name with places everywhere: a name known only as villages is
+        // too weak to accuse.
+        let weighty = |p: &crate::knowledge::Place<'_>| p.level != Level::Village;
+        let best = readings.iter().map(|p| kb.place(p.place)).filter(weighty).max_by_key(|p| {
             // A city before a division of the same name ("Hamburg" the city, not the state).
             (p.kind == PlaceKind::City, matches!(p.feature, Feature::Capital | Feature::RegionSeat), p.population)
         })?;
-        let notable = |p: &crate::knowledge::Place<'_>, floor: u64| {
-            p.kind != PlaceKind::City
-                // A place the user's own knowledge adds is one they mean.
-                || p.geonameid.is_none()
-                || matches!(p.feature, Feature::Capital)
-                || p.population >= floor
-                || (p.feature == Feature::RegionSeat && p.population >= floor / 4)
-        };
-        if !notable(&best, self.min_population) {
-            return None;
+        if best.geonameid.is_none() && !best.level.is_mapped() {
+            // A place the user's own knowledge adds is one they mean.
+            return Some(best);
         }
-        let region_countries: HashSet<PlaceId> =
-            claim.regions.iter().filter_map(|r| kb.place(r.place).country).collect();
-        let same_country: Vec<&Posting> = claim
+        if region_countries.iter().all(|&c| kb.is_mapped_country(c)) {
+            // The map is complete there, and no place of that name of any level lies in the
+            // claimed region.
+            return Some(best);
+        }
+        let same_country: Vec<crate::knowledge::Place<'_>> = claim
             .places
             .iter()
-            .filter(|p| kb.place(p.place).country.is_some_and(|c| region_countries.contains(&c)))
+            .filter(|p| in_claimed_country(p))
+            .map(|p| kb.place(p.place))
+            // A division and the city that shares its name and lies in it are one place.
+            .filter(|p| p.id == best.id || !(kb.lies_in(best.id, p.id) || kb.lies_in(p.id, best.id)))
             .collect();
-        if !same_country.is_empty() {
-            // A namesake in the claimed country is likely when the name is reused there often,
-            // or when the best reading does not dwarf the others.
-            // A division and the city that shares its name and lies in it are one reading.
-            let named: Vec<_> = same_country
-                .iter()
-                .filter(|p| !p.alternate)
-                .map(|p| kb.place(p.place))
-                .filter(|p| p.id == best.id || !(kb.lies_in(best.id, p.id) || kb.lies_in(p.id, best.id)))
-                .collect();
-            let others: u64 = named.iter().filter(|p| p.id != best.id).map(|p| p.population).sum();
-            if named.len() >= self.max_same_country_namesakes
-                || !notable(&best, self.same_country_min_population)
-                || best.population < others.saturating_mul(self.same_country_dominance)
-            {
-                return None;
-            }
+        let notable = |p: &crate::knowledge::Place<'_>| match p.kind {
+            PlaceKind::City => p.feature.is_seat() || p.population >= self.unique_min_population,
+            PlaceKind::District => matches!(p.level, Level::Regency | Level::Kota),
+            PlaceKind::Region | PlaceKind::Country => true,
+        };
+        if same_country.is_empty() {
+            // No place of that name anywhere in the claimed country. When the claim names a
+            // region of another country, a namesake would have to be missing from the region's
+            // gazetteer and bear a foreign name; when it names a country, the name may be a
+            // spelling of one of its places the gazetteer lacks ("Wina" for Vienna), so only a
+            // notable place is taken as meant.
+            let claims_region = claim.regions.iter().any(|r| kb.place(r.place).kind != PlaceKind::Country);
+            return (claims_region || notable(&best)).then_some(best);
         }
+        if !same_country.iter().any(|p| p.id == best.id) {
+            // Namesakes in the claimed country, but the best reading is abroad: which is meant is
+            // unclear.
+            return None;
+        }
+        let ordinary = x_text
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .all(|w| cx.lexicons.has_word(doc.lang, &self.common_words_list, w));
+        if same_country.len() == 1 {
+            // The name is borne once in the country: a namesake in the claimed region would have
+            // to be missing from the gazetteer, and an ordinary word is a likely one.
+            return (!ordinary && notable(&best)).then_some(best);
+        }
+        // Against the namesakes that bear it as their main name: "Pittsburg", a variant, is not
+        // what a writer of "Pittsburgh" means.
+        let main_ids: HashSet<PlaceId> = claim.places.iter().filter(|p| !p.alternate).map(|p| p.place).collect();
+        let others: u64 =
+            same_country.iter().filter(|p| p.id != best.id && main_ids.contains(&p.id)).map(|p| p.population).sum();
+        (best.population >= self.same_country_min_population
+            && best.population >= others.saturating_mul(self.same_country_dominance))
+        .then_some(best)
+    }
 
-        // Report.
-        let lang = doc.lang.as_str();
+    fn report(
+        &self,
+        doc: &Document<'_>,
+        cx: &CheckCx<'_>,
+        claim: &PlaceClaim,
+        best: crate::knowledge::Place<'_>,
+    ) -> Finding {
+        let kb = cx.knowledge;
+        let text = doc.text();
+        let w = self.wording(doc.lang);
+        let x_text = &text[claim.place.clone()];
+        let y_text = &text[claim.region.clone()];
         let y_best = kb.place(claim.regions[0].place);
-        let claimed_level = y_best.kind;
+        let names = naming_lang(kb, doc.lang, y_best.id, y_text);
+        let lang = doc.lang.as_str();
+        // The region and country the place lies in, named as the document names places.
+        let actual_regency =
+            kb.ancestors(best.id).into_iter().find(|&a| matches!(kb.place(a).level, Level::Regency | Level::Kota));
         let actual_region = kb.region_of(best.id).filter(|r| *r != best.id);
         let actual_country = best.country;
         let mut actual_parts = Vec::new();
+        if y_best.kind == PlaceKind::District {
+            if let Some(r) = actual_regency {
+                actual_parts.push(kb.display_name(r, names).to_string());
+            }
+        }
         if let Some(r) = actual_region {
-            actual_parts.push(kb.display_name(r, lang).to_string());
+            actual_parts.push(kb.display_name(r, names).to_string());
         }
         if let Some(c) = actual_country {
             actual_parts.push(kb.display_name(c, lang).to_string());
         }
         let actual = actual_parts.join(", ");
-        let mut evidence = Vec::new();
-        let pop =
-            if best.population > 0 { format!(" (pop. {})", population_words(best.population)) } else { String::new() };
-        evidence.push(format!("{}{} is in {}", best.name, pop, actual));
-        let mut y_desc = format!("{} is {}", y_text, self.division_word(kb, y_best.id));
+        let population = if best.population > 0 {
+            fill_template(&w.population, &[("number", &self.population_words(w, best.population))])
+        } else {
+            String::new()
+        };
+        let mut evidence =
+            vec![fill_template(&w.is_in, &[("place", best.name), ("population", &population), ("actual", &actual)])];
+        let mut y_desc = self.describe_region(kb, doc.lang, y_best.id, y_text);
         for other in claim.regions.iter().skip(1).take(2) {
-            y_desc.push_str(&format!("; also {}", self.division_word(kb, other.place)));
+            let what = self.describe_region(kb, doc.lang, other.place, "");
+            y_desc.push_str(&fill_template(&w.also, &[("what", what.trim())]));
         }
         evidence.push(y_desc.clone());
         let named = claim.places.iter().filter(|p| !p.alternate).count();
         if named > 1 {
-            evidence.push(format!("none of the {named} places called {x_text} the knowledge has lies in {y_text}"));
+            evidence.push(fill_template(
+                &w.none_of,
+                &[("count", &named.to_string()), ("place", x_text), ("region", y_text)],
+            ));
         }
-        let replacement = match claimed_level {
+        let replacement = match y_best.kind {
             PlaceKind::Country => actual_country.map(|c| kb.display_name(c, lang).to_string()),
-            _ => actual_region.or(actual_country).map(|r| kb.display_name(r, lang).to_string()),
+            PlaceKind::District => actual_regency.or(actual_region).map(|r| kb.display_name(r, names).to_string()),
+            _ => actual_region.or(actual_country).map(|r| kb.display_name(r, names).to_string()),
         };
         let span = claim.claim.clone();
         let suggestion = replacement
             .map(|r| format!("{}{}{}", &text[span.start..claim.region.start], r, &text[claim.region.end..span.end]));
         let mut sources = vec![kb.source(best.id), kb.source(y_best.id)];
         sources.dedup();
-        let message = cx.rule.render_message(&[("place", x_text), ("region", y_text), ("actual", &actual)]);
-        Some(Finding {
+        let values = [("place", x_text), ("region", y_text), ("actual", actual.as_str())];
+        let message = match &w.message {
+            Some(m) => fill_template(m, &values),
+            None => cx.rule.render_message(&values),
+        };
+        Finding {
             range: span,
             message,
             evidence,
@@ -220,6 +480,38 @@ impl LocatedIn {
             sources,
             labels: vec![(claim.region.clone(), y_desc)],
             severity: None,
-        })
+        }
+    }
+
+    /// A claim that was right before the map changed: a warning that names the change.
+    fn report_outdated(&self, doc: &Document<'_>, cx: &CheckCx<'_>, claim: &PlaceClaim, link: Link) -> Finding {
+        let kb = cx.knowledge;
+        let text = doc.text();
+        let w = self.wording(doc.lang);
+        let x_text = &text[claim.place.clone()];
+        let y_text = &text[claim.region.clone()];
+        let names = naming_lang(kb, doc.lang, link.other, y_text);
+        let part = kb.display_name(link.region, names).to_string();
+        let year = if link.year == 0 { "?".to_string() } else { link.year.to_string() };
+        let values = [("place", x_text), ("region", y_text), ("part", part.as_str()), ("year", year.as_str())];
+        let template = match link.kind {
+            crate::knowledge::gazetteer::LinkKind::Replaced => &w.replaced,
+            _ => &w.outdated,
+        };
+        let evidence = fill_template(template, &values);
+        let span = claim.claim.clone();
+        let suggestion =
+            Some(format!("{}{}{}", &text[span.start..claim.region.start], part, &text[claim.region.end..span.end]));
+        let mut sources = vec![kb.source(link.region), kb.source(link.other)];
+        sources.dedup();
+        Finding {
+            range: span,
+            message: fill_template(&w.outdated_message, &values),
+            evidence: vec![evidence.clone()],
+            suggestion,
+            sources,
+            labels: vec![(claim.region.clone(), evidence)],
+            severity: Some(Severity::Warning),
+        }
     }
 }

@@ -11,7 +11,7 @@
 //! ..."), a region followed by a verb of saying ("in Shenzhen, Victoria said").
 
 use super::{CheckCx, Document};
-use crate::knowledge::gazetteer::{PlaceKind, Posting};
+use crate::knowledge::gazetteer::{Level, Link, LinkKind, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
 use crate::recognize::{
     is_sentence_start, looks_like_name, name_ending_at, name_starting_at, next_char, prev_char, word_after,
@@ -37,21 +37,89 @@ pub struct PlaceClaim {
     pub region_cities: Vec<Posting>,
 }
 
+/// What the knowledge says of a place claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Some place of that name lies in some region of that name.
+    Holds,
+    /// The place lies in a region split from (or a division that took over) the claimed one:
+    /// right for copy written before the change, outdated in later or undated copy.
+    Outdated(Link),
+    /// Only a village of that name lies in the region, while a place of note of that name
+    /// lies elsewhere ("Padang, Kalimantan Barat": villages called Padang lie there; the city is
+    /// in Sumatera Barat).
+    OnlyVillage(PlaceId),
+    /// No place of that name lies in any region of that name, then or now.
+    Wrong,
+}
+
 impl PlaceClaim {
-    /// True when any place of that name lies in any region or country of that name
-    /// (namesakes count: "Paris, Texas"), in a region the claimed one was split from or into
-    /// (the record may predate the split: Banten from Jawa Barat), or in the same region as a
-    /// city the region name may stand for ("Salford, Manchester").
+    /// True when the claim is not wrong: it holds, or held before a change of the map.
     pub fn holds(&self, kb: &Knowledge) -> bool {
-        self.places.iter().any(|xp| {
-            let xr = kb.region_of(xp.place);
-            self.regions.iter().any(|yp| {
-                xp.place == yp.place
-                    || kb.lies_in(xp.place, yp.place)
-                    || xr.is_some_and(|r| kb.shares_territory(r, yp.place))
-                    || kb.place(xp.place).country.is_some_and(|c| c != yp.place && kb.shares_territory(c, yp.place))
-            }) || (xr.is_some() && self.region_cities.iter().any(|yc| xr == kb.region_of(yc.place)))
-        })
+        self.verdict(kb, None) != Verdict::Wrong
+    }
+
+    /// Judges the claim for a document of `date`.
+    ///
+    /// It holds when any place of that name lies in any region or country of that name
+    /// (namesakes count: "Paris, Texas"), in a region that shares territory with it (a disputed
+    /// region, a split whose year is unknown), or in the same region as a city the region name
+    /// may stand for ("Salford, Manchester"). Region history runs one way: a place of a region
+    /// split from the claimed one in a year lay in the claimed one before that year (Tangerang,
+    /// Jawa Barat before 2000), so the claim is outdated after it; a place of the older region
+    /// never lay in the newer one (Bogor, Banten), unless the place is not on a complete map
+    /// and the record may file it under the older region.
+    pub fn verdict(&self, kb: &Knowledge, date: Option<chrono::NaiveDate>) -> Verdict {
+        use chrono::Datelike;
+        let before = |year: u16| year > 0 && date.is_some_and(|d| d.year() < year as i32);
+        let mut outdated: Option<Link> = None;
+        let mut village: Option<PlaceId> = None;
+        for xp in &self.places {
+            let x = xp.place;
+            let xr = kb.region_of(x);
+            let on_map = kb.is_on_map(x);
+            for yp in &self.regions {
+                let y = yp.place;
+                if x == y
+                    || kb.lies_in(x, y)
+                    || xr.is_some_and(|r| kb.shares_territory(r, y))
+                    || kb.place(x).country.is_some_and(|c| c != y && kb.shares_territory(c, y))
+                {
+                    if kb.place(x).level == Level::Village {
+                        village.get_or_insert(x);
+                        continue;
+                    }
+                    return Verdict::Holds;
+                }
+                let Some(r) = xr else { continue };
+                for l in kb.links() {
+                    let changed = match l.kind {
+                        // x lies in a region split from y, or in a division that took over y.
+                        LinkKind::Split | LinkKind::Replaced => l.other == y && l.region == r,
+                        LinkKind::AlsoIn => false,
+                    };
+                    if changed {
+                        if before(l.year) {
+                            return Verdict::Holds;
+                        }
+                        outdated.get_or_insert(l);
+                    } else if l.kind == LinkKind::Split && l.region == y && l.other == r && !on_map {
+                        // The record may still file a place of the newer region under the older.
+                        return Verdict::Holds;
+                    }
+                }
+            }
+            // "Salford, Manchester": placed by a bigger neighbour of its region.
+            let bigger = |yc: &Posting| kb.place(yc.place).population > kb.place(x).population;
+            if xr.is_some() && self.region_cities.iter().any(|yc| bigger(yc) && xr == kb.region_of(yc.place)) {
+                return Verdict::Holds;
+            }
+        }
+        match (village, outdated) {
+            (Some(v), _) => Verdict::OnlyVillage(v),
+            (None, Some(l)) => Verdict::Outdated(l),
+            (None, None) => Verdict::Wrong,
+        }
     }
 }
 
@@ -68,6 +136,9 @@ pub struct ClaimReader {
     pub list_words: HashSet<String>,
     /// Words that, right after the region, show it is not a location ("said").
     pub not_after_region: HashSet<String>,
+    /// Words (one or two) that, right before the place, show it is not an administrative place:
+    /// a source ("according to"), a neighbourhood or street ("kawasan", "jalan").
+    pub not_before_place: HashSet<String>,
     /// The lexicon list of words that are not place names at the start of a sentence.
     pub common_words_list: String,
 }
@@ -88,6 +159,13 @@ fn sentence_start_in(text: &str, range: Range<usize>) -> usize {
         .filter(|&next| next <= range.end)
         .last()
         .map_or(range.start, |next| next.max(range.start))
+}
+
+/// True for the readings of a name that can hold places in a claim: countries, first-level
+/// regions, and the regencies and kota of a complete map ("Cibinong, Kabupaten Bogor").
+pub fn is_region(kb: &Knowledge, p: &Posting) -> bool {
+    let pl = kb.place(p.place);
+    matches!(pl.kind, PlaceKind::Region | PlaceKind::Country) || matches!(pl.level, Level::Regency | Level::Kota)
 }
 
 /// Folds every word of a settings list.
@@ -135,20 +213,26 @@ impl ClaimReader {
             })
     }
 
+    /// True when the one or two words before `pos` are in `not_before_place`.
+    fn not_before(&self, text: &str, pos: usize) -> bool {
+        let Some(w1) = word_before(text, pos) else { return false };
+        if self.is(&self.not_before_place, text, &w1) {
+            return true;
+        }
+        word_before(text, w1.start).is_some_and(|w2| self.is(&self.not_before_place, text, &(w2.start..w1.end)))
+    }
+
     /// True when a known place name starts right after `pos` past a comma or list word: the
     /// claim is an item of a list.
     fn list_follows(&self, kb: &Knowledge, text: &str, pos: usize) -> bool {
         let mut at = pos;
-        let mut joined_by_word = false;
         match next_char(text, at) {
-            Some(',') | Some('&') | Some('/') | Some(';') => {
-                at = text[at..].find([',', '&', '/', ';']).map(|i| at + i + 1).unwrap_or(at)
+            // Not a semicolon: "Pailin, Cambodia; Attapeu, Laos" lists claims.
+            Some(',') | Some('&') | Some('/') => {
+                at = text[at..].find([',', '&', '/']).map(|i| at + i + 1).unwrap_or(at)
             }
             _ => match word_after(text, at) {
-                Some(w) if self.is(&self.list_words, text, &w) => {
-                    at = w.end;
-                    joined_by_word = true;
-                }
+                Some(w) if self.is(&self.list_words, text, &w) => at = w.end,
                 _ => return false,
             },
         }
@@ -156,12 +240,10 @@ impl ClaimReader {
         if let Some(w) = word_after(text, at) {
             if self.is(&self.list_words, text, &w) {
                 at = w.end;
-                joined_by_word = true;
             }
         }
         match word_after(text, at) {
-            // "..., Saskatchewan and Newfoundland": after a list word any name continues the list.
-            Some(w) if joined_by_word && text[w.clone()].chars().next().is_some_and(char::is_uppercase) => true,
+            // "..., Saskatchewan and Newfoundland": a known name continues the list.
             Some(w) if text[w.clone()].chars().next().is_some_and(char::is_uppercase) => {
                 let mut end = text.len().min(w.start + 80);
                 while !text.is_char_boundary(end) {
@@ -201,7 +283,7 @@ impl ClaimReader {
         let text = doc.text();
         // The region first: most "Name, Name" matches name no region and end here cheaply.
         let y: NameMatch = name_starting_at(kb, text, region_group.clone())?;
-        if !y.places.iter().any(|p| matches!(kb.place(p.place).kind, PlaceKind::Region | PlaceKind::Country)) {
+        if !y.places.iter().any(|p| is_region(kb, p)) {
             return None;
         }
         let x: NameMatch = name_ending_at(kb, text, place_group.clone())?;
@@ -221,17 +303,25 @@ impl ClaimReader {
         if !self.all_in(&self.trail_words, text, y.range.end..region_group.end) {
             return None;
         }
+        // A country is not placed in a region or another country: "Belgium, France" lists two.
+        if x.places.iter().any(|p| kb.place(p.place).kind == PlaceKind::Country) {
+            return None;
+        }
+        // A name right after a figure is a unit ("151,5 Ha, Tegal").
+        if crate::recognize::word_before(text, place_group.start)
+            .is_some_and(|w| text[w].chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+        {
+            return None;
+        }
+        if self.not_before(text, place_group.start.min(x.range.start)) {
+            return None;
+        }
         let claim = PlaceClaim {
             place: x.range.clone(),
             region: y.range.clone(),
             claim: claim_group.unwrap_or(x.range.start..y.range.end),
             places: x.places.iter().filter(|p| kb.place(p.place).kind != PlaceKind::Country).copied().collect(),
-            regions: y
-                .places
-                .iter()
-                .filter(|p| matches!(kb.place(p.place).kind, PlaceKind::Region | PlaceKind::Country))
-                .copied()
-                .collect(),
+            regions: y.places.iter().filter(|p| is_region(kb, p)).copied().collect(),
             region_cities: y.places.iter().filter(|p| kb.place(p.place).kind == PlaceKind::City).copied().collect(),
         };
         if claim.places.is_empty() || claim.regions.is_empty() {
@@ -240,7 +330,17 @@ impl ClaimReader {
         let kind_of = |p: &Posting| kb.place(p.place).kind;
         // A division is not placed in another division of its level or below: "Alberta,
         // Saskatchewan" is a list of provinces.
-        let any_city = claim.places.iter().any(|p| kind_of(p) == PlaceKind::City);
+        // A place on a complete map (a kecamatan, an island, a regency in its province) is
+        // placed as a city is.
+        // placed as a city is; a regency or kota only in a province or country ("Bogor,
+        // Sukabumi" lists two regencies).
+        let y_above_regency =
+            claim.regions.iter().any(|p| matches!(kind_of(p), PlaceKind::Region | PlaceKind::Country));
+        let any_city = claim.places.iter().any(|p| match kb.place(p.place).level {
+            Level::Kecamatan | Level::Village | Level::Island => true,
+            Level::Regency | Level::Kota => y_above_regency,
+            _ => kind_of(p) == PlaceKind::City,
+        });
         let any_country = claim.regions.iter().any(|p| kind_of(p) == PlaceKind::Country);
         if !any_city && !any_country {
             return None;
@@ -250,7 +350,9 @@ impl ClaimReader {
         let x_countries: HashSet<PlaceId> = claim.places.iter().filter_map(|p| kb.place(p.place).country).collect();
         let y_countries: HashSet<PlaceId> = y.places.iter().filter_map(|p| kb.place(p.place).country).collect();
         let district_in_x_country = y.places.iter().any(|p| {
-            kind_of(p) == PlaceKind::District && kb.place(p.place).country.is_some_and(|c| x_countries.contains(&c))
+            kind_of(p) == PlaceKind::District
+                && !kb.place(p.place).level.is_mapped()
+                && kb.place(p.place).country.is_some_and(|c| x_countries.contains(&c))
         });
         let unplaced_in_y_country = claim.places.iter().any(|p| {
             let pl = kb.place(p.place);
@@ -290,8 +392,10 @@ impl ClaimReader {
             word_before(text, x.range.start)
         };
         if let Some(p) = prep {
+            // At a sentence or clause start; not after a comma ("..., in Rome, Italy on
+            // Wednesday" places Rome).
             let clause_start = is_sentence_start(text, p.start)
-                || matches!(prev_char(text, p.start), Some(',' | ';' | ':' | '(' | '—' | '–'));
+                || matches!(prev_char(text, p.start), Some(';' | ':' | '(' | '—' | '–'));
             if self.is(&self.intro_words, text, &p) && clause_start {
                 let closes = match next_char(text, after_region) {
                     None => true,

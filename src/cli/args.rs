@@ -254,12 +254,17 @@ pub struct KbCheckArgs {
 pub enum ImportCommand {
     /// Build the gazetteer from GeoNames dumps (https://download.geonames.org/export/dump/).
     #[command(after_help = "The project's own gazetteer is rebuilt with:
-  factlint kb import geonames --cities ../shared/data/geonames/cities1000.txt \\
+  factlint kb import geonames --cities ../shared/data/geonames/cities500.txt \\
     --admin1 ../shared/data/geonames/admin1CodesASCII.txt \\
+    --admin1-history ../shared/data/geonames/admin1-history.tsv \\
     --countries ../shared/data/geonames/countryInfo.txt \\
     --iso3166 ../shared/data/geonames/iso3166-1.json \\
     --iso3166-2 ../shared/data/geonames/iso3166-2.json \\
-    --curated knowledge/curated --output knowledge/world.bin")]
+    --idn-area ../shared/data/idn-area \\
+    --curated knowledge/curated --output knowledge/world.bin
+
+A gazetteer built with --idn-area includes idn-area-data (Kemendagri codes) and is a derivative
+database under the Open Database License (ODbL 1.0): offer it under that licence, with credit.")]
     Geonames(ImportGeonamesArgs),
 }
 
@@ -271,6 +276,10 @@ pub struct ImportGeonamesArgs {
     /// First-level divisions: admin1CodesASCII.txt.
     #[arg(long, value_name = "FILE")]
     pub admin1: PathBuf,
+    /// Divisions replaced by reforms: admin1-history.tsv (old code, old name, old ASCII name,
+    /// old geonameid, new code, new name, year). Former names stay right for their territory.
+    #[arg(long = "admin1-history", value_name = "FILE")]
+    pub admin1_history: Option<PathBuf>,
     /// Countries: countryInfo.txt.
     #[arg(long, value_name = "FILE")]
     pub countries: PathBuf,
@@ -281,6 +290,10 @@ pub struct ImportGeonamesArgs {
     /// departments and other lower divisions.
     #[arg(long = "iso3166-2", value_name = "FILE")]
     pub iso3166_2: Option<PathBuf>,
+    /// Indonesia's administrative map: a folder with idn-area-data's provinces.csv,
+    /// regencies.csv, districts.csv, villages.csv and islands.csv (ODbL).
+    #[arg(long = "idn-area", value_name = "DIR")]
+    pub idn_area: Option<PathBuf>,
     /// Curated knowledge files, or folders of them (*.toml, in name order), applied on top.
     #[arg(long, value_name = "PATH")]
     pub curated: Vec<PathBuf>,

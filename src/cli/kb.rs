@@ -3,7 +3,7 @@
 use super::args::{ImportCommand, KbCheckArgs, KbLookupArgs};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::knowledge::fold::fold;
-use crate::knowledge::gazetteer::{Feature, PlaceKind, Posting};
+use crate::knowledge::gazetteer::{Feature, Level, LinkKind, PlaceKind, Posting};
 use crate::knowledge::import::{import as run_import, ImportInputs};
 use crate::knowledge::records::{Fact, FactId, OfficeId, PersonId, Phrase, Subject, Tenure};
 use crate::knowledge::{population_words, Knowledge};
@@ -39,12 +39,41 @@ fn print_errors(errors: &[crate::source::LocatedError]) {
 
 /// How a knowledge file refers to a place: `country:ID`, `admin1:ID.30`, `geonames:1642672`.
 fn place_ref(p: &crate::knowledge::Place<'_>) -> String {
+    if p.level == Level::Former {
+        // Its old code may now name another division; a file refers to the current ones.
+        return format!("none (former code {})", p.code);
+    }
     match (p.kind, p.geonameid) {
         (PlaceKind::Country, _) if !p.code.is_empty() => format!("country:{}", p.code),
         (PlaceKind::Region, _) if !p.code.is_empty() => format!("admin1:{}", p.code),
         (_, Some(g)) => format!("geonames:{g}"),
         _ => p.code.to_string(),
     }
+}
+
+/// The kind of a place as a lookup shows it: its level where the map gives one.
+fn kind_words(p: &crate::knowledge::Place<'_>) -> &'static str {
+    match p.level {
+        Level::Unspecified => p.kind.as_str(),
+        Level::Former => "former region",
+        l => l.as_str(),
+    }
+}
+
+/// A region's history: the splits and reforms that made or replaced it.
+fn history_lines(kb: &Knowledge, id: crate::knowledge::PlaceId) -> Vec<String> {
+    let year = |y: u16| if y == 0 { String::new() } else { format!(" in {y}") };
+    let name = |i| kb.place(i).name;
+    kb.links()
+        .filter_map(|l| match l.kind {
+            LinkKind::Split if l.region == id => Some(format!("split from {}{}", name(l.other), year(l.year))),
+            LinkKind::Split if l.other == id => Some(format!("{} split from it{}", name(l.region), year(l.year))),
+            LinkKind::Replaced if l.region == id => Some(format!("took over {}{}", name(l.other), year(l.year))),
+            LinkKind::Replaced if l.other == id => Some(format!("replaced by {}{}", name(l.region), year(l.year))),
+            LinkKind::AlsoIn if l.region == id => Some(format!("also held or claimed by {}", name(l.other))),
+            _ => None,
+        })
+        .collect()
 }
 
 fn feature_words(f: Feature) -> Option<&'static str> {
@@ -147,9 +176,12 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
                 serde_json::json!({
                     "name": p.name,
                     "kind": p.kind.as_str(),
+                    "level": (p.level != Level::Unspecified).then(|| p.level.as_str()),
+                    "within": kb.ancestors(p.id).into_iter().map(|a| kb.place(a).name).collect::<Vec<_>>(),
                     "region": kb.region_of(p.id).filter(|r| *r != p.id).map(|r| kb.place(r).name),
                     "country": p.country.filter(|c| *c != p.id).map(|c| kb.place(c).name),
-                    "population": p.population,
+                    "population": (p.population > 0 || p.kind == PlaceKind::City).then_some(p.population),
+                    "history": history_lines(&kb, p.id),
                     "alternate_name": h.alternate,
                     "source": kb.source(p.id),
                     "ref": place_ref(&p),
@@ -223,18 +255,8 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
     }
     for h in &hits {
         let p = kb.place(h.place);
-        let mut within = Vec::new();
-        if p.kind == PlaceKind::City {
-            if let Some(r) = kb.region_of(p.id) {
-                within.push(kb.place(r).name.to_string());
-            }
-        }
-        if p.kind != PlaceKind::Country {
-            if let Some(c) = p.country {
-                within.push(kb.place(c).name.to_string());
-            }
-        }
-        let mut line = format!("  {} ({})", p.name, p.kind.as_str());
+        let within: Vec<&str> = kb.ancestors(p.id).into_iter().map(|a| kb.place(a).name).collect();
+        let mut line = format!("  {} ({})", p.name, kind_words(&p));
         if !within.is_empty() {
             line.push_str(&format!(", in {}", within.join(", ")));
         }
@@ -249,6 +271,9 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
         }
         line.push_str(&format!("  [{}; ref {}]", kb.source(p.id), place_ref(&p)));
         writeln!(out, "{line}")?;
+        for event in history_lines(&kb, p.id) {
+            writeln!(out, "      {event}")?;
+        }
     }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     if !records.persons.is_empty() {
@@ -400,6 +425,8 @@ pub fn import(cmd: &ImportCommand) -> anyhow::Result<u8> {
         countries: a.countries.clone(),
         iso3166: a.iso3166.clone(),
         iso3166_2: a.iso3166_2.clone(),
+        admin1_history: a.admin1_history.clone(),
+        idn_area: a.idn_area.clone(),
         curated: expand_toml_paths(&a.curated)?,
     };
     let (bytes, stats) = match run_import(&inputs) {
@@ -412,13 +439,15 @@ pub fn import(cmd: &ImportCommand) -> anyhow::Result<u8> {
     write_atomically(&a.output, &bytes)?;
     writeln!(
         std::io::stdout(),
-        "wrote {} ({} bytes): {} countries, {} regions, {} places, {} districts, {} names ({} places whose region code names no region lie in their country only)",
+        "wrote {} ({} bytes): {} countries, {} regions, {} former regions, {} places, {} districts, {} places of Indonesia's map, {} names ({} places whose region code names no region lie in their country only)",
         a.output.display(),
         bytes.len(),
         stats.countries,
         stats.regions,
+        stats.former_regions,
         stats.cities,
         stats.districts,
+        stats.mapped,
         stats.names,
         stats.unresolved_regions
     )?;

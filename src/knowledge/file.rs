@@ -24,6 +24,7 @@
 //! [[place]]                         # a region split from another
 //! ref = "admin1:ID.33"
 //! split_from = ["admin1:ID.30"]
+//! split_year = 2000
 //! # also_in = ["country:RU"]          # a disputed region: in either is not a finding
 //!
 //! [[person]]
@@ -122,6 +123,9 @@ pub struct PlaceSpec {
     /// puts in the older region may lie in this one, so claims either way are not findings.
     #[serde(default)]
     pub split_from: Vec<Spanned<String>>,
+    /// The year the split took effect: copy dated earlier may rightly put the region's places
+    /// in the one it was split from; later copy that does is outdated.
+    pub split_year: Option<Spanned<u16>>,
     /// Countries or regions that also claim or hold this region or country (Crimea: Russia as
     /// well as Ukraine): a claim that puts one of its places in either is not a finding.
     #[serde(default)]

@@ -7,13 +7,14 @@
 //!
 //! ```text
 //! header    MAGIC, place count, strings length, postings count, local-name count, id count,
-//!           split count, fst length
+//!           link count, fst length
 //! places    place count x PLACE_SIZE bytes (see `PlaceRow`)
 //! strings   UTF-8 bytes that names and codes point into
 //! postings  u32 words: for a name with several places, a count followed by that many postings
 //! locals    local-name count x LOCAL_SIZE bytes: (place, language, name) display names
 //! ids       id count x 8 bytes: (geonameid, place) sorted by geonameid
-//! splits    split count x 8 bytes: (region, region it was split from)
+//! links     link count x 12 bytes: (region, other region, year u16, link kind u8, 0): a split,
+//!           a reform that replaced a division, or a territory also held by another
 //! fst       the name map; a value is a posting (tag 0) or an offset into postings (tag 1)
 //! ```
 //!
@@ -25,10 +26,11 @@ use fst::raw::Output;
 use std::collections::BTreeMap;
 use std::fmt;
 
-const MAGIC: &[u8; 8] = b"FLGAZ\x00\x00\x04";
+const MAGIC: &[u8; 8] = b"FLGAZ\x00\x00\x05";
 const HEADER_SIZE: usize = 8 + 7 * 4;
 const PLACE_SIZE: usize = 32;
 const LOCAL_SIZE: usize = 16;
+const LINK_SIZE: usize = 12;
 /// No parent, no region.
 pub const NONE: u32 = u32::MAX;
 
@@ -140,6 +142,111 @@ impl Feature {
     }
 }
 
+/// Which administrative level a place below the first level is, where the knowledge says so
+/// (Indonesia's map from provinces down to villages), and whether a division is a former one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Not said (GeoNames places, ISO 3166-2 districts).
+    #[default]
+    Unspecified,
+    /// A kabupaten (regency): a second-level division whose places the map lists.
+    Regency,
+    /// A kota (city) at the second level.
+    Kota,
+    /// A kecamatan (district), the third level.
+    Kecamatan,
+    /// A desa or kelurahan (village), the fourth level.
+    Village,
+    /// An island, in the regency (or province) it belongs to.
+    Island,
+    /// A first-level division that a reform replaced; its links say by what and when.
+    Former,
+}
+
+impl Level {
+    fn from_u8(b: u8) -> Level {
+        match b {
+            1 => Level::Regency,
+            2 => Level::Kota,
+            3 => Level::Kecamatan,
+            4 => Level::Village,
+            5 => Level::Island,
+            6 => Level::Former,
+            _ => Level::Unspecified,
+        }
+    }
+
+    fn as_u8(self) -> u8 {
+        match self {
+            Level::Unspecified => 0,
+            Level::Regency => 1,
+            Level::Kota => 2,
+            Level::Kecamatan => 3,
+            Level::Village => 4,
+            Level::Island => 5,
+            Level::Former => 6,
+        }
+    }
+
+    /// True for the levels of a map that lists every place of its divisions: what does not lie
+    /// in such a division is not there.
+    pub fn is_mapped(self) -> bool {
+        matches!(self, Level::Regency | Level::Kota | Level::Kecamatan | Level::Village | Level::Island)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Unspecified => "",
+            Level::Regency => "regency",
+            Level::Kota => "kota",
+            Level::Kecamatan => "kecamatan",
+            Level::Village => "village",
+            Level::Island => "island",
+            Level::Former => "former",
+        }
+    }
+}
+
+/// How two regions are linked in their history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LinkKind {
+    /// `region` was split off from `other` in `year` (Banten from Jawa Barat, 2000): places of
+    /// `region` lay in `other` before then.
+    Split,
+    /// `region` took over the former division `other` in `year` (whole or in part): the former
+    /// name is right for its territory in copy written before then.
+    Replaced,
+    /// `region` is also held or claimed by `other` (a disputed or dependent territory).
+    AlsoIn,
+}
+
+impl LinkKind {
+    fn from_u8(b: u8) -> LinkKind {
+        match b {
+            1 => LinkKind::Replaced,
+            2 => LinkKind::AlsoIn,
+            _ => LinkKind::Split,
+        }
+    }
+
+    fn as_u8(self) -> u8 {
+        match self {
+            LinkKind::Split => 0,
+            LinkKind::Replaced => 1,
+            LinkKind::AlsoIn => 2,
+        }
+    }
+}
+
+/// A link between two regions; `year` is 0 when unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Link {
+    pub region: PlaceId,
+    pub other: PlaceId,
+    pub year: u16,
+    pub kind: LinkKind,
+}
+
 /// One place as the builder takes it and the reader returns it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlaceRow<'a> {
@@ -150,6 +257,7 @@ pub struct PlaceRow<'a> {
     pub code: &'a str,
     pub kind: PlaceKind,
     pub feature: Feature,
+    pub level: Level,
     /// The place this one lies directly in (a city's region, or its country when the region is
     /// unknown; a region's country), or [`NONE`].
     pub parent: u32,
@@ -194,7 +302,7 @@ pub struct Gazetteer<'a> {
     postings: &'a [u8],
     locals: &'a [u8],
     ids: &'a [u8],
-    splits: &'a [u8],
+    links: &'a [u8],
     names: fst::Map<&'a [u8]>,
 }
 
@@ -217,7 +325,7 @@ impl<'a> Gazetteer<'a> {
         let n_postings = u32_at(bytes, 16) as usize;
         let n_locals = u32_at(bytes, 20) as usize;
         let n_ids = u32_at(bytes, 24) as usize;
-        let n_splits = u32_at(bytes, 28) as usize;
+        let n_links = u32_at(bytes, 28) as usize;
         let fst_len = u32_at(bytes, 32) as usize;
         let mut at = HEADER_SIZE;
         let mut take = |len: usize| -> Result<&'a [u8], FormatError> {
@@ -231,10 +339,10 @@ impl<'a> Gazetteer<'a> {
         let postings = take(n_postings * 4)?;
         let locals = take(n_locals * LOCAL_SIZE)?;
         let ids = take(n_ids * 8)?;
-        let splits = take(n_splits * 8)?;
+        let links = take(n_links * LINK_SIZE)?;
         let fst_bytes = take(fst_len)?;
         let names = fst::Map::new(fst_bytes)?;
-        Ok(Gazetteer { places, strings, postings, locals, ids, splits, names })
+        Ok(Gazetteer { places, strings, postings, locals, ids, links, names })
     }
 
     pub fn len(&self) -> usize {
@@ -265,6 +373,7 @@ impl<'a> Gazetteer<'a> {
             name: self.str_at(u32_at(r, 4), u16_at(r, 8)),
             kind: PlaceKind::from_u8(r[10]),
             feature: Feature::from_u8(r[11]),
+            level: Level::from_u8(r[30]),
             parent: u32_at(r, 12),
             country: u32_at(r, 16),
             population: u32_at(r, 20) as u64 * if r[31] == 1 { 16 } else { 1 },
@@ -316,9 +425,14 @@ impl<'a> Gazetteer<'a> {
         (i < n && u32_at(self.ids, i * 8) == geonameid).then(|| PlaceId(u32_at(self.ids, i * 8 + 4)))
     }
 
-    /// Pairs (region, region it was split from).
-    pub fn splits(&self) -> impl Iterator<Item = (PlaceId, PlaceId)> + '_ {
-        self.splits.chunks_exact(8).map(|c| (PlaceId(u32_at(c, 0)), PlaceId(u32_at(c, 4))))
+    /// The links between regions: splits, reforms, shared territory.
+    pub fn links(&self) -> impl Iterator<Item = Link> + '_ {
+        self.links.chunks_exact(LINK_SIZE).map(|c| Link {
+            region: PlaceId(u32_at(c, 0)),
+            other: PlaceId(u32_at(c, 4)),
+            year: u16_at(c, 8),
+            kind: LinkKind::from_u8(c[10]),
+        })
     }
 
     /// Iterates all places' ids.
@@ -435,6 +549,7 @@ pub struct NewPlace {
     pub code: String,
     pub kind: PlaceKind,
     pub feature: Feature,
+    pub level: Level,
     pub parent: u32,
     pub country: u32,
     pub population: u64,
@@ -448,7 +563,7 @@ pub struct GazetteerBuilder {
     /// folded name -> postings
     names: BTreeMap<String, Vec<Posting>>,
     locals: Vec<(u32, [u8; 2], String)>,
-    splits: Vec<(u32, u32)>,
+    links: Vec<Link>,
 }
 
 impl GazetteerBuilder {
@@ -498,10 +613,15 @@ impl GazetteerBuilder {
         self.names.get(&fold(name)).cloned().unwrap_or_default()
     }
 
-    /// Records that `region` was split from `from`.
-    pub fn add_split(&mut self, region: PlaceId, from: PlaceId) {
-        if !self.splits.contains(&(region.0, from.0)) {
-            self.splits.push((region.0, from.0));
+    /// The links recorded so far.
+    pub fn links(&self) -> &[Link] {
+        &self.links
+    }
+
+    /// Records a link between two regions (once).
+    pub fn add_link(&mut self, link: Link) {
+        if !self.links.iter().any(|l| l.region == link.region && l.other == link.other && l.kind == link.kind) {
+            self.links.push(link);
         }
     }
 
@@ -547,7 +667,7 @@ impl GazetteerBuilder {
             place_bytes.extend_from_slice(&pop.to_le_bytes());
             place_bytes.extend_from_slice(&code_off.to_le_bytes());
             place_bytes.extend_from_slice(&code_len.to_le_bytes());
-            place_bytes.push(0);
+            place_bytes.push(p.level.as_u8());
             place_bytes.push(scaled);
         }
 
@@ -603,7 +723,7 @@ impl GazetteerBuilder {
             postings.len(),
             self.locals.len(),
             ids.len(),
-            self.splits.len(),
+            self.links.len(),
             fst_bytes.len(),
         ] {
             out.extend_from_slice(&(n as u32).to_le_bytes());
@@ -618,10 +738,12 @@ impl GazetteerBuilder {
             out.extend_from_slice(&g.to_le_bytes());
             out.extend_from_slice(&i.to_le_bytes());
         }
-        self.splits.sort();
-        for (a, b) in &self.splits {
-            out.extend_from_slice(&a.to_le_bytes());
-            out.extend_from_slice(&b.to_le_bytes());
+        self.links.sort();
+        for l in &self.links {
+            out.extend_from_slice(&l.region.0.to_le_bytes());
+            out.extend_from_slice(&l.other.0.to_le_bytes());
+            out.extend_from_slice(&l.year.to_le_bytes());
+            out.extend_from_slice(&[l.kind.as_u8(), 0]);
         }
         out.extend_from_slice(&fst_bytes);
         out
@@ -651,6 +773,7 @@ mod tests {
             code: "CN".into(),
             kind: PlaceKind::Country,
             feature: Feature::Division,
+            level: Level::Unspecified,
             parent: NONE,
             country: 0,
             population: 1_411_778_724,
@@ -661,6 +784,7 @@ mod tests {
             code: "CN.30".into(),
             kind: PlaceKind::Region,
             feature: Feature::Division,
+            level: Level::Unspecified,
             parent: cn.0,
             country: cn.0,
             population: 0,
@@ -671,6 +795,7 @@ mod tests {
             code: "".into(),
             kind: PlaceKind::City,
             feature: Feature::DistrictSeat,
+            level: Level::Unspecified,
             parent: gd.0,
             country: cn.0,
             population: 17_494_398,

@@ -6,7 +6,7 @@
 
 use super::file;
 use super::fold::fold;
-use super::gazetteer::{Feature, GazetteerBuilder, NewPlace, PlaceId, PlaceKind, NONE};
+use super::gazetteer::{Feature, GazetteerBuilder, Level, Link, LinkKind, NewPlace, PlaceId, PlaceKind, NONE};
 use super::places::{self, PlaceStore};
 use crate::source::LocatedError;
 use std::collections::HashMap;
@@ -26,6 +26,14 @@ pub struct ImportInputs {
     /// Optional iso-codes iso3166-2.json: subdivision names in their local language, added to the
     /// first-level divisions they name, and lower divisions (counties, departments) as districts.
     pub iso3166_2: Option<PathBuf>,
+    /// Optional admin1-history.tsv: first-level divisions a reform replaced (old code, old
+    /// names, old geonameid, new code, new name, year). Each former division stays a region
+    /// under its old names, linked to what replaced it.
+    pub admin1_history: Option<PathBuf>,
+    /// Optional folder of Indonesia's administrative map (idn-area-data: provinces.csv,
+    /// regencies.csv, districts.csv, villages.csv, islands.csv): regencies, kota, kecamatan,
+    /// villages and islands, each in the division above it.
+    pub idn_area: Option<PathBuf>,
     /// Curated knowledge files applied on top, in order.
     pub curated: Vec<PathBuf>,
 }
@@ -48,6 +56,11 @@ pub struct ImportStats {
     pub regions: usize,
     pub cities: usize,
     pub districts: usize,
+    /// First-level divisions replaced by a reform, kept under their old names.
+    pub former_regions: usize,
+    /// Places from Indonesia's administrative map (regencies, kota, kecamatan, villages,
+    /// islands).
+    pub mapped: usize,
     pub names: usize,
     /// City rows whose region code names no known region (they lie in their country only).
     pub unresolved_regions: usize,
@@ -154,6 +167,7 @@ impl PlaceStore for BuilderStore {
             code: String::new(),
             kind: new.kind,
             feature: if new.kind == PlaceKind::City { Feature::Place } else { Feature::Division },
+            level: Level::Unspecified,
             parent: new.parent.map_or(NONE, |p| p.0),
             country: if new.kind == PlaceKind::Country { next } else { new.country.map_or(NONE, |p| p.0) },
             population: new.population,
@@ -190,8 +204,8 @@ impl PlaceStore for BuilderStore {
         // The compiled form quotes GeoNames for its places; curated files only add names to them.
     }
 
-    fn add_split(&mut self, region: PlaceId, from: PlaceId) {
-        self.b.add_split(region, from);
+    fn add_link(&mut self, region: PlaceId, other: PlaceId, kind: LinkKind, year: u16) {
+        self.b.add_link(Link { region, other, year, kind });
     }
 }
 
@@ -234,6 +248,7 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
             code: code.clone(),
             kind: PlaceKind::Country,
             feature: Feature::Division,
+            level: Level::Unspecified,
             parent: NONE,
             country: next,
             population,
@@ -301,26 +316,23 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
             code: code.clone(),
             kind: PlaceKind::Region,
             feature: Feature::Division,
+            level: Level::Unspecified,
             parent: country.0,
             country: country.0,
             population: 0,
         });
-        store.b.add_name(&name, id, false);
-        store.b.add_name(&ascii, id, false);
-        for base in [&name, &ascii] {
-            for suffix in DIVISION_SUFFIXES {
-                if let Some(short) = base.strip_suffix(suffix) {
-                    if short.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-                        store.b.add_name(short, id, true);
-                    }
-                }
-            }
-        }
+        add_division_names(&mut store.b, id, &[&name, &ascii]);
         if geonameid != 0 {
             store.by_geonameid.insert(geonameid, id);
         }
         store.by_code.insert((PlaceKind::Region, code), id);
         stats.regions += 1;
+    }
+
+    // Divisions a reform replaced, under their old names, before the cities so that references
+    // by code still find the current division first.
+    if let Some(history) = &inputs.admin1_history {
+        stats.former_regions = import_history(history, &mut store)?;
     }
 
     // Populated places.
@@ -352,6 +364,7 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
             code: String::new(),
             kind: PlaceKind::City,
             feature: Feature::from_code(f[7]),
+            level: Level::Unspecified,
             parent: region.unwrap_or(country).0,
             country: country.0,
             population: f[14].trim().parse().unwrap_or(0),
@@ -387,10 +400,86 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
         stats.districts = import_iso3166_2(iso2, &mut store)?;
     }
 
+    // Indonesia's map, after the curated names so that its provinces find their divisions.
+    if let Some(dir) = &inputs.idn_area {
+        stats.mapped = super::idn_area::import(dir, &mut store.b)?;
+    }
+
     let bytes = store.b.build();
     let g = super::gazetteer::Gazetteer::open(&bytes).expect("a freshly built gazetteer opens");
     stats.names = g.name_count();
     Ok((bytes, stats))
+}
+
+/// Adds a division's names, and each without a suffix that names its kind of division.
+fn add_division_names(b: &mut GazetteerBuilder, id: PlaceId, names: &[&str]) {
+    for name in names {
+        b.add_name(name, id, false);
+    }
+    for base in names {
+        for suffix in DIVISION_SUFFIXES {
+            if let Some(short) = base.strip_suffix(suffix) {
+                if short.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                    b.add_name(short, id, true);
+                }
+            }
+        }
+    }
+}
+
+/// Adds the divisions admin1-history.tsv says a reform replaced: each becomes a former region
+/// under its old names, linked to every division that took it over. Returns how many.
+fn import_history(path: &Path, store: &mut BuilderStore) -> Result<usize, ImportError> {
+    let text = read(path)?;
+    // (old code, old name) -> (old ascii name, old geonameid, [(new code, year)])
+    let mut former: std::collections::BTreeMap<(String, String), (String, u32, Vec<(String, u16)>)> =
+        std::collections::BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if n == 0 && line.starts_with("old_code") || line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 7 {
+            return Err(format_err(path, n + 1, format!("expected 7 tab-separated columns, found {}", f.len())));
+        }
+        let year: u16 = f[6].trim().parse().map_err(|_| format_err(path, n + 1, format!("bad year {:?}", f[6])))?;
+        let entry = former
+            .entry((f[0].to_string(), f[1].to_string()))
+            .or_insert_with(|| (f[2].to_string(), f[3].trim().parse().unwrap_or(0), Vec::new()));
+        entry.2.push((f[4].to_string(), year));
+    }
+    let mut count = 0;
+    for ((code, name), (ascii, geonameid, successors)) in former {
+        let cc = code.split('.').next().unwrap_or("").to_string();
+        let Some(&country) = store.by_code.get(&(PlaceKind::Country, cc)) else { continue };
+        let id = store.b.add_place(NewPlace {
+            geonameid,
+            name: name.clone(),
+            code: code.clone(),
+            kind: PlaceKind::Region,
+            feature: Feature::Division,
+            level: Level::Former,
+            parent: country.0,
+            country: country.0,
+            population: 0,
+        });
+        add_division_names(&mut store.b, id, &[&name, &ascii]);
+        if geonameid != 0 {
+            store.by_geonameid.entry(geonameid).or_insert(id);
+        }
+        for (new_code, year) in successors {
+            let Some(&new) = store.by_code.get(&(PlaceKind::Region, new_code.clone())) else {
+                return Err(format_err(
+                    path,
+                    1,
+                    format!("{new_code} (which replaced {code} {name}) is no division of the admin1 table"),
+                ));
+            };
+            store.b.add_link(Link { region: new, other: id, year, kind: LinkKind::Replaced });
+        }
+        count += 1;
+    }
+    Ok(count)
 }
 
 /// Suffixes ISO 3166-2 adds to local names of divisions: "Guangdong Sheng", "Xizang Zizhiqu".
@@ -454,6 +543,7 @@ fn import_iso3166_2(path: &Path, store: &mut BuilderStore) -> Result<usize, Impo
                     code: code.clone(),
                     kind: PlaceKind::District,
                     feature: Feature::Division,
+                    level: Level::Unspecified,
                     parent: parent_id.0,
                     country: country.0,
                     population: 0,

@@ -6,6 +6,7 @@ mod facts;
 pub mod file;
 pub mod fold;
 pub mod gazetteer;
+mod idn_area;
 pub mod import;
 mod people;
 mod places;
@@ -13,7 +14,7 @@ pub mod records;
 
 use crate::source::LocatedError;
 pub use gazetteer::PlaceId;
-use gazetteer::{Feature, Gazetteer, PlaceKind, Posting, NONE};
+use gazetteer::{Feature, Gazetteer, Level, Link, LinkKind, PlaceKind, Posting, NONE};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -33,6 +34,7 @@ pub struct Place<'k> {
     pub name: &'k str,
     pub kind: PlaceKind,
     pub feature: Feature,
+    pub level: Level,
     /// The place this one lies directly in.
     pub parent: Option<PlaceId>,
     pub country: Option<PlaceId>,
@@ -72,11 +74,13 @@ pub struct Knowledge {
     locals: HashMap<(PlaceId, String), String>,
     sources: HashMap<PlaceId, String>,
     keys: HashMap<String, PlaceId>,
-    splits: Vec<(PlaceId, PlaceId)>,
+    links: Vec<Link>,
     /// Persons, offices, tenures and facts.
     records: records::Records,
     /// How many knowledge files have been loaded.
     files_loaded: usize,
+    /// Countries whose map lists every place of their divisions, found when first asked.
+    mapped_countries: std::sync::OnceLock<Vec<PlaceId>>,
 }
 
 impl Knowledge {
@@ -96,9 +100,10 @@ impl Knowledge {
             locals: HashMap::new(),
             sources: HashMap::new(),
             keys: HashMap::new(),
-            splits: Vec::new(),
+            links: Vec::new(),
             records: records::Records::default(),
             files_loaded: 0,
+            mapped_countries: std::sync::OnceLock::new(),
         }
     }
 
@@ -182,6 +187,7 @@ impl Knowledge {
                 name: r.name,
                 kind: r.kind,
                 feature: r.feature,
+                level: r.level,
                 parent: opt(r.parent),
                 country: opt(r.country),
                 population: r.population,
@@ -195,6 +201,7 @@ impl Knowledge {
                 name: &e.name,
                 kind: e.kind,
                 feature: if e.kind == PlaceKind::City { Feature::Place } else { Feature::Division },
+                level: Level::Unspecified,
                 parent: e.parent,
                 country: e.country,
                 population: e.population,
@@ -233,8 +240,10 @@ impl Knowledge {
         if let Some(s) = self.sources.get(&id) {
             return s.clone();
         }
-        match self.place(id).geonameid {
+        let p = self.place(id);
+        match p.geonameid {
             Some(g) => format!("GeoNames {g}"),
+            None if p.level.is_mapped() => format!("Kemendagri {}", p.code),
             None => "knowledge file".to_string(),
         }
     }
@@ -282,27 +291,73 @@ impl Knowledge {
         false
     }
 
-    /// True when one of two regions was split from the other (directly or through one more
-    /// split), so a place the record puts in one may lie in the other.
+    /// Every link between regions: splits, reforms and shared territory.
+    pub fn links(&self) -> impl Iterator<Item = Link> + '_ {
+        self.world.links().chain(self.links.iter().copied())
+    }
+
+    /// True when two regions share territory: one was split from the other with no year the
+    /// knowledge gives (directly or through one more split), or one is also held by the other.
+    /// A place the record puts in one may lie in the other.
     pub fn shares_territory(&self, a: PlaceId, b: PlaceId) -> bool {
-        let all = || self.world.splits().chain(self.splits.iter().copied());
-        let linked = |x: PlaceId, y: PlaceId| all().any(|(r, f)| (r == x && f == y) || (r == y && f == x));
+        let loose = |l: &Link| l.kind == LinkKind::AlsoIn || l.kind == LinkKind::Split && l.year == 0;
+        let linked = |x: PlaceId, y: PlaceId| {
+            self.links().filter(loose).any(|l| (l.region == x && l.other == y) || (l.region == y && l.other == x))
+        };
         if a == b || linked(a, b) {
             return true;
         }
         // Papua Barat Daya was split from Papua Barat, itself split from Papua.
-        let mids: Vec<PlaceId> = all()
-            .filter_map(|(r, f)| {
-                if r == a {
-                    Some(f)
-                } else if f == a {
-                    Some(r)
+        let mids: Vec<PlaceId> = self
+            .links()
+            .filter(loose)
+            .filter_map(|l| {
+                if l.region == a {
+                    Some(l.other)
+                } else if l.other == a {
+                    Some(l.region)
                 } else {
                     None
                 }
             })
             .collect();
         mids.into_iter().any(|m| linked(m, b))
+    }
+
+    /// True when the knowledge maps the country down to its villages (Indonesia): a place of
+    /// any level that lies in none of its divisions is not there.
+    pub fn is_mapped_country(&self, country: PlaceId) -> bool {
+        let mapped = self.mapped_countries.get_or_init(|| {
+            let mut out: Vec<PlaceId> = Vec::new();
+            for id in self.world.ids() {
+                let p = self.world.place(id);
+                if p.level.is_mapped() && p.country != NONE && !out.contains(&PlaceId(p.country)) {
+                    out.push(PlaceId(p.country));
+                }
+            }
+            out
+        });
+        mapped.contains(&country)
+    }
+
+    /// True when a place is on such a map: a mapped division, or a place inside one (a GeoNames
+    /// city attached to its kota).
+    pub fn is_on_map(&self, place: PlaceId) -> bool {
+        self.place(place).level.is_mapped() || self.ancestors(place).iter().any(|&a| self.place(a).level.is_mapped())
+    }
+
+    /// The places a place lies in, innermost first, down to its country.
+    pub fn ancestors(&self, place: PlaceId) -> Vec<PlaceId> {
+        let mut out = Vec::new();
+        let mut at = self.place(place).parent;
+        while let Some(p) = at {
+            if p == place || out.contains(&p) || out.len() >= 8 {
+                break;
+            }
+            out.push(p);
+            at = self.place(p).parent;
+        }
+        out
     }
 
     /// The first-level region a place lies in, if any.
@@ -418,9 +473,9 @@ impl places::PlaceStore for Knowledge {
         self.sources.insert(id, source.to_string());
     }
 
-    fn add_split(&mut self, region: PlaceId, from: PlaceId) {
-        if !self.splits.contains(&(region, from)) {
-            self.splits.push((region, from));
+    fn add_link(&mut self, region: PlaceId, other: PlaceId, kind: LinkKind, year: u16) {
+        if !self.links.iter().any(|l| l.region == region && l.other == other && l.kind == kind) {
+            self.links.push(Link { region, other, year, kind });
         }
     }
 

@@ -3,7 +3,7 @@
 //! (users' files).
 
 use super::file::{KnowledgeSpec, PlaceSpec};
-use super::gazetteer::{Gazetteer, PlaceId, PlaceKind};
+use super::gazetteer::{Gazetteer, LinkKind, PlaceId, PlaceKind};
 use crate::source::LocatedError;
 use toml::Spanned;
 
@@ -27,8 +27,9 @@ pub trait PlaceStore {
     fn set_local_name(&mut self, id: PlaceId, lang: &str, name: &str);
     fn correct(&mut self, id: PlaceId, parent: Option<PlaceId>, population: Option<u64>);
     fn set_source(&mut self, id: PlaceId, source: &str);
-    /// Records that `region` was split from `from`.
-    fn add_split(&mut self, region: PlaceId, from: PlaceId);
+    /// Records a link between two regions: `region` split from `other` in `year` (0 when
+    /// unknown), took over the former `other`, or is also held by `other`.
+    fn add_link(&mut self, region: PlaceId, other: PlaceId, kind: LinkKind, year: u16);
     /// Where an id is already used by something other than a place (a person, office, tenure
     /// or fact), if it is.
     fn other_use(&self, _key: &str) -> Option<String> {
@@ -197,6 +198,11 @@ fn apply_one(
             }
         }
     }
+    if let Some(y) = &p.split_year {
+        if p.split_from.is_empty() {
+            return Err((at(y), "`split_year` goes with `split_from` (the regions it was split from)".to_string()));
+        }
+    }
     for f in &p.split_from {
         let from = store
             .resolve(f.get_ref())
@@ -204,7 +210,8 @@ fn apply_one(
         if store.kind(id) == PlaceKind::City || store.kind(from) == PlaceKind::City {
             return Err((at(f), "`split_from` links regions or districts, not cities".to_string()));
         }
-        store.add_split(id, from);
+        let year = p.split_year.as_ref().map_or(0, |y| *y.get_ref());
+        store.add_link(id, from, LinkKind::Split, year);
     }
     for other in &p.also_in {
         let holder = store.resolve(other.get_ref()).ok_or_else(|| {
@@ -213,8 +220,8 @@ fn apply_one(
         if store.kind(id) == PlaceKind::City || store.kind(holder) == PlaceKind::City {
             return Err((at(other), "`also_in` links regions and countries, not cities".to_string()));
         }
-        // Shared territory, as a split is: a claim either way holds.
-        store.add_split(id, holder);
+        // Shared territory: a claim either way holds.
+        store.add_link(id, holder, LinkKind::AlsoIn, 0);
     }
     if let Some(s) = source {
         store.set_source(id, s);

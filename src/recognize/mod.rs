@@ -87,8 +87,8 @@ pub fn looks_like_name(s: &str) -> bool {
 }
 
 const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "della", "du", "la", "le", "el", "al", "upon", "of", "van", "von", "der",
-    "den", "y", "sur",
+    "de", "da", "do", "dos", "das", "del", "della", "du", "la", "le", "el", "es", "al", "upon", "of", "van", "von",
+    "der", "den", "y", "sur",
 ];
 
 /// True when the word at `pos` is all capitals (a dateline's "SHENZHEN").

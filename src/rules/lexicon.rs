@@ -205,7 +205,7 @@ impl Lexicons {
 /// classes are written as explicit Latin ranges (Basic Latin, Latin-1, Latin Extended-A/B and
 /// Additional, combining diacritics) rather than Unicode properties: the automaton stays small, so
 /// patterns compile in microseconds and captures take the fast path.
-pub const NAME: &str = r"(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]*(?:[-‐][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]+)*\.?)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|da|do|dos|das|del|della|du|la|le|el|al|upon|of|van|von|der|den|y|sur)[ \t]+)*[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]*(?:[-‐][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]+)*\.?)*";
+pub const NAME: &str = r"(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]*(?:[-‐][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]+)*\.?)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|da|do|dos|das|del|della|du|la|le|el|es|al|upon|of|van|von|der|den|y|sur)[ \t]+)*[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]*(?:[-‐][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]+)*\.?)*";
 
 /// Expands `{macro}`s in a pattern for one language. Returns the expanded expression, or the
 /// byte offset (within the pattern) and message of the first bad macro.
