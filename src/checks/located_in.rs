@@ -420,8 +420,18 @@ impl LocatedIn {
         let names = naming_lang(kb, doc.lang, y_best.id, y_text);
         let lang = doc.lang.as_str();
         // The region and country the place lies in, named as the document names places.
-        let actual_regency =
-            kb.ancestors(best.id).into_iter().find(|&a| matches!(kb.place(a).level, Level::Regency | Level::Kota));
+        // The regency: the best reading's, or that of another reading of the name in the same
+        // region (the kecamatan Cibinong for the GeoNames town).
+        let regency_of = |id: PlaceId| {
+            kb.ancestors(id).into_iter().find(|&a| matches!(kb.place(a).level, Level::Regency | Level::Kota))
+        };
+        let actual_regency = regency_of(best.id).or_else(|| {
+            claim
+                .places
+                .iter()
+                .filter(|p| kb.region_of(p.place) == kb.region_of(best.id))
+                .find_map(|p| regency_of(p.place))
+        });
         let actual_region = kb.region_of(best.id).filter(|r| *r != best.id);
         let actual_country = best.country;
         let mut actual_parts = Vec::new();
