@@ -381,6 +381,12 @@ impl<'a> Gazetteer<'a> {
         }
     }
 
+    /// A place's level and country, without decoding its strings.
+    pub fn level_and_country(&self, id: PlaceId) -> (Level, u32) {
+        let r = &self.places[id.0 as usize * PLACE_SIZE..][..PLACE_SIZE];
+        (Level::from_u8(r[30]), u32_at(r, 16))
+    }
+
     /// The raw name map, for walking text against it.
     pub fn names(&self) -> &fst::Map<&'a [u8]> {
         &self.names

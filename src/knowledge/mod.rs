@@ -328,11 +328,15 @@ impl Knowledge {
     /// any level that lies in none of its divisions is not there.
     pub fn is_mapped_country(&self, country: PlaceId) -> bool {
         let mapped = self.mapped_countries.get_or_init(|| {
+            // The importer adds a map's places after every other place: read them from the end.
             let mut out: Vec<PlaceId> = Vec::new();
-            for id in self.world.ids() {
-                let p = self.world.place(id);
-                if p.level.is_mapped() && p.country != NONE && !out.contains(&PlaceId(p.country)) {
-                    out.push(PlaceId(p.country));
+            for id in (0..self.world.len() as u32).rev().map(PlaceId) {
+                let (level, country) = self.world.level_and_country(id);
+                if !level.is_mapped() {
+                    break;
+                }
+                if country != NONE && !out.contains(&PlaceId(country)) {
+                    out.push(PlaceId(country));
                 }
             }
             out
