@@ -185,3 +185,21 @@ fn kb_lookup_prints_places_with_sources() {
     let o = factlint().args(["kb", "lookup", "Atlantis-on-Nowhere"]).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn kb_lookup_shows_levels_and_history() {
+    let out = |args: &[&str]| String::from_utf8(factlint().args(args).output().unwrap().stdout).unwrap();
+    let kudus = out(&["kb", "lookup", "Kudus"]);
+    assert!(kudus.contains("Kudus (city), in Kabupaten Kudus, Central Java, Indonesia"), "{kudus}");
+    assert!(kudus.contains("Kabupaten Kudus (regency), in Central Java, Indonesia  [Kemendagri 33.19]"), "{kudus}");
+    let banten = out(&["kb", "lookup", "Banten"]);
+    assert!(banten.contains("split from West Java in 2000"), "{banten}");
+    let brvt = out(&["kb", "lookup", "Ba Ria-Vung Tau"]);
+    assert!(brvt.contains("(former region)") && brvt.contains("replaced by Ho Chi Minh in 2025"), "{brvt}");
+    let json: serde_json::Value = serde_json::from_str(&out(&["kb", "lookup", "Ba Ria-Vung Tau", "--json"])).unwrap();
+    let place = &json["places"][0];
+    assert_eq!(place["level"], "former");
+    assert_eq!(place["ref"], serde_json::Value::Null, "an old code may name another division now");
+    assert_eq!(place["population"], serde_json::Value::Null, "a region has no population on record");
+    assert_eq!(place["history"][0], "replaced by Ho Chi Minh in 2025");
+}

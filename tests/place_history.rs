@@ -79,6 +79,9 @@ fn the_gazetteer_knows_levels_and_history() {
     let banten = kb.place(kb.lookup("Banten")[0].place);
     let link = kb.links().find(|l| l.region == banten.id).expect("Banten has a split");
     assert_eq!((kb.place(link.other).code, link.year), ("ID.30", 2000));
+    let country = |code: &str| kb.resolve(&format!("country:{code}")).unwrap();
+    assert!(kb.is_mapped_country(country("ID")), "Indonesia's map is complete");
+    assert!(!kb.is_mapped_country(country("US")));
     let brvt = kb.place(kb.lookup("Ba Ria-Vung Tau")[0].place);
     let replaced = kb.links().find(|l| l.other == brvt.id).expect("Ba Ria-Vung Tau was replaced");
     assert_eq!(replaced.year, 2025);

@@ -83,3 +83,32 @@ fn a_users_rule_with_a_shipped_id_replaces_it_and_two_user_rules_with_one_id_are
     let errors = RuleSet::load_with(Builtin::All, &[dir]).unwrap_err();
     assert!(errors.iter().any(|e| e.message.contains("already defined in")), "{errors:?}");
 }
+
+/// The rule file README.md shows under "Writing rules" loads as written, and its examples pass.
+/// It words nothing itself, so it is worded as the shipped located-in rule is, with its own
+/// message.
+#[test]
+fn the_readmes_example_rule_loads_and_its_examples_pass() {
+    use factlint::rules::{Builtin, RuleSet};
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start =
+        readme.find("A rule file:\n\n```toml\n").expect("README shows a rule file") + "A rule file:\n\n```toml\n".len();
+    let end = start + readme[start..].find("```").expect("the block closes");
+    let dir = common::scratch("readme-rule");
+    std::fs::write(dir.join("located-in.toml"), &readme[start..end]).unwrap();
+    let set = RuleSet::load_with(Builtin::LexiconsOnly, &[dir]).unwrap_or_else(|e| panic!("{e:?}"));
+    let rule = set.get("place.located-in").expect("the example rule");
+    let results = run_examples(rule, &set, knowledge());
+    assert!(results.len() >= 2);
+    for r in &results {
+        assert!(r.missing.is_empty() && r.noisy.is_empty(), "{}: {:?} {:?}", r.location, r.missing, r.noisy);
+    }
+    // Its own message, in every language; the evidence in the document's.
+    let engine = factlint::engine::Engine { rules: &set, knowledge: knowledge() };
+    let settings = factlint::engine::Settings { lang: Some(factlint::rules::Lang::ID), ..Default::default() };
+    let src = factlint::source::SourceFile::new("test.txt", "Ia pindah ke Surabaya, provinsi Sumatera Utara.");
+    let out = engine.check(&src, factlint::markup::Format::Plain, &settings);
+    let d = &out[0];
+    assert_eq!(d.message, "Surabaya is not in Sumatera Utara");
+    assert!(d.evidence[0].contains("terletak di Jawa Timur"), "{:?}", d.evidence);
+}

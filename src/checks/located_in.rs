@@ -28,6 +28,8 @@ use super::place_claims::{folded_set, ClaimReader, PlaceClaim, Verdict};
 use super::{Check, CheckCx, Document, Finding};
 use crate::knowledge::gazetteer::{Feature, Level, Link, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
+use crate::recognize::numbers::{format_number, years_in, Notation};
+use crate::recognize::Segments;
 use crate::rules::{fill_template, CompileCx, KindInfo, Lang, Severity};
 use crate::source::LocatedError;
 use serde::Deserialize;
@@ -71,11 +73,10 @@ pub struct Wording {
     pub outdated: String,
     /// A place that a reform merged away: the same values.
     pub replaced: String,
-    /// Words for numbers: "million", "billion", and the decimal and thousands marks.
+    /// Scale words for populations: "million", "billion". The decimal and thousands marks
+    /// are the language's lexicon's (`decimal_mark`, `group_mark`).
     pub million: String,
     pub billion: String,
-    pub decimal: String,
-    pub thousands: String,
     /// What a regency and a kota are called.
     pub regency: String,
     pub kota: String,
@@ -141,9 +142,23 @@ pub struct LocatedIn {
 }
 
 impl LocatedIn {
-    pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<LocatedIn, LocatedError> {
+    pub fn compile(mut s: Settings, cx: &CompileCx<'_>) -> Result<LocatedIn, LocatedError> {
+        // A rule that words nothing itself is worded as the shipped rule is, in its own message.
+        if s.wording.is_empty() || s.division_words.is_empty() {
+            let shipped = shipped_settings();
+            if s.wording.is_empty() {
+                s.wording =
+                    shipped.wording.iter().map(|(l, w)| (l.clone(), Wording { message: None, ..w.clone() })).collect();
+            }
+            if s.division_words.is_empty() {
+                s.division_words = shipped.division_words.clone();
+            }
+        }
         if !s.wording.contains_key("en") {
-            return Err(cx.error(0, "a located-in rule needs [settings.wording.en]: how its findings are worded"));
+            return Err(cx.error(
+                0,
+                "[settings.wording] needs an `en` table, the wording for languages it does not word (see `factlint rules explain place.located-in`)",
+            ));
         }
         let common = s.common_words_list.unwrap_or_else(|| "common".to_string());
         Ok(LocatedIn {
@@ -170,23 +185,18 @@ impl LocatedIn {
         self.wording.get(lang.as_str()).or_else(|| self.wording.get("en")).expect("compile requires en")
     }
 
-    /// "17.5 million", "17,5 juta", "48,210", "48.210".
-    fn population_words(&self, w: &Wording, n: u64) -> String {
-        let scaled = |v: f64, word: &str| format!("{:.1} {word}", v).replacen('.', &w.decimal, 1);
+    /// "17.5 million", "17,5 juta", "48,210", "48.210": the wording's scale words in the
+    /// notation of the language's lexicon.
+    fn population_words(&self, cx: &CheckCx<'_>, lang: Lang, n: u64) -> String {
+        let w = self.wording(lang);
+        let notation = Notation::of(cx.lexicons, lang);
+        let scaled = |v: f64, word: &str| format!("{} {word}", format_number(v, 1, notation));
         if n >= 1_000_000_000 {
             scaled(n as f64 / 1e9, &w.billion)
         } else if n >= 1_000_000 {
             scaled(n as f64 / 1e6, &w.million)
         } else {
-            let s = n.to_string();
-            let mut out = String::new();
-            for (i, c) in s.chars().enumerate() {
-                if i > 0 && (s.len() - i) % 3 == 0 {
-                    out.push_str(&w.thousands);
-                }
-                out.push(c);
-            }
-            out
+            format_number(n as f64, 0, notation)
         }
     }
 
@@ -223,49 +233,62 @@ impl LocatedIn {
 
 impl Check for LocatedIn {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
+        // Sentences are found once, and only for a document with a claim history can date.
+        let segments = std::cell::OnceCell::new();
         for claim in self.reader.claims(doc, cx) {
-            if let Some(f) = self.judge(doc, cx, &claim) {
+            if let Some(f) = self.judge(doc, cx, &claim, &segments) {
                 out.push(f);
             }
         }
     }
 }
 
-/// Four-digit years (1800-2199) in the sentence around `range`.
-fn years_in(text: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = u16> + '_ {
-    let from =
-        (range.start.saturating_sub(400)..=range.start).find(|&i| text.is_char_boundary(i)).unwrap_or(range.start);
-    let to = crate::recognize::floor_boundary(text, range.end + 400).max(range.end);
-    let window = &text[from..to];
-    let s = crate::recognize::Segments::new(window).sentence(window, range.start - from..range.end - from);
-    window[s]
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<u16>().ok())
-        .filter(|y| (1800..2200).contains(y))
-}
-
 /// How the document names places: Indonesian names ("Jawa Barat") in an English article are
 /// kept in suggestions.
-fn naming_lang(kb: &Knowledge, doc_lang: Lang, region: PlaceId, written: &str) -> &'static str {
+fn naming_lang(kb: &Knowledge, cx: &CheckCx<'_>, doc_lang: Lang, region: PlaceId, written: &str) -> Lang {
     let folded = crate::knowledge::fold::fold(written);
-    let (first, second) = if doc_lang == Lang::ID { ("id", "en") } else { ("en", "id") };
-    for l in [first, second] {
-        if crate::knowledge::fold::fold(kb.display_name(region, l)) == folded {
-            return l;
+    std::iter::once(doc_lang)
+        .chain(cx.rule.languages.iter().copied())
+        .find(|l| crate::knowledge::fold::fold(kb.display_name(region, l.as_str())) == folded)
+        .unwrap_or(doc_lang)
+}
+
+/// The settings of the shipped located-in rule, whose wording a user's rule inherits.
+fn shipped_settings() -> &'static Settings {
+    static SHIPPED: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        #[derive(Deserialize)]
+        struct File {
+            settings: Settings,
         }
-    }
-    first
+        let text = crate::rules::builtin::FILES
+            .iter()
+            .find(|(path, _)| *path == "rules/place/located-in.toml")
+            .map(|(_, t)| *t)
+            .expect("the located-in rule is shipped");
+        toml::from_str::<File>(text).expect("the shipped located-in rule is checked by the test suite").settings
+    })
 }
 
 impl LocatedIn {
     /// Decides whether a claim is a misplacement worth reporting, and reports it.
-    fn judge(&self, doc: &Document<'_>, cx: &CheckCx<'_>, claim: &PlaceClaim) -> Option<Finding> {
+    fn judge(
+        &self,
+        doc: &Document<'_>,
+        cx: &CheckCx<'_>,
+        claim: &PlaceClaim,
+        segments: &std::cell::OnceCell<Segments>,
+    ) -> Option<Finding> {
         let kb = cx.knowledge;
+        let text = doc.text();
+        // The sentence may date the claim itself: "sebelum tahun 2000", "in 1998".
+        let dated_before = |year: u16| {
+            let sentence = segments.get_or_init(|| Segments::new(text)).sentence(text, claim.claim.clone());
+            years_in(text, sentence).iter().any(|&(_, y)| y <= year as i32)
+        };
         match claim.verdict(kb, doc.date) {
             Verdict::Holds => None,
-            // The sentence may date the claim itself: "sebelum tahun 2000", "in 1998".
-            Verdict::Outdated(link) if years_in(doc.text(), claim.claim.clone()).any(|y| y <= link.year) => None,
+            Verdict::Outdated(link) if dated_before(link.year) => None,
             Verdict::Outdated(link) => Some(self.report_outdated(doc, cx, claim, link)),
             Verdict::OnlyVillage(village) => {
                 if !self.warn_on_village_namesakes {
@@ -282,8 +305,8 @@ impl LocatedIn {
                     .ancestors(village)
                     .into_iter()
                     .find(|&a| matches!(kb.place(a).level, Level::Regency | Level::Kota));
-                let within = within.map(|r| kb.display_name(r, "id").to_string()).unwrap_or_default();
-                let text = doc.text();
+                let names = naming_lang(kb, cx, doc.lang, claim.regions[0].place, &text[claim.region.clone()]);
+                let within = within.map(|r| kb.display_name(r, names.as_str()).to_string()).unwrap_or_default();
                 f.message = fill_template(
                     &w.village_message,
                     &[("place", &text[claim.place.clone()]), ("region", &text[claim.region.clone()])],
@@ -417,7 +440,8 @@ impl LocatedIn {
         let x_text = &text[claim.place.clone()];
         let y_text = &text[claim.region.clone()];
         let y_best = kb.place(claim.regions[0].place);
-        let names = naming_lang(kb, doc.lang, y_best.id, y_text);
+        let names = naming_lang(kb, cx, doc.lang, y_best.id, y_text);
+        let names = names.as_str();
         let lang = doc.lang.as_str();
         // The region and country the place lies in, named as the document names places.
         // The regency: the best reading's, or that of another reading of the name in the same
@@ -448,7 +472,7 @@ impl LocatedIn {
         }
         let actual = actual_parts.join(", ");
         let population = if best.population > 0 {
-            fill_template(&w.population, &[("number", &self.population_words(w, best.population))])
+            fill_template(&w.population, &[("number", &self.population_words(cx, doc.lang, best.population))])
         } else {
             String::new()
         };
@@ -500,7 +524,8 @@ impl LocatedIn {
         let w = self.wording(doc.lang);
         let x_text = &text[claim.place.clone()];
         let y_text = &text[claim.region.clone()];
-        let names = naming_lang(kb, doc.lang, link.other, y_text);
+        let names = naming_lang(kb, cx, doc.lang, link.other, y_text);
+        let names = names.as_str();
         let part = kb.display_name(link.region, names).to_string();
         let year = if link.year == 0 { "?".to_string() } else { link.year.to_string() };
         let values = [("place", x_text), ("region", y_text), ("part", part.as_str()), ("year", year.as_str())];

@@ -37,17 +37,18 @@ fn print_errors(errors: &[crate::source::LocatedError]) {
     }
 }
 
-/// How a knowledge file refers to a place: `country:ID`, `admin1:ID.30`, `geonames:1642672`.
-fn place_ref(p: &crate::knowledge::Place<'_>) -> String {
-    if p.level == Level::Former {
-        // Its old code may now name another division; a file refers to the current ones.
-        return format!("none (former code {})", p.code);
+/// How a knowledge file refers to a place: `country:ID`, `admin1:ID.30`, `geonames:1642672`;
+/// None for a place no reference names (a former division, whose old code may now name another;
+/// a place of Indonesia's map, which its source quotes by code).
+fn place_ref(p: &crate::knowledge::Place<'_>) -> Option<String> {
+    if p.level != Level::Unspecified {
+        return None;
     }
     match (p.kind, p.geonameid) {
-        (PlaceKind::Country, _) if !p.code.is_empty() => format!("country:{}", p.code),
-        (PlaceKind::Region, _) if !p.code.is_empty() => format!("admin1:{}", p.code),
-        (_, Some(g)) => format!("geonames:{g}"),
-        _ => p.code.to_string(),
+        (PlaceKind::Country, _) if !p.code.is_empty() => Some(format!("country:{}", p.code)),
+        (PlaceKind::Region, _) if !p.code.is_empty() => Some(format!("admin1:{}", p.code)),
+        (_, Some(g)) => Some(format!("geonames:{g}")),
+        _ => (!p.code.is_empty()).then(|| p.code.to_string()),
     }
 }
 
@@ -269,7 +270,13 @@ pub fn lookup(args: &KbLookupArgs) -> anyhow::Result<u8> {
         if h.alternate {
             line.push_str(", by a variant name");
         }
-        line.push_str(&format!("  [{}; ref {}]", kb.source(p.id), place_ref(&p)));
+        match place_ref(&p) {
+            Some(r) => line.push_str(&format!("  [{}; ref {r}]", kb.source(p.id))),
+            None if p.level == Level::Former => {
+                line.push_str(&format!("  [{}; former code {}]", kb.source(p.id), p.code))
+            }
+            None => line.push_str(&format!("  [{}]", kb.source(p.id))),
+        }
         writeln!(out, "{line}")?;
         for event in history_lines(&kb, p.id) {
             writeln!(out, "      {event}")?;

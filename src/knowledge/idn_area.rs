@@ -155,27 +155,9 @@ pub fn import(dir: &Path, b: &mut GazetteerBuilder) -> Result<usize, ImportError
         added += 1;
     }
 
-    let mut districts: HashMap<String, PlaceId> = HashMap::new();
-    for (line, f) in read_csv(dir, "districts.csv", 3)? {
-        let regency = *regencies
-            .get(&f[1])
-            .ok_or_else(|| err("districts.csv", line, format!("regency code {:?} is not in regencies.csv", f[1])))?;
-        let name = f[2].trim();
-        let id = add(b, name, &f[0], Level::Kecamatan, regency, country);
-        b.add_name(name, id, false);
-        districts.insert(f[0].clone(), id);
-        added += 1;
-    }
-
-    for (line, f) in read_csv(dir, "villages.csv", 3)? {
-        let district = *districts
-            .get(&f[1])
-            .ok_or_else(|| err("villages.csv", line, format!("district code {:?} is not in districts.csv", f[1])))?;
-        let name = f[2].trim();
-        let id = add(b, name, &f[0], Level::Village, district, country);
-        b.add_name(name, id, false);
-        added += 1;
-    }
+    let districts = add_level(dir, b, "districts.csv", "regencies.csv", &regencies, Level::Kecamatan, country)?;
+    added += districts.len();
+    added += add_level(dir, b, "villages.csv", "districts.csv", &districts, Level::Village, country)?.len();
 
     for (line, f) in read_csv(dir, "islands.csv", 6)? {
         // An island with no regency belongs to its province directly: the code's first part.
@@ -203,6 +185,32 @@ pub fn import(dir: &Path, b: &mut GazetteerBuilder) -> Result<usize, ImportError
 
     attach_cities(b, country, &by_name);
     Ok(added)
+}
+
+/// Adds the places of one level (code, parent code, name) under their parents; returns them by
+/// code.
+fn add_level(
+    dir: &Path,
+    b: &mut GazetteerBuilder,
+    file: &str,
+    parent_file: &str,
+    parents: &HashMap<String, PlaceId>,
+    level: Level,
+    country: u32,
+) -> Result<HashMap<String, PlaceId>, ImportError> {
+    let mut out = HashMap::new();
+    for (line, f) in read_csv(dir, file, 3)? {
+        let parent = *parents.get(&f[1]).ok_or_else(|| ImportError::Format {
+            path: dir.join(file).display().to_string(),
+            line,
+            message: format!("code {:?} is not in {parent_file}", f[1]),
+        })?;
+        let name = f[2].trim();
+        let id = add(b, name, &f[0], level, parent, country);
+        b.add_name(name, id, false);
+        out.insert(f[0].clone(), id);
+    }
+    Ok(out)
 }
 
 /// Puts each GeoNames city of Indonesia in the regency or kota of its name, when exactly one

@@ -310,18 +310,7 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
         let Some(&country) = store.by_code.get(&(PlaceKind::Country, cc)) else {
             continue;
         };
-        let id = store.b.add_place(NewPlace {
-            geonameid,
-            name: name.clone(),
-            code: code.clone(),
-            kind: PlaceKind::Region,
-            feature: Feature::Division,
-            level: Level::Unspecified,
-            parent: country.0,
-            country: country.0,
-            population: 0,
-        });
-        add_division_names(&mut store.b, id, &[&name, &ascii]);
+        let id = add_region(&mut store.b, geonameid, &name, &ascii, &code, Level::Unspecified, country);
         if geonameid != 0 {
             store.by_geonameid.insert(geonameid, id);
         }
@@ -411,6 +400,31 @@ pub fn import(inputs: &ImportInputs) -> Result<(Vec<u8>, ImportStats), ImportErr
     Ok((bytes, stats))
 }
 
+/// Adds a first-level division (current or former) of a country, under its names.
+fn add_region(
+    b: &mut GazetteerBuilder,
+    geonameid: u32,
+    name: &str,
+    ascii: &str,
+    code: &str,
+    level: Level,
+    country: PlaceId,
+) -> PlaceId {
+    let id = b.add_place(NewPlace {
+        geonameid,
+        name: name.to_string(),
+        code: code.to_string(),
+        kind: PlaceKind::Region,
+        feature: Feature::Division,
+        level,
+        parent: country.0,
+        country: country.0,
+        population: 0,
+    });
+    add_division_names(b, id, &[name, ascii]);
+    id
+}
+
 /// Adds a division's names, and each without a suffix that names its kind of division.
 fn add_division_names(b: &mut GazetteerBuilder, id: PlaceId, names: &[&str]) {
     for name in names {
@@ -452,18 +466,7 @@ fn import_history(path: &Path, store: &mut BuilderStore) -> Result<usize, Import
     for ((code, name), (ascii, geonameid, successors)) in former {
         let cc = code.split('.').next().unwrap_or("").to_string();
         let Some(&country) = store.by_code.get(&(PlaceKind::Country, cc)) else { continue };
-        let id = store.b.add_place(NewPlace {
-            geonameid,
-            name: name.clone(),
-            code: code.clone(),
-            kind: PlaceKind::Region,
-            feature: Feature::Division,
-            level: Level::Former,
-            parent: country.0,
-            country: country.0,
-            population: 0,
-        });
-        add_division_names(&mut store.b, id, &[&name, &ascii]);
+        let id = add_region(&mut store.b, geonameid, &name, &ascii, &code, Level::Former, country);
         if geonameid != 0 {
             store.by_geonameid.entry(geonameid).or_insert(id);
         }
