@@ -24,7 +24,13 @@ fn a_split_is_outdated_in_later_or_undated_copy_and_right_before_it() {
         assert_eq!(f[0].severity, Severity::Warning);
         assert_eq!(f[0].message, "Tangerang tidak lagi terletak di Jawa Barat sejak 2000");
         assert_eq!(f[0].suggestion.as_deref(), Some("Tangerang, Banten"));
+        assert_eq!(f[0].evidence, vec!["Banten dimekarkan dari Jawa Barat pada 2000: Tangerang terletak di Banten"]);
+        // The label describes the region; it does not repeat the evidence.
+        assert_eq!(f[0].labels[0].message, "Jawa Barat adalah provinsi di Indonesia");
     }
+    // A year in the sentence dates the claim as a document date would.
+    assert!(findings("Pada 1995 pabrik itu berdiri di Tangerang, Jawa Barat.", None).is_empty());
+    assert_eq!(findings("Pada 2015 pabrik itu berdiri di Tangerang, Jawa Barat.", None).len(), 1);
 }
 
 #[test]

@@ -545,7 +545,7 @@ impl LocatedIn {
             evidence: vec![evidence.clone()],
             suggestion,
             sources,
-            labels: vec![(claim.region.clone(), evidence)],
+            labels: vec![(claim.region.clone(), self.describe_region(kb, doc.lang, link.other, y_text))],
             severity: Some(Severity::Warning),
         }
     }

@@ -18,6 +18,9 @@
 //! fst       the name map; a value is a posting (tag 0) or an offset into postings (tag 1)
 //! ```
 //!
+//! Places of a complete map (Indonesia's regencies down to villages) come after every other
+//! place, so the countries it maps are read from the end.
+//!
 //! A posting is `place << 1 | alternate`, where alternate marks a name that is not the place's
 //! main name (a variant spelling, a historical or foreign name).
 
@@ -832,6 +835,32 @@ mod tests {
         assert!(g.lookup("Nowhere").is_empty());
         assert_eq!(g.by_geonameid(1809935), Some(PlaceId(1)));
         assert_eq!(g.by_geonameid(5), None);
+    }
+
+    #[test]
+    fn levels_and_links_round_trip() {
+        let mut b = GazetteerBuilder::new();
+        let region = |code: &str, level| NewPlace {
+            geonameid: 0,
+            name: code.into(),
+            code: code.into(),
+            kind: PlaceKind::Region,
+            feature: Feature::Division,
+            level,
+            parent: NONE,
+            country: NONE,
+            population: 0,
+        };
+        let new = b.add_place(region("VN.01", Level::Unspecified));
+        let old = b.add_place(region("VN.44", Level::Former));
+        b.add_link(Link { region: new, other: old, year: 2025, kind: LinkKind::Replaced });
+        b.add_link(Link { region: new, other: old, year: 2025, kind: LinkKind::Replaced });
+        let bytes = b.build();
+        let g = Gazetteer::open(&bytes).unwrap();
+        assert_eq!(g.place(old).level, Level::Former);
+        assert_eq!(g.level_and_country(old), (Level::Former, NONE));
+        let links: Vec<Link> = g.links().collect();
+        assert_eq!(links, vec![Link { region: new, other: old, year: 2025, kind: LinkKind::Replaced }]);
     }
 
     #[test]
