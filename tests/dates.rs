@@ -364,11 +364,9 @@ const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/article
 /// The seed article (dated 5 Juli 2023 on its own line, "pada hari Selasa") has no date
 /// finding; with a dated wrong weekday it does.
 #[test]
+#[ignore = "needs ../shared (the seed article): run by .ci/run"]
 fn seed_article() {
-    let Ok(text) = std::fs::read_to_string(SEED) else {
-        eprintln!("seed article not found at {SEED}; skipped");
-        return;
-    };
+    let text = std::fs::read_to_string(SEED).unwrap_or_else(|e| panic!("the seed article {SEED}: {e}"));
     assert!(text.contains("pada hari Selasa"));
     let engine = Engine { rules: &RULES, knowledge: &KNOWLEDGE };
     let run = |t: &str| {
@@ -448,6 +446,7 @@ text = "x"
 /// articles are also run with their download day as the document's date, which stresses
 /// year-less dates. Run with `cargo test --test dates news_corpus -- --nocapture` for numbers.
 #[test]
+#[ignore = "needs ../shared (the news corpus): run by .ci/run"]
 fn news_corpus_has_no_date_findings() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/news");
     let reader = DateReader::new(&RULES.lexicons, EN);
@@ -455,10 +454,7 @@ fn news_corpus_has_no_date_findings() {
     let mut claims = std::collections::BTreeMap::<&str, usize>::new();
     let mut report = Vec::new();
     for name in ["TR-News.xml", "GeoVirus.xml"] {
-        let Ok(xml) = std::fs::read_to_string(format!("{dir}/{name}")) else {
-            eprintln!("{dir}/{name} not found; skipped");
-            continue;
-        };
+        let xml = std::fs::read_to_string(format!("{dir}/{name}")).unwrap_or_else(|e| panic!("{dir}/{name}: {e}"));
         for article in xml.split("<article").skip(1) {
             let Some(body) = article.split("<text>").nth(1).and_then(|t| t.split("</text>").next()) else { continue };
             let text = match body.strip_prefix("<![CDATA[") {

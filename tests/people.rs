@@ -155,12 +155,10 @@ fn nothing_fires_without_knowledge_of_people() {
 /// The seed article checked with the shipped example knowledge: its people agree with the
 /// record; a minister given another title is flagged with the record's office and source.
 #[test]
+#[ignore = "needs ../shared (the seed article): run by .ci/run"]
 fn seed_article_people() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/article-id-shenzhen.txt");
-    let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("skipped: {path} is not there");
-        return;
-    };
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("the seed article {path}: {e}"));
     let kb = knowledge_with(&["knowledge/examples/seed-asean-2023.toml"]);
     // The article's dateline gives its date (5 Juli 2023).
     let run = |t: &str| {
