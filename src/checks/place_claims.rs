@@ -74,8 +74,12 @@ impl PlaceClaim {
         let before = |year: u16| year > 0 && date.is_some_and(|d| d.year() < year as i32);
         let mut outdated: Option<Link> = None;
         let mut village: Option<PlaceId> = None;
+        // The links that name a claimed region, read once.
+        let links: Vec<Link> =
+            kb.links().filter(|l| self.regions.iter().any(|y| l.region == y.place || l.other == y.place)).collect();
         for xp in &self.places {
             let x = xp.place;
+            let xn = kb.node(x);
             let xr = kb.region_of(x);
             let on_map = kb.is_on_map(x);
             for yp in &self.regions {
@@ -83,16 +87,16 @@ impl PlaceClaim {
                 if x == y
                     || kb.lies_in(x, y)
                     || xr.is_some_and(|r| kb.shares_territory(r, y))
-                    || kb.place(x).country.is_some_and(|c| c != y && kb.shares_territory(c, y))
+                    || xn.country.is_some_and(|c| c != y && kb.shares_territory(c, y))
                 {
-                    if kb.place(x).level == Level::Village {
+                    if xn.level == Level::Village {
                         village.get_or_insert(x);
                         continue;
                     }
                     return Verdict::Holds;
                 }
                 let Some(r) = xr else { continue };
-                for l in kb.links() {
+                for &l in &links {
                     let changed = match l.kind {
                         // x lies in a region split from y, or in a division that took over y.
                         LinkKind::Split | LinkKind::Replaced => l.other == y && l.region == r,
@@ -164,8 +168,8 @@ fn sentence_start_in(text: &str, range: Range<usize>) -> usize {
 /// True for the readings of a name that can hold places in a claim: countries, first-level
 /// regions, and the regencies and kota of a complete map ("Cibinong, Kabupaten Bogor").
 pub fn is_region(kb: &Knowledge, p: &Posting) -> bool {
-    let pl = kb.place(p.place);
-    matches!(pl.kind, PlaceKind::Region | PlaceKind::Country) || matches!(pl.level, Level::Regency | Level::Kota)
+    let n = kb.node(p.place);
+    matches!(n.kind, PlaceKind::Region | PlaceKind::Country) || matches!(n.level, Level::Regency | Level::Kota)
 }
 
 /// Folds every word of a settings list.
@@ -304,7 +308,7 @@ impl ClaimReader {
             return None;
         }
         // A country is not placed in a region or another country: "Belgium, France" lists two.
-        if x.places.iter().any(|p| kb.place(p.place).kind == PlaceKind::Country) {
+        if x.places.iter().any(|p| kb.node(p.place).kind == PlaceKind::Country) {
             return None;
         }
         // A name right after a figure is a unit ("151,5 Ha, Tegal").
@@ -320,14 +324,14 @@ impl ClaimReader {
             place: x.range.clone(),
             region: y.range.clone(),
             claim: claim_group.unwrap_or(x.range.start..y.range.end),
-            places: x.places.iter().filter(|p| kb.place(p.place).kind != PlaceKind::Country).copied().collect(),
+            places: x.places.iter().filter(|p| kb.node(p.place).kind != PlaceKind::Country).copied().collect(),
             regions: y.places.iter().filter(|p| is_region(kb, p)).copied().collect(),
-            region_cities: y.places.iter().filter(|p| kb.place(p.place).kind == PlaceKind::City).copied().collect(),
+            region_cities: y.places.iter().filter(|p| kb.node(p.place).kind == PlaceKind::City).copied().collect(),
         };
         if claim.places.is_empty() || claim.regions.is_empty() {
             return None;
         }
-        let kind_of = |p: &Posting| kb.place(p.place).kind;
+        let kind_of = |p: &Posting| kb.node(p.place).kind;
         // A division is not placed in another division of its level or below: "Alberta,
         // Saskatchewan" is a list of provinces.
         // A place on a complete map (a kecamatan, an island, a regency in its province) is
@@ -336,7 +340,7 @@ impl ClaimReader {
         // Sukabumi" lists two regencies).
         let y_above_regency =
             claim.regions.iter().any(|p| matches!(kind_of(p), PlaceKind::Region | PlaceKind::Country));
-        let any_city = claim.places.iter().any(|p| match kb.place(p.place).level {
+        let any_city = claim.places.iter().any(|p| match kb.node(p.place).level {
             Level::Kecamatan | Level::Village | Level::Island => true,
             Level::Regency | Level::Kota => y_above_regency,
             _ => kind_of(p) == PlaceKind::City,
@@ -347,15 +351,15 @@ impl ClaimReader {
         }
         // Which places lie in a district, and which region an unplaced city lies in, is unknown:
         // a place of that name in the same country may lie in the claimed region.
-        let x_countries: HashSet<PlaceId> = claim.places.iter().filter_map(|p| kb.place(p.place).country).collect();
-        let y_countries: HashSet<PlaceId> = y.places.iter().filter_map(|p| kb.place(p.place).country).collect();
+        let x_countries: HashSet<PlaceId> = claim.places.iter().filter_map(|p| kb.node(p.place).country).collect();
+        let y_countries: HashSet<PlaceId> = y.places.iter().filter_map(|p| kb.node(p.place).country).collect();
         let district_in_x_country = y.places.iter().any(|p| {
             kind_of(p) == PlaceKind::District
-                && !kb.place(p.place).level.is_mapped()
-                && kb.place(p.place).country.is_some_and(|c| x_countries.contains(&c))
+                && !kb.node(p.place).level.is_mapped()
+                && kb.node(p.place).country.is_some_and(|c| x_countries.contains(&c))
         });
         let unplaced_in_y_country = claim.places.iter().any(|p| {
-            let pl = kb.place(p.place);
+            let pl = kb.node(p.place);
             pl.kind != PlaceKind::Region
                 && pl.parent.is_some()
                 && pl.parent == pl.country

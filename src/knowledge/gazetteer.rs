@@ -390,6 +390,13 @@ impl<'a> Gazetteer<'a> {
         (Level::from_u8(r[30]), u32_at(r, 16))
     }
 
+    /// A place's kind, level, parent and country, without decoding its strings: what walks up
+    /// the hierarchy need.
+    pub fn node(&self, id: PlaceId) -> (PlaceKind, Level, u32, u32) {
+        let r = &self.places[id.0 as usize * PLACE_SIZE..][..PLACE_SIZE];
+        (PlaceKind::from_u8(r[10]), Level::from_u8(r[30]), u32_at(r, 12), u32_at(r, 16))
+    }
+
     /// The raw name map, for walking text against it.
     pub fn names(&self) -> &fst::Map<&'a [u8]> {
         &self.names

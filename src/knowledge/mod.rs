@@ -44,6 +44,15 @@ pub struct Place<'k> {
     pub code: &'k str,
 }
 
+/// Where a place stands in the hierarchy: [`Place`] without its names and figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Node {
+    pub kind: PlaceKind,
+    pub level: Level,
+    pub parent: Option<PlaceId>,
+    pub country: Option<PlaceId>,
+}
+
 /// A place a knowledge file adds.
 #[derive(Clone, Debug)]
 struct ExtraPlace {
@@ -74,6 +83,7 @@ pub struct Knowledge {
     locals: HashMap<(PlaceId, String), String>,
     sources: HashMap<PlaceId, String>,
     keys: HashMap<String, PlaceId>,
+    /// Links between regions: the world's, then those knowledge files add.
     links: Vec<Link>,
     /// Persons, offices, tenures and facts.
     records: records::Records,
@@ -91,6 +101,7 @@ impl Knowledge {
 
     /// Knowledge over a given gazetteer (tests use small ones).
     pub fn with_world(world: Gazetteer<'static>) -> Knowledge {
+        let links = world.links().collect();
         Knowledge {
             world,
             extra: Vec::new(),
@@ -100,7 +111,7 @@ impl Knowledge {
             locals: HashMap::new(),
             sources: HashMap::new(),
             keys: HashMap::new(),
-            links: Vec::new(),
+            links,
             records: records::Records::default(),
             files_loaded: 0,
             mapped_countries: std::sync::OnceLock::new(),
@@ -221,6 +232,27 @@ impl Knowledge {
         place
     }
 
+    /// A place's place in the hierarchy, without its names: the walks up the hierarchy read
+    /// only this.
+    pub fn node(&self, id: PlaceId) -> Node {
+        let world_len = self.world.len() as u32;
+        let opt = |v: u32| (v != NONE).then_some(PlaceId(v));
+        let mut node = if id.0 < world_len {
+            let (kind, level, parent, country) = self.world.node(id);
+            Node { kind, level, parent: opt(parent), country: opt(country) }
+        } else {
+            let e = &self.extra[(id.0 - world_len) as usize];
+            Node { kind: e.kind, level: Level::Unspecified, parent: e.parent, country: e.country }
+        };
+        if let Some(c) = self.corrections.get(&id) {
+            if c.parent.is_some() {
+                node.parent = c.parent;
+                node.country = c.country;
+            }
+        }
+        node
+    }
+
     /// The name to show for a place in a language: its local name when the knowledge has one,
     /// else its main name.
     pub fn display_name(&self, id: PlaceId, lang: &str) -> &str {
@@ -280,11 +312,11 @@ impl Knowledge {
 
     /// True when `place` lies in `region` (directly or through its parents).
     pub fn lies_in(&self, place: PlaceId, region: PlaceId) -> bool {
-        let mut at = self.place(place).parent;
+        let mut at = self.node(place).parent;
         for _ in 0..8 {
             match at {
                 Some(p) if p == region => return true,
-                Some(p) => at = self.place(p).parent,
+                Some(p) => at = self.node(p).parent,
                 None => return false,
             }
         }
@@ -293,7 +325,7 @@ impl Knowledge {
 
     /// Every link between regions: splits, reforms and shared territory.
     pub fn links(&self) -> impl Iterator<Item = Link> + '_ {
-        self.world.links().chain(self.links.iter().copied())
+        self.links.iter().copied()
     }
 
     /// True when two regions share territory: one was split from the other with no year the
@@ -347,19 +379,28 @@ impl Knowledge {
     /// True when a place is on such a map: a mapped division, or a place inside one (a GeoNames
     /// city attached to its kota).
     pub fn is_on_map(&self, place: PlaceId) -> bool {
-        self.place(place).level.is_mapped() || self.ancestors(place).iter().any(|&a| self.place(a).level.is_mapped())
+        let mut at = Some(place);
+        for _ in 0..8 {
+            let Some(id) = at else { return false };
+            let n = self.node(id);
+            if n.level.is_mapped() {
+                return true;
+            }
+            at = n.parent;
+        }
+        false
     }
 
     /// The places a place lies in, innermost first, down to its country.
     pub fn ancestors(&self, place: PlaceId) -> Vec<PlaceId> {
         let mut out = Vec::new();
-        let mut at = self.place(place).parent;
+        let mut at = self.node(place).parent;
         while let Some(p) = at {
             if p == place || out.contains(&p) || out.len() >= 8 {
                 break;
             }
             out.push(p);
-            at = self.place(p).parent;
+            at = self.node(p).parent;
         }
         out
     }
@@ -368,11 +409,12 @@ impl Knowledge {
     pub fn region_of(&self, place: PlaceId) -> Option<PlaceId> {
         let mut at = Some(place);
         for _ in 0..8 {
-            let p = self.place(at?);
-            if p.kind == PlaceKind::Region {
-                return Some(p.id);
+            let id = at?;
+            let n = self.node(id);
+            if n.kind == PlaceKind::Region {
+                return Some(id);
             }
-            at = p.parent;
+            at = n.parent;
         }
         None
     }
