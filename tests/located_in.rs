@@ -90,3 +90,44 @@ fn a_country_claim_suggests_the_country() {
     let d = &check("Talks were held in Nairobi, Uganda.", Some(Lang::EN), &[RULE])[0];
     assert_eq!(d.suggestion.as_deref(), Some("Nairobi, Kenya"));
 }
+
+#[test]
+fn consistency_reads_the_claims_located_in_reads_with_the_same_spans() {
+    // One definition of a claim: consistency used to report "Shenzhen (KwaZulu-Natal" without
+    // its closing parenthesis, from a drifted copy of the patterns.
+    let text = "Shenzhen (KwaZulu-Natal) hosted the forum. Later, Shenzhen (Guangdong) hosted it again.";
+    let located: Vec<String> = check(text, Some(Lang::EN), &[RULE]).into_iter().map(|d| d.text).collect();
+    let consistent: Vec<String> =
+        check(text, Some(Lang::EN), &["consistency.place-region"]).into_iter().map(|d| d.text).collect();
+    assert_eq!(located, ["Shenzhen (KwaZulu-Natal)"]);
+    assert_eq!(consistent, located);
+}
+
+#[test]
+fn a_claim_definition_a_user_extends_reads_new_joins() {
+    // The claim words are lexicon data: a user's lexicon file adds a join ("near") for both kinds.
+    let dir = std::env::temp_dir().join(format!("factlint-claims-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("joins.toml"),
+        "kind = \"lexicon\"\nlanguage = \"en\"\n[words]\nplace_join = [\"in the state of\"]\n",
+    )
+    .unwrap();
+    let text = "The plant lies in Chengdu in the state of Bavaria.";
+    let before: Vec<String> = check(text, Some(Lang::EN), &[RULE]).into_iter().map(|d| d.text).collect();
+    assert!(before.is_empty(), "{before:?}");
+    let rules = factlint::rules::RuleSet::load(true, &[dir.clone()]).expect("rules load");
+    let engine = factlint::engine::Engine { rules: &rules, knowledge: &common::builtin().1 };
+    let settings = factlint::engine::Settings {
+        lang: Some(Lang::EN),
+        select: vec![RULE.to_string()],
+        ..factlint::engine::Settings::default()
+    };
+    let after: Vec<String> = engine
+        .check(&factlint::source::SourceFile::new("test.txt", text), factlint::markup::Format::Plain, &settings)
+        .into_iter()
+        .map(|d| d.text)
+        .collect();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(after, ["Chengdu in the state of Bavaria"]);
+}

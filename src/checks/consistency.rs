@@ -17,7 +17,7 @@
 //! Example: "Forum digelar di Shenzhen, Guangdong. ... Delegasi tiba di Shenzhen,
 //! KwaZulu-Natal." -> "Shenzhen, KwaZulu-Natal" is flagged; suggestion "Shenzhen, Guangdong".
 
-use super::place_claims::{folded_set, ClaimReader, PlaceClaim};
+use super::place_claims::{ClaimReaders, PlaceClaim};
 use super::{Check, CheckCx, Document, Finding};
 use crate::knowledge::fold::fold;
 use crate::knowledge::Knowledge;
@@ -30,49 +30,24 @@ pub const INFO: KindInfo = KindInfo {
     name: "consistency",
     required_groups: &["place", "region"],
     optional_groups: &["claim"],
-    needs_patterns: true,
+    needs_patterns: false,
     message_values: &["place", "region", "other"],
 };
 
-/// `[settings]` of a consistency rule: how claims are read, as for located-in.
+/// `[settings]` of a consistency rule: none; claims are read as the lexicons' `place_*` lists
+/// define them, as for located-in.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Settings {
-    /// Words that may stand before the place inside its group ("kota", "city of").
-    pub lead_words: Vec<String>,
-    /// Words that may follow the region inside its group ("Province").
-    pub trail_words: Vec<String>,
-    /// Prepositions that open an introductory phrase ("From Jakarta, Bali is ...").
-    pub intro_words: Vec<String>,
-    /// Words that join list items ("and", "dan").
-    pub list_words: Vec<String>,
-    /// Words that, right after the region, show it is not a location ("said", "kata").
-    pub not_after_region: Vec<String>,
-    /// Words (one or two) that, right before the place, show it is not an administrative
-    /// place: a source ("according to", "menurut"), a neighbourhood or street ("kawasan").
-    pub not_before_place: Vec<String>,
-    /// The lexicon list of words that are not place names at the start of a sentence.
-    pub common_words_list: Option<String>,
-}
+pub struct Settings {}
 
 #[derive(Debug)]
 pub struct Consistency {
-    reader: ClaimReader,
+    readers: ClaimReaders,
 }
 
 impl Consistency {
-    pub fn compile(s: Settings, _cx: &CompileCx<'_>) -> Result<Consistency, LocatedError> {
-        Ok(Consistency {
-            reader: ClaimReader {
-                lead_words: folded_set(&s.lead_words),
-                trail_words: folded_set(&s.trail_words),
-                intro_words: folded_set(&s.intro_words),
-                list_words: folded_set(&s.list_words),
-                not_after_region: folded_set(&s.not_after_region),
-                not_before_place: folded_set(&s.not_before_place),
-                common_words_list: s.common_words_list.unwrap_or_else(|| "common".to_string()),
-            },
-        })
+    pub fn compile(_s: Settings, cx: &CompileCx<'_>) -> Result<Consistency, LocatedError> {
+        Ok(Consistency { readers: ClaimReaders::new(cx.lexicons) })
     }
 }
 
@@ -90,7 +65,7 @@ impl Check for Consistency {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let kb = cx.knowledge;
         let text = doc.text();
-        let claims = self.reader.claims(doc, cx);
+        let claims = self.readers.claims(doc, cx);
         let holds: Vec<bool> = claims.iter().map(|c| c.holds(kb)).collect();
         // Claims about one place name, in text order.
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();

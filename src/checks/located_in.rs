@@ -24,7 +24,7 @@
 //! KwaZulu-Natal"; Shenzhen (penduduk 17,5 juta) terletak di Guangdong, Tiongkok; suggestion
 //! "Shenzhen, Guangdong".
 
-use super::place_claims::{folded_set, ClaimReader, PlaceClaim, Verdict};
+use super::place_claims::{ClaimReaders, PlaceClaim, Verdict};
 use super::{Check, CheckCx, Document, Finding};
 use crate::knowledge::gazetteer::{Feature, Level, Link, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
@@ -39,7 +39,7 @@ pub const INFO: KindInfo = KindInfo {
     name: "located-in",
     required_groups: &["place", "region"],
     optional_groups: &["claim"],
-    needs_patterns: true,
+    needs_patterns: false,
     message_values: &["place", "region", "actual"],
 };
 
@@ -92,20 +92,6 @@ pub struct Wording {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
-    /// Words that may stand before the place inside its group: place-type words ("Kota",
-    /// "City of") and prepositions capitalised at a sentence start ("In", "Di").
-    pub lead_words: Vec<String>,
-    /// Words that may follow the region inside its group ("Province", "State").
-    pub trail_words: Vec<String>,
-    /// Prepositions that open an introductory phrase ("From Jakarta, Bali is ...").
-    pub intro_words: Vec<String>,
-    /// Words that join list items ("and", "dan").
-    pub list_words: Vec<String>,
-    /// Words that, right after the region, show it is not a location ("said", "kata").
-    pub not_after_region: Vec<String>,
-    /// Words (one or two) that, right before the place, show it is not an administrative
-    /// place: a source ("according to", "menurut"), a neighbourhood or street ("kawasan").
-    pub not_before_place: Vec<String>,
     /// The lexicon list of ordinary words: not place names at the start of a sentence, and
     /// names a namesake may bear anywhere ("Beaver").
     pub common_words_list: Option<String>,
@@ -131,7 +117,7 @@ pub struct Settings {
 
 #[derive(Debug)]
 pub struct LocatedIn {
-    reader: ClaimReader,
+    readers: ClaimReaders,
     common_words_list: String,
     unique_min_population: u64,
     same_country_min_population: u64,
@@ -162,15 +148,7 @@ impl LocatedIn {
         }
         let common = s.common_words_list.unwrap_or_else(|| "common".to_string());
         Ok(LocatedIn {
-            reader: ClaimReader {
-                lead_words: folded_set(&s.lead_words),
-                trail_words: folded_set(&s.trail_words),
-                intro_words: folded_set(&s.intro_words),
-                list_words: folded_set(&s.list_words),
-                not_after_region: folded_set(&s.not_after_region),
-                not_before_place: folded_set(&s.not_before_place),
-                common_words_list: common.clone(),
-            },
+            readers: ClaimReaders::new(cx.lexicons),
             common_words_list: common,
             unique_min_population: s.unique_min_population.unwrap_or(10_000),
             same_country_min_population: s.same_country_min_population.unwrap_or(100_000),
@@ -235,7 +213,7 @@ impl Check for LocatedIn {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         // Sentences are found once, and only for a document with a claim history can date.
         let segments = std::cell::OnceCell::new();
-        for claim in self.reader.claims(doc, cx) {
+        for claim in self.readers.claims(doc, cx) {
             if let Some(f) = self.judge(doc, cx, &claim, &segments) {
                 out.push(f);
             }
@@ -397,11 +375,20 @@ impl LocatedIn {
         if same_country.is_empty() {
             // No place of that name anywhere in the claimed country. When the claim names a
             // region of another country, a namesake would have to be missing from the region's
-            // gazetteer and bear a foreign name; when it names a country, the name may be a
-            // spelling of one of its places the gazetteer lacks ("Wina" for Vienna), so only a
-            // notable place is taken as meant.
+            // gazetteer. That is unlikely for a name the gazetteer knows in one country only (a
+            // name local to it: "Wintersville, Maharashtra") or for a city that dwarfs every
+            // other bearer of its name; a name borne in several countries is one settlers
+            // carried ("Stroud, Ontario" is a hamlet the gazetteer lacks). When the claim names
+            // a country, the name may be a spelling of one of its places the gazetteer lacks
+            // ("Wina" for Vienna), so only a notable place is taken as meant.
             let claims_region = claim.regions.iter().any(|r| kb.place(r.place).kind != PlaceKind::Country);
-            return (claims_region || notable(&best)).then_some(best);
+            if !claims_region {
+                return notable(&best).then_some(best);
+            }
+            let countries: HashSet<Option<PlaceId>> =
+                claim.places.iter().map(|p| kb.place(p.place)).filter(weighty).map(|p| p.country).collect();
+            let big = best.population >= self.same_country_min_population;
+            return (countries.len() <= 1 || big).then_some(best);
         }
         if !same_country.iter().any(|p| p.id == best.id) {
             // Namesakes in the claimed country, but the best reading is abroad: which is meant is

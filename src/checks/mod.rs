@@ -35,6 +35,9 @@ pub struct Document<'a> {
     pub date: Option<chrono::NaiveDate>,
     /// Pattern matches already found in this document, for rules that share a pattern.
     pub matches: MatchCache,
+    /// The place claims read off this document's place mentions, for every kind that reads
+    /// them (located-in, consistency): read once.
+    pub place_claims: std::cell::OnceCell<std::rc::Rc<Vec<place_claims::PlaceClaim>>>,
 }
 
 impl Document<'_> {

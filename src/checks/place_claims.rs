@@ -13,6 +13,8 @@
 use super::{CheckCx, Document};
 use crate::knowledge::gazetteer::{Level, Link, LinkKind, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
+use crate::rules::lexicon::Lexicons;
+use crate::rules::Lang;
 use crate::recognize::{
     is_sentence_start, looks_like_name, name_ending_at, name_starting_at, next_char, prev_char, word_after,
     word_before, NameMatch,
@@ -95,6 +97,9 @@ impl PlaceClaim {
                     }
                     return Verdict::Holds;
                 }
+                if split_regency_of(kb, x, y) {
+                    return Verdict::Holds;
+                }
                 let Some(r) = xr else { continue };
                 for &l in &links {
                     let changed = match l.kind {
@@ -127,12 +132,23 @@ impl PlaceClaim {
     }
 }
 
-/// The words a claim's surroundings are judged by (settings of the place kinds), folded.
+/// The words a claim's surroundings are judged by: the `place_*` lists of one language's
+/// lexicon (rules/place/claims.LANG.toml), folded. One definition for every kind that reads
+/// place claims.
 #[derive(Debug, Default)]
 pub struct ClaimReader {
-    /// Words that may stand before the place inside its group ("kota", "city of", "in").
+    pub lang: Option<Lang>,
+    /// Between the place and the region: "," "(", "provinsi".
+    pub joins: HashSet<String>,
+    /// Between them when a `lead_required` word stands before the place: "in", "di".
+    pub joins_after_lead: HashSet<String>,
+    /// One of these before the place lets a `joins_after_lead` join it to the region.
+    pub lead_required: HashSet<String>,
+    /// A word that may end the join: "Shenzhen, southern China".
+    pub directions: HashSet<String>,
+    /// Words that may stand before the place inside its mention ("kota", "city of", "in").
     pub lead_words: HashSet<String>,
-    /// Words that may follow the region inside its group ("province").
+    /// Words that may follow the region inside its mention ("province").
     pub trail_words: HashSet<String>,
     /// Prepositions that open an introductory phrase ("from").
     pub intro_words: HashSet<String>,
@@ -143,8 +159,48 @@ pub struct ClaimReader {
     /// Words (one or two) that, right before the place, show it is not an administrative place:
     /// a source ("according to"), a neighbourhood or street ("kawasan", "jalan").
     pub not_before_place: HashSet<String>,
+    /// Words right before the place that make it a person's or firm's home ("of"): a verb of
+    /// saying after the region then does not make the region a subject.
+    pub home_words: HashSet<String>,
     /// The lexicon list of words that are not place names at the start of a sentence.
     pub common_words_list: String,
+}
+
+/// The claim readers of every language the lexicons have.
+#[derive(Debug, Default)]
+pub struct ClaimReaders(Vec<ClaimReader>);
+
+impl ClaimReaders {
+    pub fn new(lexicons: &Lexicons) -> ClaimReaders {
+        ClaimReaders(lexicons.languages().map(|l| ClaimReader::of(lexicons, l)).collect())
+    }
+
+    /// Every place claim of the document: those read from its place mentions (once per
+    /// document, whichever kind asks first), then those the rule's own patterns find.
+    pub fn claims(&self, doc: &Document<'_>, cx: &CheckCx<'_>) -> Vec<PlaceClaim> {
+        let Some(reader) = self.0.iter().find(|r| r.lang == Some(doc.lang)) else { return Vec::new() };
+        let shared = doc.place_claims.get_or_init(|| std::rc::Rc::new(reader.mention_claims(doc, cx)));
+        let mut out: Vec<PlaceClaim> = shared.as_ref().clone();
+        if cx.rule.patterns_for(doc.lang).next().is_some() {
+            let mut seen: HashSet<(usize, usize)> = out.iter().map(|c| (c.claim.start, c.claim.end)).collect();
+            for c in reader.pattern_claims(doc, cx) {
+                if seen.insert((c.claim.start, c.claim.end)) {
+                    out.push(c);
+                }
+            }
+            out.sort_by_key(|c| (c.claim.start, c.claim.end));
+        }
+        out
+    }
+}
+
+/// A run of capitalised words, as `{Name}` matches it: where a sentence's place mentions are
+/// looked for.
+fn name_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    static RUN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RUN.get_or_init(|| regex::Regex::new(crate::rules::lexicon::NAME).expect("NAME is a valid expression"))
+        .find_iter(text)
+        .map(|m| m.range())
 }
 
 /// The end of `range`, or the end of the first sentence that ends in it (after its full stop).
@@ -172,30 +228,179 @@ pub fn is_region(kb: &Knowledge, p: &Posting) -> bool {
     matches!(n.kind, PlaceKind::Region | PlaceKind::Country) || matches!(n.level, Level::Regency | Level::Kota)
 }
 
+/// True when `x` lies in a regency or kota of `y`'s province that is named after the regency or
+/// kota `y` ("Kabupaten Kolaka Utara" after "Kabupaten Kolaka", "Kota Tasikmalaya" after
+/// "Kabupaten Tasikmalaya"): one split from it, in a year the knowledge does not record, so an
+/// older text may rightly place `x` in `y`.
+fn split_regency_of(kb: &Knowledge, x: PlaceId, y: PlaceId) -> bool {
+    let regency = |id: PlaceId| matches!(kb.node(id).level, Level::Regency | Level::Kota);
+    if !regency(y) {
+        return false;
+    }
+    let mut at = Some(x);
+    for _ in 0..4 {
+        match at {
+            Some(r) if regency(r) => {
+                let bare = |id: PlaceId| {
+                    let f = crate::knowledge::fold::fold(kb.place(id).name);
+                    match f.split_once(' ') {
+                        Some(("kabupaten" | "kota" | "kab.", rest)) => rest.to_string(),
+                        _ => f,
+                    }
+                };
+                let (a, b) = (bare(r), bare(y));
+                return r != y
+                    && kb.region_of(r) == kb.region_of(y)
+                    && (a == b || a.strip_prefix(b.as_str()).is_some_and(|t| t.starts_with(' ')));
+            }
+            Some(r) => at = kb.node(r).parent,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// True when the region or country `holder` holds one of `places`.
+fn holds_one_of(kb: &Knowledge, holder: &Posting, places: &[Posting]) -> bool {
+    matches!(kb.node(holder.place).kind, PlaceKind::Region | PlaceKind::Country)
+        && places.iter().any(|p| p.place != holder.place && kb.lies_in(p.place, holder.place))
+}
+
 /// Folds every word of a settings list.
 pub fn folded_set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| crate::knowledge::fold::fold(w)).collect()
 }
 
 impl ClaimReader {
-    /// Every claim the rule's patterns find in the document, in text order, each span once.
-    pub fn claims(&self, doc: &Document<'_>, cx: &CheckCx<'_>) -> Vec<PlaceClaim> {
+    /// The reader of one language: its lexicon's `place_*` lists.
+    pub fn of(lexicons: &Lexicons, lang: Lang) -> ClaimReader {
+        let list = |name: &str| lexicons.list(lang, name).cloned().unwrap_or_default();
+        ClaimReader {
+            lang: Some(lang),
+            joins: list("place_join"),
+            joins_after_lead: list("place_join_after_lead"),
+            lead_required: list("place_lead_required"),
+            directions: list("place_direction"),
+            lead_words: list("place_lead"),
+            trail_words: list("place_trail"),
+            intro_words: list("place_intro"),
+            list_words: list("place_list"),
+            not_after_region: list("place_not_after_region"),
+            not_before_place: list("place_not_before_place"),
+            home_words: list("place_home"),
+            common_words_list: "common".to_string(),
+        }
+    }
+
+    /// The claims read off the document's place mentions. Each run of capitalised words is a
+    /// mention (cut at a capitalised join word: "Bandung Provinsi Jawa Barat"); two neighbours
+    /// in one sentence make a candidate when the text between them is a join, and [`Self::read`]
+    /// decides whether it is a claim. Chains give a candidate for each neighbouring pair
+    /// ("Toronto, Ontario, Canada").
+    pub fn mention_claims(&self, doc: &Document<'_>, cx: &CheckCx<'_>) -> Vec<PlaceClaim> {
         let text = doc.text();
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        for mut run in name_runs(text) {
+            // A possessive ends the mention: "Luanda, Angola's capital".
+            if let Some(i) = crate::recognize::possessive_cut(&text[run.clone()]) {
+                run.end = run.start + i;
+            }
+            self.cut_at_joins(text, run, &mut runs);
+        }
         let mut out: Vec<PlaceClaim> = Vec::new();
-        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        for pair in runs.windows(2) {
+            let (a, b) = (pair[0].clone(), pair[1].clone());
+            let Some(claim_end) = self.joined(text, &a, &b) else { continue };
+            if let Some(c) = self.read(doc, cx, a.clone(), b, claim_end) {
+                if out.last().is_none_or(|l| l.claim != c.claim) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// Pushes the parts of a name run, cut at capitalised words that are joins ("Provinsi").
+    fn cut_at_joins(&self, text: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
+        let mut start = run.start;
+        let mut words = crate::recognize::word_starts(text, run.clone()).into_iter().peekable();
+        while let Some(w) = words.next() {
+            let end = text[w..run.end].find(char::is_whitespace).map_or(run.end, |i| w + i);
+            if self.joins.contains(&crate::knowledge::fold::fold(&text[w..end])) {
+                // A join that begins the run ("Kota Denpasar, Provinsi Bali") is dropped.
+                let before = text[start..w].trim_end();
+                if !before.is_empty() {
+                    out.push(start..start + before.len());
+                }
+                start = words.peek().copied().unwrap_or(run.end);
+                if start >= run.end {
+                    return;
+                }
+            }
+        }
+        out.push(start..run.end);
+    }
+
+    /// When the text between two mentions joins them into a candidate claim: the end of the
+    /// claim's span (past the closing parenthesis of "Shenzhen (Guangdong)").
+    fn joined(&self, text: &str, a: &Range<usize>, b: &Range<usize>) -> Option<Option<usize>> {
+        let gap = &text[a.end..b.start];
+        if gap.len() > 40 || gap.contains('\n') || gap.contains(['.', '!', '?', ';', ':']) && !gap.contains("prov.") {
+            return None;
+        }
+        let folded = crate::knowledge::fold::fold(gap);
+        let mut join = folded.trim();
+        // "Shenzhen, southern China", "in Shenzhen in southern China".
+        if let Some((head, last)) = join.rsplit_once(' ') {
+            if self.directions.contains(last) {
+                join = head.trim_end();
+            }
+        }
+        let open = join.ends_with('(');
+        let close = |end: usize| text[end..].starts_with(')').then_some(end + 1);
+        if self.joins.contains(join) {
+            return Some(if open { Some(close(b.end)?) } else { None });
+        }
+        if self.joins_after_lead.contains(join) && self.has_required_lead(text, a) {
+            return Some(None);
+        }
+        None
+    }
+
+    /// True when a `lead_required` word stands right before the mention or begins it ("kota
+    /// Bandung", "the city of Shenzhen", "In Shenzhen").
+    fn has_required_lead(&self, text: &str, a: &Range<usize>) -> bool {
+        let first = word_after(text, a.start).filter(|w| w.end < a.end);
+        if first.is_some_and(|w| self.is(&self.lead_required, text, &w)) {
+            return true;
+        }
+        let Some(w) = word_before(text, a.start) else { return false };
+        if self.is(&self.lead_required, text, &w) {
+            return true;
+        }
+        // "the city of Shenzhen".
+        self.is(&self.home_words, text, &w)
+            && word_before(text, w.start).is_some_and(|v| self.is(&self.lead_required, text, &v))
+    }
+
+    /// Claims the rule's own `[[pattern]]`s find (a user's rule may add shapes).
+    fn pattern_claims(&self, doc: &Document<'_>, cx: &CheckCx<'_>) -> Vec<PlaceClaim> {
+        let text = doc.text();
+        let mut out = Vec::new();
         for re in cx.rule.patterns_for(doc.lang) {
             let matches = doc.matches.get_or_find(re, || candidates(re, text));
             for groups in matches.iter() {
                 let group = |name: &str| groups.iter().find(|(n, _)| *n == name).map(|(_, r)| r.clone());
                 let (Some(place), Some(region)) = (group("place"), group("region")) else { continue };
-                if let Some(c) = self.read(doc, cx, place, region, group("claim")) {
-                    if seen.insert((c.claim.start, c.claim.end)) {
-                        out.push(c);
+                let claim = group("claim");
+                if let Some(mut c) = self.read(doc, cx, place, region, None) {
+                    if let Some(claim) = claim {
+                        c.claim = claim;
                     }
+                    out.push(c);
                 }
             }
         }
-        out.sort_by_key(|c| (c.claim.start, c.claim.end));
         out
     }
 
@@ -227,8 +432,9 @@ impl ClaimReader {
     }
 
     /// True when a known place name starts right after `pos` past a comma or list word: the
-    /// claim is an item of a list.
-    fn list_follows(&self, kb: &Knowledge, text: &str, pos: usize) -> bool {
+    /// claim is an item of a list. Not when that name is a region or country that holds the
+    /// claimed region: "Toronto, Ontario, Canada" is a chain.
+    fn list_follows(&self, kb: &Knowledge, text: &str, pos: usize, regions: &[Posting]) -> bool {
         let mut at = pos;
         match next_char(text, at) {
             // Not a semicolon: "Pailin, Cambodia; Attapeu, Laos" lists claims.
@@ -253,24 +459,34 @@ impl ClaimReader {
                 while !text.is_char_boundary(end) {
                     end -= 1;
                 }
-                name_starting_at(kb, text, w.start..end).is_some_and(|m| !m.places.is_empty())
+                name_starting_at(kb, text, w.start..end).is_some_and(|m| {
+                    !m.places.is_empty() && !(m.places.iter().any(|z| holds_one_of(kb, z, regions)))
+                })
             }
             _ => false,
         }
     }
 
-    /// True when the place is itself preceded by a list: "Shanghai, Beijing, Guangdong".
-    fn list_precedes(&self, kb: &Knowledge, text: &str, start: usize) -> bool {
+    /// True when the place is itself preceded by a list: "Shanghai, Beijing, Guangdong". Not
+    /// when the name before is a place that lies in this one ("Toronto, Ontario, Canada" is a
+    /// chain), nor when a list word ends the list at this place: "Quebec City and Nanjing,
+    /// Jiangsu" places Nanjing.
+    fn list_precedes(&self, kb: &Knowledge, text: &str, start: usize, places: &[Posting]) -> bool {
         match prev_char(text, start) {
             Some(',') | Some('&') | Some('/') => {
                 let comma = text[..start].rfind([',', '&', '/']).expect("prev_char found one");
                 let Some(w) = word_before(text, comma) else { return false };
                 let from = w.start.saturating_sub(60);
                 let from = (from..=w.start).find(|i| text.is_char_boundary(*i)).unwrap_or(w.start);
-                name_ending_at(kb, text, from..w.end)
-                    .is_some_and(|m| !m.places.is_empty() && looks_like_name(&text[m.range]))
+                // A venue is not a list item: "Lying-in Hospital, New York City, New York".
+                name_ending_at(kb, text, from..w.end).is_some_and(|m| {
+                    !m.places.is_empty()
+                        && looks_like_name(&text[m.range.clone()])
+                        && !crate::recognize::in_longer_name(text, m.range.clone())
+                        && !places.iter().any(|x| holds_one_of(kb, x, &m.places))
+                })
             }
-            _ => word_before(text, start).is_some_and(|w| self.is(&self.list_words, text, &w)),
+            _ => false,
         }
     }
 
@@ -281,7 +497,7 @@ impl ClaimReader {
         cx: &CheckCx<'_>,
         place_group: Range<usize>,
         region_group: Range<usize>,
-        claim_group: Option<Range<usize>>,
+        claim_end: Option<usize>,
     ) -> Option<PlaceClaim> {
         let kb = cx.knowledge;
         let text = doc.text();
@@ -300,9 +516,21 @@ impl ClaimReader {
         if !looks_like_name(x_text) || !looks_like_name(y_text) {
             return None;
         }
-        // Words around the names inside their groups must be ones the rule allows.
+        // Words around the names inside their mentions must be ones the rule allows; a name
+        // after a home word ("Boskovich Farms Inc. of Oxnard") is placed as a mention of its own.
+        let mut place_group = place_group;
         if !self.all_in(&self.lead_words, text, place_group.start..x.range.start) {
-            return None;
+            let home = word_before(text, x.range.start)
+                .filter(|w| w.start >= place_group.start && self.is(&self.home_words, text, w));
+            if home.is_none() {
+                return None;
+            }
+            place_group.start = x.range.start;
+        }
+        // A possessive ends the region's mention: "Luanda, Angola's capital".
+        let mut region_group = region_group;
+        if text[y.range.end..region_group.end].starts_with(['\'', '’']) {
+            region_group.end = y.range.end;
         }
         if !self.all_in(&self.trail_words, text, y.range.end..region_group.end) {
             return None;
@@ -323,7 +551,7 @@ impl ClaimReader {
         let claim = PlaceClaim {
             place: x.range.clone(),
             region: y.range.clone(),
-            claim: claim_group.unwrap_or(x.range.start..y.range.end),
+            claim: x.range.start..claim_end.unwrap_or(y.range.end),
             places: x.places.iter().filter(|p| kb.node(p.place).kind != PlaceKind::Country).copied().collect(),
             regions: y.places.iter().filter(|p| is_region(kb, p)).copied().collect(),
             region_cities: y.places.iter().filter(|p| kb.node(p.place).kind == PlaceKind::City).copied().collect(),
@@ -383,10 +611,12 @@ impl ClaimReader {
             return None;
         }
         let after_region = region_group.end;
-        if text[y.range.end..].starts_with("'s") || text[y.range.end..].starts_with("’s") {
-            return None;
-        }
-        if word_after(text, after_region).is_some_and(|w| self.is(&self.not_after_region, text, &w)) {
+        // "in Shenzhen, Victoria said": the region may be the subject; not so for a person's or
+        // firm's home ("Boskovich Farms of Oxnard, California said"), unless the region's name
+        // is also an ordinary word or given name.
+        let home = word_before(text, place_group.start).is_some_and(|w| self.is(&self.home_words, text, &w))
+            && !cx.lexicons.has_word(doc.lang, &self.common_words_list, y_text);
+        if !home && word_after(text, after_region).is_some_and(|w| self.is(&self.not_after_region, text, &w)) {
             return None;
         }
         // An introductory phrase: "From Jakarta, Bali is ..." / "Di Shenzhen, Huawei ...".
@@ -410,7 +640,9 @@ impl ClaimReader {
                 }
             }
         }
-        if self.list_follows(kb, text, after_region) || self.list_precedes(kb, text, place_group.start) {
+        if self.list_follows(kb, text, after_region, &claim.regions)
+            || self.list_precedes(kb, text, place_group.start, &claim.places)
+        {
             return None;
         }
         Some(claim)

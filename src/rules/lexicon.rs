@@ -121,6 +121,11 @@ impl Lexicons {
         self.by_lang.get(&lang)
     }
 
+    /// The named word list of the language, folded.
+    pub fn list(&self, lang: Lang, list: &str) -> Option<&HashSet<String>> {
+        self.by_lang.get(&lang)?.words.get(list)
+    }
+
     /// True when `word` (any case) is in the named list of the language.
     pub fn has_word(&self, lang: Lang, list: &str, word: &str) -> bool {
         self.by_lang.get(&lang).and_then(|l| l.words.get(list)).is_some_and(|s| s.contains(&fold(word)))
