@@ -161,6 +161,8 @@ fn located_in_settings_errors_point_at_the_key_or_value() {
     let examples = "\n[[example]]\ntext = \"Shenzhen, Bavaria.\"\nflagged = [\"Shenzhen, Bavaria\"]\n\n[[example]]\ntext = \"Shenzhen, Guangdong.\"\n";
     let cases = [
         ("[settings]\nlead_word = [\"kota\"]", "lead_word", "unknown field `lead_word`"),
+        // The claim words moved to the lexicons: the error says where.
+        ("[settings]\nlead_words = [\"kota\"]", "lead_words", "add words to the `place_lead` list of a lexicon file"),
         ("[settings]\nunique_min_population = \"many\"", "\"many\"", "invalid type: string \"many\""),
         ("[settings.division_words]\nZA = 3", "3", "invalid type: integer `3`"),
     ];

@@ -13,12 +13,12 @@
 use super::{CheckCx, Document};
 use crate::knowledge::gazetteer::{Level, Link, LinkKind, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
-use crate::rules::lexicon::Lexicons;
-use crate::rules::Lang;
 use crate::recognize::{
     is_sentence_start, looks_like_name, name_ending_at, name_starting_at, next_char, prev_char, word_after,
     word_before, NameMatch,
 };
+use crate::rules::lexicon::Lexicons;
+use crate::rules::Lang;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -459,9 +459,8 @@ impl ClaimReader {
                 while !text.is_char_boundary(end) {
                     end -= 1;
                 }
-                name_starting_at(kb, text, w.start..end).is_some_and(|m| {
-                    !m.places.is_empty() && !(m.places.iter().any(|z| holds_one_of(kb, z, regions)))
-                })
+                name_starting_at(kb, text, w.start..end)
+                    .is_some_and(|m| !m.places.is_empty() && !(m.places.iter().any(|z| holds_one_of(kb, z, regions))))
             }
             _ => false,
         }

@@ -558,6 +558,20 @@ pub fn explain_toml_message(message: &str) -> String {
     } else {
         ""
     };
+    // The words around place claims moved from the place kinds' settings to the lexicons.
+    const CLAIM_WORDS: &[(&str, &str)] = &[
+        ("lead_words", "place_lead"),
+        ("trail_words", "place_trail"),
+        ("intro_words", "place_intro"),
+        ("list_words", "place_list"),
+        ("not_after_region", "place_not_after_region"),
+        ("not_before_place", "place_not_before_place"),
+    ];
+    if let Some((_, list)) = CLAIM_WORDS.iter().find(|(f, _)| m.contains(&format!("unknown field `{f}`"))) {
+        return format!(
+            "{m} (place claims are read as the lexicons define them: add words to the `{list}` list of a lexicon file, as rules/place/claims.en.toml does)"
+        );
+    }
     format!("{m}{hint}")
 }
 
@@ -630,9 +644,10 @@ impl CompileCx<'_> {
         };
         match parsed {
             Ok(f) => Ok(f.settings.unwrap_or_default()),
-            Err(e) => {
-                Err(self.error(e.span().map_or(0, |s| s.start), format!("in [settings]: {}", e.message().trim())))
-            }
+            Err(e) => Err(self.error(
+                e.span().map_or(0, |s| s.start),
+                format!("in [settings]: {}", explain_toml_message(e.message())),
+            )),
         }
     }
 
