@@ -322,23 +322,28 @@ impl ClaimReader {
 
     /// Pushes the parts of a name run, cut at capitalised words that are joins ("Provinsi").
     fn cut_at_joins(&self, text: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
+        // Joins that are one word ("provinsi", "prov."), compared without folding: they are ASCII.
+        let is_join = |w: &str| {
+            self.joins.iter().any(|j| j.len() == w.len() && j.bytes().any(|b| b.is_ascii_alphabetic()) && j.eq_ignore_ascii_case(w))
+        };
         let mut start = run.start;
-        let mut words = crate::recognize::word_starts(text, run.clone()).into_iter().peekable();
-        while let Some(w) = words.next() {
-            let end = text[w..run.end].find(char::is_whitespace).map_or(run.end, |i| w + i);
-            if self.joins.contains(&crate::knowledge::fold::fold(&text[w..end])) {
-                // A join that begins the run ("Kota Denpasar, Provinsi Bali") is dropped.
-                let before = text[start..w].trim_end();
-                if !before.is_empty() {
-                    out.push(start..start + before.len());
-                }
-                start = words.peek().copied().unwrap_or(run.end);
-                if start >= run.end {
-                    return;
-                }
+        let mut at = run.start;
+        for word in text[run.clone()].split([' ', '\t', '\n', '\r']) {
+            let w = at;
+            at += word.len() + 1;
+            if word.is_empty() || !is_join(word) {
+                continue;
             }
+            // A join that begins the run ("Kota Denpasar, Provinsi Bali") is dropped.
+            let before = text[start..w].trim_end();
+            if !before.is_empty() {
+                out.push(start..start + before.len());
+            }
+            start = (w + word.len()..run.end).find(|&i| !text[i..].starts_with(char::is_whitespace)).unwrap_or(run.end);
         }
-        out.push(start..run.end);
+        if start < run.end {
+            out.push(start..run.end);
+        }
     }
 
     /// When the text between two mentions joins them into a candidate claim: the end of the
@@ -346,6 +351,18 @@ impl ClaimReader {
     fn joined(&self, text: &str, a: &Range<usize>, b: &Range<usize>) -> Option<Option<usize>> {
         let gap = &text[a.end..b.start];
         if gap.len() > 40 || gap.contains('\n') || gap.contains(['.', '!', '?', ';', ':']) && !gap.contains("prov.") {
+            return None;
+        }
+        // Most gaps are a comma or a space: no need to fold them.
+        let bare = gap.trim_matches([' ', '\t']);
+        if bare.len() == 1 {
+            if !self.joins.contains(bare) {
+                return None;
+            }
+            let close = text[b.end..].starts_with(')').then_some(b.end + 1);
+            return if bare == "(" { close.map(Some) } else { Some(None) };
+        }
+        if bare.is_empty() && !self.joins.contains("") {
             return None;
         }
         let folded = crate::knowledge::fold::fold(gap);
