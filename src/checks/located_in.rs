@@ -348,7 +348,13 @@ impl LocatedIn {
         let weighty = |p: &crate::knowledge::Place<'_>| p.level != Level::Village;
         let best = readings.iter().map(|p| kb.place(p.place)).filter(weighty).max_by_key(|p| {
             // A city before a division of the same name ("Hamburg" the city, not the state).
-            (p.kind == PlaceKind::City, matches!(p.feature, Feature::Capital | Feature::RegionSeat), p.population)
+            // A kota or regency before a kecamatan that shares its name.
+            (
+                p.kind == PlaceKind::City,
+                matches!(p.feature, Feature::Capital | Feature::RegionSeat),
+                matches!(p.level, Level::Regency | Level::Kota),
+                p.population,
+            )
         })?;
         if best.geonameid.is_none() && !best.level.is_mapped() {
             // A place the user's own knowledge adds is one they mean.

@@ -162,6 +162,9 @@ pub struct ClaimReader {
     /// Words right before the place that make it a person's or firm's home ("of"): a verb of
     /// saying after the region then does not make the region a subject.
     pub home_words: HashSet<String>,
+    /// Region names that are ordinary words ("North", "Central", "Gulf"): a region only with a
+    /// trail word after it ("North Province"); "Kansas City, North" is a headline fragment.
+    pub needs_qualifier: HashSet<String>,
     /// The lexicon list of words that are not place names at the start of a sentence.
     pub common_words_list: String,
 }
@@ -288,6 +291,7 @@ impl ClaimReader {
             not_after_region: list("place_not_after_region"),
             not_before_place: list("place_not_before_place"),
             home_words: list("place_home"),
+            needs_qualifier: list("place_needs_qualifier"),
             common_words_list: "common".to_string(),
         }
     }
@@ -324,7 +328,9 @@ impl ClaimReader {
     fn cut_at_joins(&self, text: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
         // Joins that are one word ("provinsi", "prov."), compared without folding: they are ASCII.
         let is_join = |w: &str| {
-            self.joins.iter().any(|j| j.len() == w.len() && j.bytes().any(|b| b.is_ascii_alphabetic()) && j.eq_ignore_ascii_case(w))
+            self.joins
+                .iter()
+                .any(|j| j.len() == w.len() && j.bytes().any(|b| b.is_ascii_alphabetic()) && j.eq_ignore_ascii_case(w))
         };
         let mut start = run.start;
         let mut at = run.start;
@@ -518,7 +524,21 @@ impl ClaimReader {
         let kb = cx.knowledge;
         let text = doc.text();
         // The region first: most "Name, Name" matches name no region and end here cheaply.
-        let y: NameMatch = name_starting_at(kb, text, region_group.clone())?;
+        let mut y: NameMatch = name_starting_at(kb, text, region_group.clone())?;
+        // "North Province" names New Caledonia's province, and Cameroon's North with its trail
+        // word: a shorter name the trail words complete reads too.
+        if text[y.range.clone()].contains(' ') {
+            for (end, places) in kb.prefixes(&text[y.range.clone()]) {
+                let e = y.range.start + end;
+                if e < y.range.end && self.all_in(&self.trail_words, text, e..y.range.end) {
+                    for p in places {
+                        if !y.places.iter().any(|q| q.place == p.place) {
+                            y.places.push(p);
+                        }
+                    }
+                }
+            }
+        }
         if !y.places.iter().any(|p| is_region(kb, p)) {
             return None;
         }
@@ -549,6 +569,9 @@ impl ClaimReader {
             region_group.end = y.range.end;
         }
         if !self.all_in(&self.trail_words, text, y.range.end..region_group.end) {
+            return None;
+        }
+        if region_group.end == y.range.end && self.is(&self.needs_qualifier, text, &y.range) {
             return None;
         }
         // A country is not placed in a region or another country: "Belgium, France" lists two.
