@@ -511,3 +511,29 @@ fn a_full_stop_after_a_closing_month_is_not_part_of_the_claim() {
     assert_eq!(found.len(), 1, "{}", show(&found));
     assert_eq!(found[0].text, "Senin, 4 Jul. 2023");
 }
+
+#[test]
+fn a_weekday_is_not_paired_with_a_date_in_another_sentence_or_paragraph() {
+    let cases = [
+        ("Schools closed on Friday.\n\nMarch 3, 2020: the WHO raised its alert.\n", Lang::EN),
+        ("Sekolah tutup pada Senin.\n\n5 Juli 2023 - pasar ramai.\n", Lang::ID),
+        ("Schools closed on Friday. March 3, 2020 was the day the alert rose.", Lang::EN),
+        ("They arrived on Sunday.\n2023-09-01 is the date of the next record.", Lang::EN),
+    ];
+    for (text, lang) in cases {
+        let found = check(text, lang, None);
+        assert!(found.is_empty(), "{text:?}: {:?}", found.iter().map(|d| &d.message).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_weekday_beside_its_date_in_one_sentence_is_still_checked() {
+    for (text, lang, claim) in [
+        ("Rapat digelar pada Rabu (4/7/2023) di Jakarta.", Lang::ID, "Rabu (4/7/2023)"),
+        ("The vote is on Fri. March 5, 2020, in the hall.", Lang::EN, "Fri. March 5, 2020"),
+        ("Sidang digelar Senin,\n4 Juli 2023, di Jakarta.", Lang::ID, "Senin,\n4 Juli 2023"),
+    ] {
+        let found: Vec<String> = check(text, lang, None).into_iter().map(|d| d.text).collect();
+        assert_eq!(found, [claim], "{text:?}");
+    }
+}

@@ -387,6 +387,11 @@ impl<'a> DateReader<'a> {
             {
                 return false;
             }
+            if let Some(d) = &expr.date {
+                if !in_one_sentence(text, w.range.clone(), d.range.clone()) {
+                    return false;
+                }
+            }
         }
         true
     }
@@ -822,4 +827,26 @@ mod tests {
         assert_eq!(dd("31 Juni 2023", Lang::ID), None);
         assert_eq!(dd("4 Juli 2023 - 6 Juli 2023", Lang::ID), None);
     }
+}
+
+/// True when a weekday and a date stand in one sentence of one paragraph: "Schools closed on
+/// Friday.\n\nMarch 3, 2020: ..." pairs nothing. The full stop of an abbreviated weekday ("Fri.
+/// March 3") ends no sentence.
+fn in_one_sentence(text: &str, weekday: Range<usize>, date: Range<usize>) -> bool {
+    let (from, to) = if weekday.end <= date.start { (weekday.end, date.start) } else { (date.end, weekday.start) };
+    let gap = &text[from..to];
+    let mut lines = gap.split('\n');
+    lines.next();
+    let mut rest: Vec<&str> = lines.collect();
+    rest.pop();
+    if rest.iter().any(|l| l.trim().is_empty()) {
+        return false;
+    }
+    let abbreviated = text[weekday.clone()].chars().count() <= 4;
+    !gap.char_indices().any(|(i, c)| {
+        let after_weekday = i == 0 && from == weekday.end;
+        matches!(c, '.' | '!' | '?' | '…')
+            && !(c == '.' && after_weekday && abbreviated)
+            && super::sentence_end_at(text, from + i).is_some()
+    })
 }
