@@ -204,3 +204,61 @@ fn kb_lookup_shows_levels_and_history() {
     assert_eq!(place["population"], serde_json::Value::Null, "a region has no population on record");
     assert_eq!(place["history"][0], "replaced by Ho Chi Minh in 2025");
 }
+
+/// Runs factlint with stdout read for one line and then closed, as `| head -1` does.
+fn exit_code_after_reading_one_line(cwd: &std::path::Path, args: &[&str], stdin: Option<&[u8]>) -> i32 {
+    use std::io::{BufRead, Write};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdin(if stdin.is_some() { std::process::Stdio::piped() } else { std::process::Stdio::null() })
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("factlint runs");
+    if let Some(bytes) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&bytes);
+        });
+    }
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    assert!(!first.is_empty(), "factlint wrote something");
+    drop(out);
+    let status = child.wait_with_output().expect("factlint ends");
+    assert!(status.stderr.is_empty(), "no message for a closed pipe: {}", String::from_utf8_lossy(&status.stderr));
+    status.status.code().expect("an exit code")
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_exit_status_of_the_findings() {
+    // Enough findings that the report outgrows the pipe's buffer.
+    let dir = common::scratch("closed-pipe");
+    for i in 0..300 {
+        std::fs::write(
+            dir.join(format!("a{i}.txt")),
+            "Forum digelar di Shenzhen, KwaZulu-Natal, pada Selasa.\n".repeat(20),
+        )
+        .unwrap();
+    }
+    for format in ["human", "json", "sarif", "github", "junit", "html"] {
+        assert_eq!(exit_code_after_reading_one_line(&dir, &["check", ".", "--format", format], None), 1, "{format}");
+    }
+    let line = "{\"id\": 1, \"text\": \"Forum digelar di Shenzhen, KwaZulu-Natal.\"}\n".repeat(20_000);
+    let code =
+        exit_code_after_reading_one_line(&dir, &["check", "--stream", "--fail-on", "error"], Some(line.as_bytes()));
+    assert_eq!(code, 1, "stream");
+}
+
+#[test]
+fn a_folder_without_files_to_check_is_an_error() {
+    let dir = common::scratch("no-input");
+    std::fs::write(dir.join("image.png"), b"not prose").unwrap();
+    let run = common::factlint_in(&dir, &["check", "."], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no file to check in ."), "{}", run.stderr);
+}

@@ -48,7 +48,7 @@ fn bad_lines_are_reported_in_band_and_do_not_fail_the_stream() {
     let out = lines(&run.stdout);
     assert_eq!(out.len(), 4);
     assert!(out[0]["error"].as_str().unwrap().starts_with("line 1: not valid JSON"));
-    assert_eq!(out[1], json!({"id": "ok", "findings": []}));
+    assert_eq!(out[1], json!({"id": "ok", "line": 2, "findings": []}));
     assert!(out[2]["error"].as_str().unwrap().contains("a document is a JSON object"));
     assert_eq!(out[3]["id"], "t");
     assert_eq!(out[3]["error"], "line 4: \"text\" must be a string");
@@ -63,7 +63,7 @@ fn an_empty_stream_is_fine() {
 #[test]
 fn a_last_line_without_a_line_break_is_a_document() {
     let run = factlint_in(&fixtures(), &["check", "--stream"], Some(b"{\"id\": 1, \"text\": \"x\"}"));
-    assert_eq!(run.stdout, "{\"id\":1,\"findings\":[]}\n");
+    assert_eq!(run.stdout, "{\"id\":1,\"line\":1,\"findings\":[]}\n");
 }
 
 #[test]
@@ -83,4 +83,24 @@ fn stream_mode_takes_no_paths_or_format() {
         assert_eq!(run.code, 2, "{args:?}");
         assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
     }
+}
+
+#[test]
+fn blank_lines_get_no_output_and_every_output_line_says_which_input_line_it_answers() {
+    let input = b"{\"id\": \"a\", \"text\": \"Medan.\"}\n\n   \n{\"id\": \"b\", \"text\": \"Medan.\"}\n";
+    let run = factlint_in(&fixtures(), &["check", "--stream"], Some(input));
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    let out = lines(&run.stdout);
+    assert_eq!(
+        out.iter().map(|l| (l["id"].clone(), l["line"].clone())).collect::<Vec<_>>(),
+        [(json!("a"), json!(1)), (json!("b"), json!(4))]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_may_open_the_stream() {
+    let input = b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"Medan.\"}\n";
+    let run = factlint_in(&fixtures(), &["check", "--stream"], Some(input));
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(lines(&run.stdout), [json!({"id": "a", "line": 1, "findings": []})]);
 }

@@ -275,6 +275,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     }
     let mut input_errors = Vec::new();
     let inputs = expand_inputs(&paths, &mut input_errors);
+    let no_input = inputs.is_empty() && input_errors.is_empty();
 
     // Group inputs by the config that applies to them.
     let mut groups: BTreeMap<Option<PathBuf>, Vec<Input>> = BTreeMap::new();
@@ -365,6 +366,17 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     if setup_failed {
         return Ok(EXIT_ERROR);
     }
+    if no_input {
+        // A gate pointed at the wrong folder must not pass.
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        writeln!(
+            std::io::stderr(),
+            "error: no file to check in {} (factlint reads files ending in {}; ignored and excluded files are skipped)",
+            shown.join(", "),
+            PROSE_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
+        )?;
+        return Ok(EXIT_ERROR);
+    }
     report.sort();
 
     if let (Some(file), true) = (&args.baseline, args.write_baseline) {
@@ -397,14 +409,34 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         }
     }
 
+    // The exit status is decided before the report is written: a reader that closes the pipe
+    // early (`| head -1`) does not change it.
+    let threshold = threshold(fail_on.unwrap_or(FailOn::Error));
+    let failing = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
+    let code = if !report.errors.is_empty() {
+        EXIT_ERROR
+    } else if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
+    match write_report(args, &report) {
+        Err(e) if super::is_broken_pipe(&e) => Ok(code),
+        Err(e) => Err(e),
+        Ok(()) => Ok(code),
+    }
+}
+
+/// Writes the report to stdout in the chosen format.
+fn write_report(args: &CheckArgs, report: &Report) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        OutputFormat::Json => render::json::render(&report, &mut out)?,
-        OutputFormat::Sarif => render::sarif::render(&report, render::sarif::Options::default(), &mut out)?,
-        OutputFormat::Github => render::github::render(&report, &mut out)?,
-        OutputFormat::Junit => render::junit::render(&report, &mut out)?,
-        OutputFormat::Html => render::html::render(&report, &mut out)?,
+        OutputFormat::Json => render::json::render(report, &mut out)?,
+        OutputFormat::Sarif => render::sarif::render(report, render::sarif::Options::default(), &mut out)?,
+        OutputFormat::Github => render::github::render(report, &mut out)?,
+        OutputFormat::Junit => render::junit::render(report, &mut out)?,
+        OutputFormat::Html => render::html::render(report, &mut out)?,
         OutputFormat::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -415,15 +447,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                 .is_terminal()
                 .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
                 .flatten();
-            render::human::render(&report, render::human::Options { color, width }, &mut out)?;
+            render::human::render(report, render::human::Options { color, width }, &mut out)?;
         }
     }
     out.flush()?;
-
-    if !report.errors.is_empty() {
-        return Ok(EXIT_ERROR);
-    }
-    let threshold = threshold(fail_on.unwrap_or(FailOn::Error));
-    let failing = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
-    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+    Ok(())
 }

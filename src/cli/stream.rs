@@ -164,7 +164,7 @@ fn process(
         RawLine::Text(bytes) => parse_doc(&bytes, line_no),
     };
     let written = match doc {
-        Err((id, message)) => (render::stream::error(&id, &message, &mut out), false),
+        Err((id, message)) => (render::stream::error(&id, line_no, &message, &mut out), false),
         Ok(doc) => {
             let path = id_path(&doc.id);
             let mut settings = match config {
@@ -180,7 +180,7 @@ fn process(
             let source = SourceFile::new(path, doc.text);
             let diagnostics = engine.check(&source, doc.format, &settings);
             let failing = fail.is_some_and(|t| diagnostics.iter().any(|d| d.severity >= t));
-            (render::stream::document(&doc.id, &source, &diagnostics, &mut out), failing)
+            (render::stream::document(&doc.id, line_no, &source, &diagnostics, &mut out), failing)
         }
     };
     match written {
@@ -188,7 +188,7 @@ fn process(
         // Serializing to memory fails only on a bug; say so on the document's line.
         (Err(e), _) => {
             let mut out = Vec::new();
-            let _ = render::stream::error(&Value::Null, &format!("line {line_no}: {e}"), &mut out);
+            let _ = render::stream::error(&Value::Null, line_no, &format!("line {line_no}: {e}"), &mut out);
             (out, false)
         }
     }
@@ -246,6 +246,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                 }
             };
             line_no += 1;
+            // A byte order mark may open the stream, as it may open a file.
+            let line = match line {
+                RawLine::Text(mut t) if line_no == 1 && t.starts_with(b"\xEF\xBB\xBF") => {
+                    t.drain(..3);
+                    RawLine::Text(t)
+                }
+                other => other,
+            };
             // Blank lines are not documents.
             if let RawLine::Text(t) = &line {
                 if t.iter().all(u8::is_ascii_whitespace) {
@@ -259,12 +267,18 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             .par_drain(..)
             .map(|(n, line)| process(line, n, &engine, &base, setup.config.as_ref(), fail))
             .collect();
+        // A reader that closes the pipe early ends the stream; the exit status stands.
+        let code = |failing: bool| if failing { EXIT_FINDINGS } else { EXIT_CLEAN };
         for (line, f) in results {
-            out.write_all(&line)?;
             failing |= f;
+            if let Err(e) = out.write_all(&line) {
+                return if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(code(failing)) } else { Err(e.into()) };
+            }
         }
         // Flush per batch so a consumer sees results while the stream goes on.
-        out.flush()?;
+        if let Err(e) = out.flush() {
+            return if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(code(failing)) } else { Err(e.into()) };
+        }
         if eof {
             break;
         }

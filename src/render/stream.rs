@@ -1,6 +1,7 @@
-//! Stream mode's output: one JSON line per document, `{"id": ..., "findings": [...]}` with the
-//! finding objects of `--format json` (their path is the document's id), and `"error"` for a
-//! document that could not be checked.
+//! Stream mode's output: one JSON line per document, `{"id": ..., "line": N, "findings": [...]}`
+//! with the finding objects of `--format json` (their path is the document's id), `line` the
+//! input line it answers (blank input lines are no documents), and `"error"` for a document that
+//! could not be checked.
 
 use super::json;
 use crate::diagnostic::Diagnostic;
@@ -11,6 +12,7 @@ use std::io::Write;
 #[derive(Serialize)]
 struct Line<'a> {
     id: &'a serde_json::Value,
+    line: usize,
     findings: Vec<json::JsonFinding<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
@@ -19,18 +21,24 @@ struct Line<'a> {
 /// Writes the line of a checked document.
 pub fn document(
     id: &serde_json::Value,
+    line_no: usize,
     source: &SourceFile,
     diagnostics: &[Diagnostic],
     out: &mut Vec<u8>,
 ) -> std::io::Result<()> {
-    let line = Line { id, findings: diagnostics.iter().map(|d| json::finding(source, d)).collect(), error: None };
+    let line = Line {
+        id,
+        line: line_no,
+        findings: diagnostics.iter().map(|d| json::finding(source, d)).collect(),
+        error: None,
+    };
     serde_json::to_writer(&mut *out, &line)?;
     writeln!(out)
 }
 
 /// Writes the line of a document that could not be checked.
-pub fn error(id: &serde_json::Value, message: &str, out: &mut Vec<u8>) -> std::io::Result<()> {
-    let line = Line { id, findings: Vec::new(), error: Some(message) };
+pub fn error(id: &serde_json::Value, line_no: usize, message: &str, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let line = Line { id, line: line_no, findings: Vec::new(), error: Some(message) };
     serde_json::to_writer(&mut *out, &line)?;
     writeln!(out)
 }
