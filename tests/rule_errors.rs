@@ -172,3 +172,19 @@ fn located_in_settings_errors_point_at_the_key_or_value() {
         assert_error(&text, &path, &errors, at, needle);
     }
 }
+
+#[test]
+fn a_big_user_pattern_is_a_located_rule_error_not_a_panic_on_the_first_document() {
+    let head =
+        "id = \"spam.big\"\nkind = \"forbidden\"\nlanguages = [\"en\"]\nseverity = \"error\"\nmessage = \"{term}\"\n";
+    let examples = "\n[[example]]\nlang = \"en\"\ntext = \"w1 here\"\nflagged = [\"w1\"]\n\n[[example]]\nlang = \"en\"\ntext = \"clean\"\n";
+    // Too long to parse cheaply: a 300 KiB alternation.
+    let words: Vec<String> = (0..40_000).map(|i| format!("w{i}")).collect();
+    let long = format!("{head}[[pattern]]\nregex = '\\b(?:{})\\b'\n{examples}", words.join("|"));
+    let (path, errors) = load_errors("long.toml", &long);
+    assert_error(&long, &path, &errors, "'\\b(?:w0", "list the words as `terms` instead");
+    // Short, but too big once compiled.
+    let big = format!("{head}[[pattern]]\nregex = '(?:\\w{{100}}){{100}}'\n{examples}");
+    let (path, errors) = load_errors("big.toml", &big);
+    assert_error(&big, &path, &errors, "'(?:", "pattern is too big to compile");
+}

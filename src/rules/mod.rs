@@ -153,6 +153,9 @@ impl LazyRegex {
     }
 }
 
+/// The longest pattern a rule may write, before expansion.
+const MAX_PATTERN_BYTES: usize = 256 << 10;
+
 fn build_regex(source: &str) -> Result<Regex, regex::Error> {
     regex::RegexBuilder::new(source).size_limit(64 << 20).dfa_size_limit(16 << 20).build()
 }
@@ -786,6 +789,17 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         // With no lexicon loaded a pattern for every language applies to none; it must still
         // compile, so check it as English.
         let (langs, validate_only) = if langs.is_empty() { (vec![Lang::EN], true) } else { (langs, false) };
+        // A pattern this long would only fail the size limits after costly parsing.
+        if !is_shipped(path) && p.regex.get_ref().len() > MAX_PATTERN_BYTES {
+            errors.push(cx.error(
+                p.regex.span().start,
+                format!(
+                    "pattern is longer than {} KiB: list the words as `terms` instead, which are matched as one phrase set of any size",
+                    MAX_PATTERN_BYTES >> 10
+                ),
+            ));
+            continue;
+        }
         pattern_sources.push(p.regex.get_ref().clone());
         for lang in langs {
             // The value's span includes its quotes; offsets inside point one byte later.
@@ -846,8 +860,32 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                     errors.push(e);
                 }
             }
+            // A user's pattern is compiled now, under the size limits: a pattern too big to
+            // compile is the rule's error, never a failure on the first document.
+            let compiled = shared_pattern(expanded);
+            if compiled.regex.get().is_none() {
+                match build_regex(&compiled.source) {
+                    Ok(re) => {
+                        let _ = compiled.regex.set(re);
+                    }
+                    Err(e) => {
+                        let message = match e {
+                            regex::Error::CompiledTooBig(limit) => format!(
+                                "pattern is too big to compile (over {} MiB once compiled): list the words as `terms` instead, which are matched as one phrase set of any size",
+                                limit >> 20
+                            ),
+                            other => format!("pattern does not compile: {other}"),
+                        };
+                        let e = cx.error(p.regex.span().start, message);
+                        if !errors.contains(&e) {
+                            errors.push(e);
+                        }
+                        continue;
+                    }
+                }
+            }
             if !validate_only {
-                patterns.push(Pattern { lang, compiled: shared_pattern(expanded) });
+                patterns.push(Pattern { lang, compiled });
             }
         }
     }
