@@ -153,8 +153,13 @@ fn io_message(e: &std::io::Error) -> String {
 fn read_input(input: &Input) -> Result<String, String> {
     let bytes = match input {
         Input::Stdin => {
+            // Read one byte past the limit at most: a huge stdin is refused, not held.
             let mut buf = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut buf).map_err(|e| format!("cannot read stdin: {e}"))?;
+            std::io::stdin()
+                .lock()
+                .take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
             buf
         }
         Input::File(p) => {

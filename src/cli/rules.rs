@@ -149,7 +149,8 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
                     }
                 }
             }
-            writeln!(out, "\n{passed} examples passed, {failed} failed, {} rules", set.rules.len())?;
+            let rules = if set.rules.len() == 1 { "1 rule".to_string() } else { format!("{} rules", set.rules.len()) };
+            writeln!(out, "\n{passed} examples passed, {failed} failed, {rules}")?;
             Ok(if failed > 0 { EXIT_FINDINGS } else { EXIT_CLEAN })
         }
     }

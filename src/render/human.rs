@@ -99,13 +99,15 @@ pub fn render(report: &Report, opts: Options, out: &mut dyn Write) -> std::io::R
     }
     let s = report.summary();
     let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
-    let mut parts = vec![
+    let parts = vec![
         plural(s.error, "error", "errors"),
         plural(s.warning, "warning", "warnings"),
         plural(s.info, "info", "info"),
     ];
+    // "0 errors, 0 warnings, 0 info in 3 files; 1 file not checked"
+    let mut line = format!("{} in {}", parts.join(", "), plural(s.files, "file", "files"));
     if !report.errors.is_empty() {
-        parts.push(plural(report.errors.len(), "file not checked", "files not checked"));
+        line.push_str(&format!("; {}", plural(report.errors.len(), "file not checked", "files not checked")));
     }
-    writeln!(out, "{} in {}", parts.join(", "), plural(s.files, "file", "files"))
+    writeln!(out, "{line}")
 }
