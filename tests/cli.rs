@@ -262,3 +262,24 @@ fn a_folder_without_files_to_check_is_an_error() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no file to check in ."), "{}", run.stderr);
 }
+
+#[test]
+fn a_user_pattern_rule_works_alone_with_no_builtin_rules() {
+    // Its macros ({month}) come from the shipped lexicons, which stay.
+    let dir = common::scratch("user-rule-alone");
+    std::fs::write(
+        dir.join("r.toml"),
+        "id = \"date.mine\"\nkind = \"forbidden\"\nlanguages = [\"en\"]\nseverity = \"error\"\nmessage = \"no {term}\"\n[[pattern]]\nregex = '\\b(?P<term>{month} 32)\\b'\n[[example]]\nlang = \"en\"\ntext = \"It was March 32 then.\"\nflagged = [\"March 32\"]\n[[example]]\nlang = \"en\"\ntext = \"clean\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("a.txt"), "It was March 32 then.\n").unwrap();
+    let run = common::factlint_in(
+        &dir,
+        &["check", "a.txt", "--lang", "en", "--rules", "r.toml", "--no-builtin-rules", "--format", "json"],
+        None,
+    );
+    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
+    assert!(run.stdout.contains("\"rule\": \"date.mine\""), "{}", run.stdout);
+    let run = common::factlint_in(&dir, &["rules", "test", "r.toml"], None);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}

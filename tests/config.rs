@@ -90,3 +90,23 @@ fn config_knowledge_and_rules_paths_are_relative_to_it() {
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("Kampung Naga tidak terletak di Jawa Timur"), "{}", r.stdout);
 }
+
+#[test]
+fn the_config_init_writes_stays_valid_with_no_builtin_rules() {
+    // Its [severity] names shipped rules, which --no-builtin-rules leaves out.
+    let dir = common::scratch("init-no-builtin");
+    let run = common::factlint_in(&dir, &["init"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::write(dir.join("a.txt"), "Acara di Medan ramai.\n").unwrap();
+    let run = common::factlint_in(&dir, &["check", "a.txt", "--no-builtin-rules"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A name no rule bears is still an error.
+    let config = std::fs::read_to_string(dir.join("factlint.toml")).unwrap();
+    std::fs::write(
+        dir.join("factlint.toml"),
+        format!("{config}\n[[override]]\nfiles = [\"*.txt\"]\nignore = [\"place.no-such-rule\"]\n"),
+    )
+    .unwrap();
+    let run = common::factlint_in(&dir, &["check", "a.txt", "--no-builtin-rules"], None);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}

@@ -118,7 +118,8 @@ pub struct CheckArgs {
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
 
-    /// Leave out the built-in rules (use only --rules and the config's rules).
+    /// Leave out the built-in rules (use only --rules and the config's rules). The built-in
+    /// lexicons stay, so your rules' macros ({month}, {weekday}) and place claims still work.
     #[arg(long)]
     pub no_builtin_rules: bool,
 
@@ -194,7 +195,7 @@ pub struct RulesArgs {
     /// A rule file or folder, on top of the built-in rules (repeatable).
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
-    /// Leave out the built-in rules.
+    /// Leave out the built-in rules (the built-in lexicons stay, for your rules' macros).
     #[arg(long)]
     pub no_builtin_rules: bool,
     /// A knowledge file the examples are checked against (repeatable).

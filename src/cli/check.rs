@@ -10,7 +10,7 @@ use crate::engine::{Engine, Settings};
 use crate::knowledge::Knowledge;
 use crate::markup::Format;
 use crate::render::{self, FileResult, InputError, Report};
-use crate::rules::{Lang, RuleSet, Severity};
+use crate::rules::{Builtin, Lang, RuleSet, Severity};
 use crate::source::{LocatedError, SourceFile};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -65,7 +65,9 @@ pub(super) fn build_setup(args: &CheckArgs, config_path: Option<&Path>) -> Resul
     let builtin = !args.no_builtin_rules && config.as_ref().is_none_or(|c| c.builtin_rules);
     let mut rule_paths: Vec<PathBuf> = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
     rule_paths.extend(args.rules.iter().cloned());
-    let rules = RuleSet::load(builtin, &rule_paths)?;
+    // Without the shipped rules the shipped lexicons stay: a user's rules use their macros
+    // ({month}, {weekday}) and the place-claim words.
+    let rules = RuleSet::load_with(if builtin { Builtin::All } else { Builtin::LexiconsOnly }, &rule_paths)?;
     let mut errors = Vec::new();
     if let Some(c) = &config {
         errors.extend(c.check_selectors(&rules));

@@ -16,10 +16,12 @@ fn print_errors(errors: &[LocatedError]) {
 }
 
 fn load(args: &RulesArgs) -> Result<RuleSet, u8> {
-    RuleSet::load(!args.no_builtin_rules, &args.rules).map_err(|e| {
-        print_errors(&e);
-        EXIT_ERROR
-    })
+    RuleSet::load_with(if args.no_builtin_rules { Builtin::LexiconsOnly } else { Builtin::All }, &args.rules).map_err(
+        |e| {
+            print_errors(&e);
+            EXIT_ERROR
+        },
+    )
 }
 
 pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {

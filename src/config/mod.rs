@@ -241,7 +241,14 @@ impl Config {
         let shown = self.path.display().to_string();
         self.selectors
             .iter()
-            .filter(|s| !rules.rules.iter().any(|r| r.id.matches(&s.value)))
+            .filter(|s| {
+                let shipped = || {
+                    crate::rules::shipped_rule_ids()
+                        .iter()
+                        .any(|id| s.value == *id || id.split('.').next() == Some(s.value.as_str()) || s.value == "all")
+                };
+                !rules.rules.iter().any(|r| r.id.matches(&s.value)) && !shipped()
+            })
             .map(|s| {
                 LocatedError::at(
                     &shown,

@@ -335,6 +335,20 @@ pub enum Builtin {
     None,
 }
 
+/// The ids of the shipped rules, read from their files without compiling them: a config that
+/// names one stays valid in a run that leaves the shipped rules out (`--no-builtin-rules`).
+pub fn shipped_rule_ids() -> Vec<&'static str> {
+    builtin::FILES
+        .iter()
+        .filter(|(_, text)| !declares_lexicon(text) && !declares_knowledge(text))
+        .filter_map(|(_, text)| {
+            let line = text.lines().find(|l| l.trim_start().starts_with("id ") || l.trim_start().starts_with("id="))?;
+            let value = line.split_once('=')?.1.trim();
+            Some(value.trim_matches(['"', '\'']))
+        })
+        .collect()
+}
+
 /// True when a TOML file says `kind = "lexicon"` at its top level. A line scan, not a parse:
 /// every file is parsed once, as what it says it is, and a file that is neither gets the rule
 /// parser's located errors.
