@@ -283,3 +283,17 @@ fn a_user_pattern_rule_works_alone_with_no_builtin_rules() {
     let run = common::factlint_in(&dir, &["rules", "test", "r.toml"], None);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
+
+#[test]
+fn rules_explain_takes_a_category_and_lists_its_rules() {
+    let run = common::factlint_in(&fixtures_dir(), &["rules", "explain", "place"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("place.located-in"), "{}", run.stdout);
+    let run = common::factlint_in(&fixtures_dir(), &["rules", "explain", "no-such-category"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no rule or category"), "{}", run.stderr);
+}
+
+fn fixtures_dir() -> std::path::PathBuf {
+    common::fixtures()
+}

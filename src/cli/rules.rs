@@ -64,8 +64,23 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
                 Err(code) => return Ok(code),
             };
             let Some(r) = set.get(&a.rule) else {
-                writeln!(std::io::stderr(), "error: no rule {:?}; `factlint rules list` shows them all", a.rule)?;
-                return Ok(EXIT_ERROR);
+                // A category: its rules, one line each.
+                let in_category: Vec<_> = set.rules.iter().filter(|r| r.id.category() == a.rule).collect();
+                if in_category.is_empty() {
+                    writeln!(
+                        std::io::stderr(),
+                        "error: no rule or category {:?}; `factlint rules list` shows them all",
+                        a.rule
+                    )?;
+                    return Ok(EXIT_ERROR);
+                }
+                writeln!(out, "The {} rules:\n", a.rule)?;
+                let width = in_category.iter().map(|r| r.id.as_str().len()).max().unwrap_or(0);
+                for r in &in_category {
+                    writeln!(out, "  {:<width$}  {:<7}  {}", r.id.as_str(), r.severity.to_string(), r.summary)?;
+                }
+                writeln!(out, "\n`factlint rules explain RULE` explains one of them in full.")?;
+                return Ok(EXIT_CLEAN);
             };
             writeln!(out, "{} ({} rule, {})", r.id, r.kind, r.severity)?;
             if !r.summary.is_empty() {
