@@ -297,3 +297,19 @@ fn rules_explain_takes_a_category_and_lists_its_rules() {
 fn fixtures_dir() -> std::path::PathBuf {
     common::fixtures()
 }
+
+#[test]
+fn a_claim_deep_in_a_long_line_is_shown_around_it_at_its_true_column() {
+    // The excerpt of a long line is cut around the claim; the location still counts from the
+    // line's start, in characters.
+    let dir = common::scratch("long-line");
+    let filler = "é officials said the talks would continue ".repeat(100);
+    let text = format!("{filler}the forum was held in Shenzhen, KwaZulu-Natal on Tuesday {filler}\n");
+    std::fs::write(dir.join("a.txt"), &text).unwrap();
+    let column = filler.chars().count() + "the forum was held in ".len() + 1;
+    let run = common::factlint_in(&dir, &["check", "a.txt", "--lang", "en"], None);
+    assert!(run.stdout.contains(&format!(" --> a.txt:1:{column}\n")), "{}", run.stdout);
+    assert!(run.stdout.contains("Shenzhen, KwaZulu-Natal on Tuesday"), "{}", run.stdout);
+    let json = common::factlint_in(&dir, &["check", "a.txt", "--lang", "en", "--format", "json"], None);
+    assert!(json.stdout.contains(&format!("\"column\": {column}")), "{}", json.stdout);
+}

@@ -35,7 +35,13 @@ struct Excerpt {
     line_start: usize,
     /// Offset of the excerpt's first byte in the source.
     offset: usize,
+    /// The claim's column in its whole line.
+    column: usize,
 }
+
+/// Bytes of a long line kept on each side of the claim: the snippet library would otherwise read
+/// the whole line for every finding on it (a one-line file of megabytes).
+const LONG_LINE_CONTEXT: usize = 1000;
 
 fn excerpt(source: &SourceFile, d: &Diagnostic) -> Excerpt {
     let start = source.line_col(d.span.start);
@@ -43,14 +49,30 @@ fn excerpt(source: &SourceFile, d: &Diagnostic) -> Excerpt {
     let first = source.line_range(start.line);
     let last = source.line_range(end.line.min(source.line_count()));
     let text = source.text();
-    let to = last.end.max(d.span.end).min(text.len());
-    Excerpt { text: text[first.start..to].to_string(), line_start: start.line, offset: first.start }
+    let mut from = first.start;
+    let mut to = last.end.max(d.span.end).min(text.len());
+    if d.span.start.saturating_sub(from) > LONG_LINE_CONTEXT {
+        from = d.span.start - LONG_LINE_CONTEXT;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    if to.saturating_sub(d.span.end) > LONG_LINE_CONTEXT {
+        to = d.span.end + LONG_LINE_CONTEXT;
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+    }
+    Excerpt { text: text[from..to].to_string(), line_start: start.line, offset: from, column: start.column }
 }
 
 fn render_one(d: &Diagnostic, source: &SourceFile, renderer: &Renderer, out: &mut dyn Write) -> std::io::Result<()> {
     let ex = excerpt(source, d);
     let shift = |b: usize| b - ex.offset;
-    let origin = d.path.as_str();
+    // An excerpt cut from a long line starts mid-line, where the library counts columns from:
+    // its location line is put right.
+    let cut = ex.offset != source.line_range(ex.line_start).start;
+    let origin = if cut { "\u{1}" } else { d.path.as_str() };
     let primary_label = d.evidence.first().map(String::as_str).unwrap_or("claim here");
     let mut snippet = Snippet::source(&ex.text)
         .line_start(ex.line_start)
@@ -82,8 +104,16 @@ fn render_one(d: &Diagnostic, source: &SourceFile, renderer: &Renderer, out: &mu
     if let Some(s) = &sources {
         message = message.footer(Level::Note.title(s));
     }
-    let written = writeln!(out, "{}\n", renderer.render(message));
-    written
+    let mut rendered = renderer.render(message).to_string();
+    if cut {
+        let shown_column = source.text()[ex.offset..d.span.start].chars().count() + 1;
+        rendered = rendered.replacen(
+            &format!("\u{1}:{}:{shown_column}", ex.line_start),
+            &format!("{}:{}:{}", d.path, ex.line_start, ex.column),
+            1,
+        );
+    }
+    writeln!(out, "{rendered}\n")
 }
 
 pub fn render(report: &Report, opts: Options, out: &mut dyn Write) -> std::io::Result<()> {

@@ -65,11 +65,22 @@ pub struct SourceFile {
     path: String,
     text: String,
     lines: OnceLock<Vec<usize>>,
+    /// Characters before each block of `CHAR_BLOCK` bytes: a column is counted from the nearest
+    /// block, not from its line's start, so many findings on one long line cost linear time.
+    char_blocks: OnceLock<Vec<usize>>,
+}
+
+/// Bytes per entry of [`SourceFile`]'s character index.
+const CHAR_BLOCK: usize = 4096;
+
+/// Characters in `bytes` (which may start or end inside a character): the bytes that begin one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { path: path.into(), text: text.into(), lines: OnceLock::new() }
+        SourceFile { path: path.into(), text: text.into(), lines: OnceLock::new(), char_blocks: OnceLock::new() }
     }
 
     /// The path as given on the command line or found by the walk (`-` for stdin).
@@ -91,7 +102,34 @@ impl SourceFile {
 
     /// Line and column of a byte offset (clamped to the text, and to a char boundary).
     pub fn line_col(&self, offset: usize) -> LineCol {
-        line_col(&self.text, self.line_starts(), offset)
+        let text = &self.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let starts = self.line_starts();
+        let line = match starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        // A byte-order mark is no character an editor shows or counts.
+        let from =
+            if line == 0 && text.starts_with('\u{feff}') { '\u{feff}'.len_utf8().min(offset) } else { starts[line] };
+        LineCol { line: line + 1, column: self.chars_before(offset) - self.chars_before(from) + 1 }
+    }
+
+    /// Characters in the text before byte `pos`.
+    fn chars_before(&self, pos: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let blocks = self.char_blocks.get_or_init(|| {
+            let mut out = vec![0];
+            for chunk in bytes.chunks(CHAR_BLOCK) {
+                out.push(out.last().copied().unwrap_or(0) + chars_in(chunk));
+            }
+            out
+        });
+        let b = pos / CHAR_BLOCK;
+        blocks[b] + chars_in(&bytes[b * CHAR_BLOCK..pos])
     }
 
     /// The byte range of the (1-based) line, without its line terminator.
