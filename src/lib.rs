@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod knowledge;
 pub mod markup;
+pub mod normalize;
 pub mod recognize;
 pub mod render;
 pub mod rules;
