@@ -8,6 +8,7 @@
 
 pub mod baseline;
 pub mod checks;
+pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -113,6 +113,23 @@ impl NormalView {
         view
     }
 
+    /// A view that is the prose as written: no normalisation, no disguise.
+    pub fn verbatim(prose: &str) -> NormalView {
+        let mut view = NormalView {
+            text: prose.to_string(),
+            starts: Vec::with_capacity(prose.len()),
+            ends: Vec::with_capacity(prose.len()),
+            flags: vec![Disguise::NONE; prose.len()],
+        };
+        for (i, c) in prose.char_indices() {
+            for _ in 0..c.len_utf8() {
+                view.starts.push(i as u32);
+                view.ends.push((i + c.len_utf8()) as u32);
+            }
+        }
+        view
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
