@@ -107,12 +107,13 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// A word of at least two letters followed by two to four digits: "weton88", "mcb168",
-/// "ALEXIS17". Not "B737" (one letter), "COVID19" is one (context decides what it means).
+/// A word of at least three letters followed by two to four digits: "weton88", "mcb168",
+/// "ALEXIS17". Not "B737" or "GA88" (flight numbers), "COVID19" is one (context decides what
+/// it means).
 pub fn is_handle(word: &str) -> bool {
     let digits = word.chars().rev().take_while(|c| c.is_ascii_digit()).count();
     let letters = &word[..word.len() - digits];
-    (2..=4).contains(&digits) && letters.chars().count() >= 2 && letters.chars().all(char::is_alphabetic)
+    (2..=4).contains(&digits) && letters.chars().count() >= 3 && letters.chars().all(char::is_alphabetic)
 }
 
 /// A trained model: a bias and a weight per feature.
@@ -253,7 +254,7 @@ pub struct Example {
 pub struct TrainOptions {
     /// Passes over the examples.
     pub epochs: usize,
-    /// L2 penalty per example.
+    /// L2 penalty, applied to a feature's weight each time an example has the feature.
     pub l2: f64,
     /// Features seen in fewer training examples are left out.
     pub min_count: usize,
@@ -263,7 +264,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, l2: 1e-5, min_count: 3, min_weight: 0.02 }
+        TrainOptions { epochs: 12, l2: 0.05, min_count: 3, min_weight: 0.02 }
     }
 }
 
@@ -329,7 +330,7 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Model {
             let g = (sigmoid(z) - y) * if *y > 0.5 { w_pos } else { w_neg };
             bias -= lr * g;
             for &k in ids {
-                w[k] -= lr * (g + options.l2 * w[k] * rows.len() as f64 / 1000.0);
+                w[k] -= lr * (g + options.l2 * w[k]);
             }
         }
     }
@@ -425,7 +426,7 @@ mod tests {
     fn handles() {
         assert!(is_handle("weton88") && is_handle("ALEXIS17") && is_handle("mcb168"));
         assert!(!is_handle("B737") && !is_handle("iPhone") && !is_handle("2024") && !is_handle("gacor"));
-        assert!(!is_handle("x12345"));
+        assert!(!is_handle("x12345") && !is_handle("GA88"));
     }
 
     #[test]

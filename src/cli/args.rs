@@ -255,6 +255,9 @@ pub struct RulesTrainArgs {
     /// Features seen in fewer training examples are left out.
     #[arg(long, default_value_t = 3)]
     pub min_count: usize,
+    /// L2 penalty on the weights: larger keeps them smaller and the scores less sure.
+    #[arg(long, default_value_t = 0.05)]
+    pub l2: f64,
 }
 
 #[derive(Debug, Args)]

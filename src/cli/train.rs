@@ -141,15 +141,20 @@ pub fn run(a: &RulesTrainArgs) -> anyhow::Result<u8> {
     if pos == 0 || pos == train.len() {
         bail!("training needs examples of both labels: {pos} positive of {}", train.len());
     }
-    let options = TrainOptions { epochs: a.epochs.max(1), min_count: a.min_count.max(1), ..TrainOptions::default() };
+    if !(a.l2 >= 0.0 && a.l2 < 1.0) {
+        bail!("--l2 is at least 0 and below 1, not {}", a.l2);
+    }
+    let options =
+        TrainOptions { epochs: a.epochs.max(1), min_count: a.min_count.max(1), l2: a.l2, ..TrainOptions::default() };
     let mut model = classify::train(&train, &options);
     model.notes.push(format!("trained on {} examples, {pos} positive, from: {}", train.len(), sources.join(", ")));
     model.notes.push(format!(
-        "held out: {} examples ({}%); options: epochs {}, min_count {}",
+        "held out: {} examples ({}%); options: epochs {}, min_count {}, l2 {}",
         held.len(),
         a.holdout,
         options.epochs,
-        options.min_count
+        options.min_count,
+        options.l2
     ));
     let text = model.to_text();
     std::fs::write(&a.out, &text).with_context(|| format!("cannot write {}", a.out.display()))?;
