@@ -59,6 +59,9 @@ pub struct Settings {
     pub unless: Vec<Spanned<String>>,
     /// How many signals the evidence names (default 4).
     pub max_signals: Option<usize>,
+    /// Rules (ids or categories) that a paragraph is left to: a unit overlapping one of their
+    /// findings is not reported.
+    pub defer_to: Vec<String>,
     /// How findings are worded, per language: `message`, `score`, `signals`, `word`, `handle`,
     /// `separator`, and a name for each signal that spans the text (styled, spaced, marked,
     /// digit-letter, decoration).
@@ -74,6 +77,7 @@ pub struct Classifier {
     prefilter: PhraseSet,
     unless: PhraseSet,
     max_signals: usize,
+    defer_to: Vec<String>,
     wording: BTreeMap<String, BTreeMap<String, String>>,
 }
 
@@ -177,6 +181,7 @@ impl Classifier {
             prefilter: phrase_set(&s.prefilter, "prefilter", cx)?,
             unless: phrase_set(&s.unless, "unless", cx)?,
             max_signals: s.max_signals.unwrap_or(4).max(1),
+            defer_to: s.defer_to,
             wording,
         })
     }
@@ -233,6 +238,10 @@ fn may_hold(view: &NormalView, unit: &Range<usize>, hits: &[super::terms::Phrase
 }
 
 impl Check for Classifier {
+    fn defers_to(&self) -> &[String] {
+        &self.defer_to
+    }
+
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let plain;
         let view = match self.view {

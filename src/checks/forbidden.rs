@@ -69,6 +69,9 @@ pub struct Settings {
     /// Only matches written in disguise count (styled or look-alike letters, letters spaced
     /// apart, marks over letters, digits for letters); needs `view = "normalized"`.
     pub only_disguised: bool,
+    /// Rules (ids or categories) that a text is left to: a match overlapping one of their
+    /// findings is not reported.
+    pub defer_to: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +114,7 @@ pub struct Forbidden {
     skip_quoted: bool,
     view: View,
     only_disguised: bool,
+    defer_to: Vec<String>,
 }
 
 /// Compiles a settings list of phrases, pointing an error at the bad entry.
@@ -190,6 +194,7 @@ impl Forbidden {
         Ok(Forbidden {
             view,
             only_disguised: s.only_disguised,
+            defer_to: s.defer_to,
             terms: phrase_set(&s.terms, "terms", cx)?,
             exceptions: phrase_set(&s.exceptions, "exceptions", cx)?,
             unless: phrase_set(&s.unless, "unless", cx)?,
@@ -297,6 +302,10 @@ pub fn host(href: &str) -> &str {
 }
 
 impl Check for Forbidden {
+    fn defers_to(&self) -> &[String] {
+        &self.defer_to
+    }
+
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let prose = doc.prose;
         let view = (self.view == View::Normalized).then(|| doc.normalized());

@@ -127,6 +127,12 @@ pub struct CheckCx<'a> {
 pub trait Check: Send + Sync + Debug {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>);
 
+    /// Rules (ids or categories) whose findings this rule leaves a text to: a finding of this
+    /// rule that overlaps one of theirs is dropped, so one line gets one finding.
+    fn defers_to(&self) -> &[String] {
+        &[]
+    }
+
     /// Called once the engine has applied the document's inline suppression comments, with the
     /// comments that did nothing. Only kinds that judge suppressions (unused-suppression) report
     /// here; their findings point at the comments, in original bytes.
