@@ -81,7 +81,18 @@ fn styled_spam_comment_is_flagged_alone() {
     assert!(d.message.starts_with("promosi judi online (skor "), "{}", d.message);
     assert!(d.evidence.iter().any(|e| e.contains("skor") && e.contains("0.95")), "{:?}", d.evidence);
     let signals = d.evidence.iter().find(|e| e.starts_with("sinyal terkuat: ")).expect("signals");
-    assert!(signals.contains("BANTENG77") || signals.contains("huruf bergaya"), "{signals}");
+    // Each signal is a word of the comment (quoted), its brand handle, or a way it is written.
+    let named: Vec<&str> = signals["sinyal terkuat: ".len()..].split(", ").collect();
+    assert!(!named.is_empty() && named.len() <= 4, "{signals}");
+    for n in named {
+        let word = n.trim_matches('"').trim_start_matches("nama situs ");
+        assert!(
+            d.text.to_lowercase().contains(&word.to_lowercase())
+                || word == "BANTENG77"
+                || ["huruf bergaya", "emoji dan simbol"].contains(&n),
+            "{n} in {signals}"
+        );
+    }
 }
 
 #[test]
