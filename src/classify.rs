@@ -37,51 +37,67 @@ pub struct Feature {
 
 /// The features of a range of a view, each once.
 pub fn features(view: &NormalView, range: Range<usize>) -> Vec<Feature> {
-    let text = &view.text()[range.clone()];
     let mut out: Vec<Feature> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut push = |name: String, word: Range<usize>, out: &mut Vec<Feature>| {
-        if seen.insert(name.clone()) {
-            out.push(Feature { name, word });
+    each_feature(view, range, |name, word| {
+        if !seen.contains(name) {
+            seen.insert(name.to_string());
+            out.push(Feature { name: name.to_string(), word });
         }
-    };
-    let mut lower = String::new();
+    });
+    out
+}
+
+/// Calls `f` with the name of every feature of a range of a view (a name may come more than
+/// once) and the word it belongs to; one buffer is reused, so scoring allocates little.
+fn each_feature(view: &NormalView, range: Range<usize>, mut f: impl FnMut(&str, Range<usize>)) {
+    let text = &view.text()[range.clone()];
+    let mut lower: Vec<char> = Vec::new();
+    let mut name = String::new();
     for (start, word) in words(text) {
         let at = range.start + start..range.start + start + word.len();
         lower.clear();
+        lower.push('<');
         lower.extend(word.chars().flat_map(char::to_lowercase));
-        if lower.chars().count() > 40 {
+        lower.push('>');
+        if lower.len() > 42 {
             continue;
         }
-        push(format!("w:{lower}"), at.clone(), &mut out);
-        let padded: Vec<char> = std::iter::once('<').chain(lower.chars()).chain(std::iter::once('>')).collect();
+        name.clear();
+        name.push_str("w:");
+        name.extend(&lower[1..lower.len() - 1]);
+        f(&name, at.clone());
         for n in 3..=5 {
-            for g in padded.windows(n) {
-                push(format!("c:{}", g.iter().collect::<String>()), at.clone(), &mut out);
+            for g in lower.windows(n) {
+                name.clear();
+                name.push_str("c:");
+                name.extend(g);
+                f(&name, at.clone());
             }
         }
         if is_handle(word) {
-            push("s:handle".to_string(), at.clone(), &mut out);
+            f("s:handle", at.clone());
             if view.disguise(at.clone()).intersects(Disguise::LETTERS) {
-                push("s:styled-handle".to_string(), at.clone(), &mut out);
+                f("s:styled-handle", at.clone());
             }
         }
     }
     let d = view.disguise(range.clone());
-    if view.count(range.clone(), Disguise::STYLED | Disguise::LOOKALIKE) >= 2 {
-        push("s:styled".to_string(), 0..0, &mut out);
-    }
-    for (flag, name) in [
-        (Disguise::SPACED, "s:spaced"),
-        (Disguise::MARKED, "s:marked"),
-        (Disguise::DIGIT_LETTER, "s:digit-letter"),
-        (Disguise::DECORATION, "s:decoration"),
-    ] {
-        if d.contains(flag) {
-            push(name.to_string(), 0..0, &mut out);
+    if !d.is_empty() {
+        if view.count(range.clone(), Disguise::STYLED | Disguise::LOOKALIKE) >= 2 {
+            f("s:styled", 0..0);
+        }
+        for (flag, name) in [
+            (Disguise::SPACED, "s:spaced"),
+            (Disguise::MARKED, "s:marked"),
+            (Disguise::DIGIT_LETTER, "s:digit-letter"),
+            (Disguise::DECORATION, "s:decoration"),
+        ] {
+            if d.contains(flag) {
+                f(name, 0..0);
+            }
         }
     }
-    out
 }
 
 /// The words of a text: runs of letters and digits, with their offsets.
@@ -206,14 +222,23 @@ impl Model {
 
     /// Scores a range of a view.
     pub fn score(&self, view: &NormalView, range: Range<usize>) -> Score {
-        let feats = features(view, range);
+        // Only features the model weighs matter: look each up, and count each once.
+        let mut found: Vec<(&str, f64, Range<usize>)> = Vec::new();
+        let mut seen: std::collections::HashSet<*const String> = std::collections::HashSet::new();
+        each_feature(view, range, |name, word| {
+            if let Some((k, &w)) = self.weights.get_key_value(name) {
+                if seen.insert(k as *const String) {
+                    found.push((k.as_str(), w, word));
+                }
+            }
+        });
         let mut z = self.bias;
         let mut by_word: Vec<Signal> = Vec::new();
-        for f in &feats {
-            let Some(&w) = self.weights.get(&f.name) else { continue };
+        for (fname, w, fword) in found {
+            let f = Feature { name: String::new(), word: fword };
             z += w;
             // A handle in disguise is reported as the handle.
-            let signal = match f.name.strip_prefix("s:") {
+            let signal = match fname.strip_prefix("s:") {
                 Some("styled-handle") => Some("handle"),
                 Some(s) => SIGNALS.iter().copied().find(|&k| k == s),
                 None => None,

@@ -94,6 +94,9 @@ pub struct NormalView {
 
 impl NormalView {
     pub fn new(prose: &str) -> NormalView {
+        if reads_as_written(prose) {
+            return NormalView { text: prose.to_string(), ..NormalView::default() };
+        }
         let cells = join_spaced(characters(prose));
         let cells = digits_for_letters(cells);
         let mut view = NormalView {
@@ -134,10 +137,16 @@ impl NormalView {
         &self.text
     }
 
+    /// True when the view is the prose byte for byte (no offsets to map).
+    fn is_identity(&self) -> bool {
+        self.starts.is_empty()
+    }
+
     /// The prose bytes a range of the view stands for.
     pub fn to_prose(&self, range: Range<usize>) -> Range<usize> {
-        if self.text.is_empty() {
-            return 0..0;
+        if self.is_identity() {
+            let end = range.end.min(self.text.len());
+            return range.start.min(end)..end;
         }
         let start = range.start.min(self.starts.len() - 1);
         if range.end <= range.start {
@@ -150,6 +159,10 @@ impl NormalView {
 
     /// The range of the view that stands for the prose bytes `range` (what lies within it).
     pub fn from_prose(&self, range: Range<usize>) -> Range<usize> {
+        if self.is_identity() {
+            let end = range.end.min(self.text.len());
+            return range.start.min(end)..end;
+        }
         let lo = self.starts.partition_point(|&s| (s as usize) < range.start);
         let hi = self.ends.partition_point(|&e| (e as usize) <= range.end).max(lo);
         lo..hi
@@ -157,6 +170,9 @@ impl NormalView {
 
     /// How the characters of a range of the view were written, all flags together.
     pub fn disguise(&self, range: Range<usize>) -> Disguise {
+        if self.is_identity() {
+            return Disguise::NONE;
+        }
         let end = range.end.min(self.flags.len());
         let start = range.start.min(end);
         self.flags[start..end].iter().fold(Disguise::NONE, |a, &f| a | f)
@@ -164,6 +180,9 @@ impl NormalView {
 
     /// How many characters of a range of the view carry one of `flags`.
     pub fn count(&self, range: Range<usize>, flags: Disguise) -> usize {
+        if self.is_identity() {
+            return 0;
+        }
         let end = range.end.min(self.text.len());
         let start = range.start.min(end);
         let mut n = 0;
@@ -174,6 +193,37 @@ impl NormalView {
         }
         n
     }
+}
+
+/// True when normalising would change nothing: every character is ASCII or typographic
+/// punctuation NFKC keeps (curly quotes, dashes, bullets), and no letters are spaced apart or
+/// digits written inside words. Most prose is like this, and its view is the prose itself.
+fn reads_as_written(prose: &str) -> bool {
+    if !prose.chars().all(|c| c.is_ascii() || matches!(c, '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2022}')) {
+        return false;
+    }
+    let b = prose.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    let letter = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphabetic());
+    for i in 0..b.len() {
+        // A digit between letters: "gac0r".
+        if i > 0 && letter(i - 1) && letter(i + 1) && letter_for_digit(b[i] as char).is_some() {
+            return false;
+        }
+        // Three single characters a space apart: the start of a spaced run ("A L E").
+        if alnum(i)
+            && (i == 0 || !alnum(i - 1))
+            && b.get(i + 1) == Some(&b' ')
+            && alnum(i + 2)
+            && !alnum(i + 3)
+            && b.get(i + 3) == Some(&b' ')
+            && alnum(i + 4)
+            && !alnum(i + 5)
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// Zero-width and format characters, variation selectors: they vanish from the view.
@@ -506,6 +556,18 @@ mod tests {
         assert_eq!(v.text(), "plain text");
         assert_eq!(v.to_prose(2..5), 2..5);
         assert_eq!(v.from_prose(2..5), 2..5);
+    }
+
+    #[test]
+    fn plain_prose_is_its_own_view() {
+        let prose = "Harga cabai \u{201C}turun\u{201D} 5 persen \u{2014} kata pedagang, Senin (4/7).";
+        let v = NormalView::new(prose);
+        assert_eq!(v.text(), prose);
+        assert_eq!(v.to_prose(3..8), 3..8);
+        assert!(v.disguise(0..prose.len()).is_empty());
+        // Not plain: the slow path gives the same text where nothing is disguised.
+        assert_eq!(view("Harga a b c d naik"), "Harga abcd naik");
+        assert_eq!(view("sl0t"), "slot");
     }
 
     #[test]
