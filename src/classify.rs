@@ -146,8 +146,8 @@ pub struct Model {
 pub struct Score {
     /// The probability that the text is of the positive class.
     pub probability: f64,
-    /// Features that pushed the score up, strongest first, grouped: a word with its n-grams,
-    /// each signal on its own.
+    /// Features that pushed the score up, grouped (a word with its n-grams, each signal on its
+    /// own): signals of how the text is written first, each group strongest first.
     pub signals: Vec<Signal>,
 }
 
@@ -262,7 +262,15 @@ impl Model {
             }
         }
         by_word.retain(|s| s.weight > 0.0);
-        by_word.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.word.start.cmp(&b.word.start)));
+        // How the text is written (styled letters, a brand handle) first, then words; each
+        // group strongest first.
+        by_word.sort_by(|a, b| {
+            b.signal
+                .is_some()
+                .cmp(&a.signal.is_some())
+                .then(b.weight.total_cmp(&a.weight))
+                .then(a.word.start.cmp(&b.word.start))
+        });
         Score { probability: sigmoid(z), signals: by_word }
     }
 }

@@ -80,10 +80,14 @@ fn styled_spam_comment_is_flagged_alone() {
     // The evidence gives the score and names the signals, in the document's language.
     assert!(d.message.starts_with("promosi judi online (skor "), "{}", d.message);
     assert!(d.evidence.iter().any(|e| e.contains("skor") && e.contains("0.95")), "{:?}", d.evidence);
-    let signals = d.evidence.iter().find(|e| e.starts_with("sinyal terkuat: ")).expect("signals");
+    let signals = d.evidence.iter().find(|e| e.starts_with("yang menaikkan skor: ")).expect("signals");
     // Each signal is a word of the comment (quoted), its brand handle, or a way it is written.
-    let named: Vec<&str> = signals["sinyal terkuat: ".len()..].split(", ").collect();
+    let named: Vec<&str> = signals["yang menaikkan skor: ".len()..].split(", ").collect();
     assert!(!named.is_empty() && named.len() <= 4, "{signals}");
+    assert!(
+        ["nama situs BANTENG77", "huruf bergaya"].contains(&named[0]),
+        "how the comment is written comes first: {signals}"
+    );
     for n in named {
         let word = n.trim_matches('"').trim_start_matches("nama situs ");
         assert!(

@@ -8,9 +8,9 @@
 //! has no fixed phrase to list, but its words, spellings and styling give it away together.
 //!
 //! The finding covers the paragraph, not the page; its evidence gives the score and the
-//! strongest signals ("styled letters", "brand handle MIYA88", "\"cair\""). Only paragraphs the
-//! cheap `prefilter` lets through are scored: one of its words, a word of letters and digits
-//! ("weton88"), or letters in disguise. A paragraph with one of the `unless` words (reporting on
+//! signals that raised it, how it is written first ("styled letters", "brand handle MIYA88",
+//! "\"cair\""). Only paragraphs the cheap `prefilter` lets through are scored: one of its
+//! words, a word of letters and digits ("weton88"), or letters in disguise. A paragraph with one of the `unless` words (reporting on
 //! the subject: "polisi", "police") is left alone.
 //!
 //! Example: with the shipped gambling model, "Awal main 🌈𝐌𝐈𝐘𝐀𝟴𝟴🌈, langsung cair gede banget!"
