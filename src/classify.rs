@@ -173,7 +173,10 @@ impl Model {
             let n = i + 1;
             if i == 0 {
                 if !line.starts_with(MAGIC) {
-                    return Err((n, format!("a model file starts with {MAGIC:?}: train one with `factlint rules train`")));
+                    return Err((
+                        n,
+                        format!("a model file starts with {MAGIC:?}: train one with `factlint rules train`"),
+                    ));
                 }
                 continue;
             }
@@ -245,7 +248,10 @@ impl Model {
             };
             // Handles are named by their word; text-wide signals stand alone.
             let key_word = if signal.is_some() && f.word.is_empty() { 0..0 } else { f.word.clone() };
-            match by_word.iter_mut().find(|s| s.signal.is_some() == signal.is_some() && s.word == key_word && s.signal == signal) {
+            match by_word
+                .iter_mut()
+                .find(|s| s.signal.is_some() == signal.is_some() && s.word == key_word && s.signal == signal)
+            {
                 Some(s) => s.weight += w,
                 None => by_word.push(Signal { signal, word: key_word, weight: w }),
             }
@@ -254,8 +260,7 @@ impl Model {
         let handles: Vec<Range<usize>> =
             by_word.iter().filter(|s| s.signal == Some("handle")).map(|s| s.word.clone()).collect();
         for h in handles {
-            let word_weight: f64 =
-                by_word.iter().filter(|s| s.signal.is_none() && s.word == h).map(|s| s.weight).sum();
+            let word_weight: f64 = by_word.iter().filter(|s| s.signal.is_none() && s.word == h).map(|s| s.weight).sum();
             by_word.retain(|s| !(s.signal.is_none() && s.word == h));
             if let Some(s) = by_word.iter_mut().find(|s| s.signal == Some("handle") && s.word == h) {
                 s.weight += word_weight;

@@ -93,7 +93,14 @@ impl Engine<'_> {
                 })
             })
             .or_else(|| dates::document_date(prose.text(), lang, &self.rules.lexicons));
-        let doc = Document { path: source.path(), prose, lang, date, matches: Default::default(), normal: Default::default() };
+        let doc = Document {
+            path: source.path(),
+            prose,
+            lang,
+            date,
+            matches: Default::default(),
+            normal: Default::default(),
+        };
         let mut out = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
         for rule in &self.rules.rules {

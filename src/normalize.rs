@@ -199,7 +199,10 @@ impl NormalView {
 /// punctuation NFKC keeps (curly quotes, dashes, bullets), and no letters are spaced apart or
 /// digits written inside words. Most prose is like this, and its view is the prose itself.
 fn reads_as_written(prose: &str) -> bool {
-    if !prose.chars().all(|c| c.is_ascii() || matches!(c, '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2022}')) {
+    if !prose
+        .chars()
+        .all(|c| c.is_ascii() || matches!(c, '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2022}'))
+    {
         return false;
     }
     let b = prose.as_bytes();
@@ -412,8 +415,8 @@ fn join_spaced(cells: Vec<Cell>) -> Vec<Cell> {
                 j += 1;
             }
             let len = j - s;
-            let short = len == 1
-                || (len == 2 && cells[s..j].iter().all(|c| c.c.is_uppercase() || c.c.is_ascii_digit()));
+            let short =
+                len == 1 || (len == 2 && cells[s..j].iter().all(|c| c.c.is_uppercase() || c.c.is_ascii_digit()));
             if !short {
                 break;
             }
@@ -535,7 +538,10 @@ mod tests {
     #[test]
     fn digits_for_letters() {
         assert_eq!(view("gac0r sl0t m4xw1n cu4n"), "gacor slot maxwin cuan");
-        assert_eq!(view("weton88 mcb168 B737 COVID-19 iPhone 15 visi4d 4D"), "weton88 mcb168 B737 COVID-19 iPhone 15 visi4d 4D");
+        assert_eq!(
+            view("weton88 mcb168 B737 COVID-19 iPhone 15 visi4d 4D"),
+            "weton88 mcb168 B737 COVID-19 iPhone 15 visi4d 4D"
+        );
     }
 
     #[test]
@@ -572,7 +578,9 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["", " ", "\u{301}", "\u{200B}", "🚦", "a\u{301}\u{301}\u{301}", "A B C D E", "0a0", "\u{10FFFF}", "ǅ ﬁ ㎏"] {
+        for s in
+            ["", " ", "\u{301}", "\u{200B}", "🚦", "a\u{301}\u{301}\u{301}", "A B C D E", "0a0", "\u{10FFFF}", "ǅ ﬁ ㎏"]
+        {
             let v = NormalView::new(s);
             let _ = v.to_prose(0..v.text().len());
             let _ = v.to_prose(0..0);

@@ -136,7 +136,9 @@ fn a_user_trains_a_model_of_their_own() {
         lines.push_str(&format!(
             "{{\"text\": \"Buy cheap pills{i} online, no prescription, fast pharmacy delivery\", \"label\": 1}}\n"
         ));
-        lines.push_str(&format!("{{\"text\": \"The council met on day {i} to discuss the new library\", \"label\": 0}}\n"));
+        lines.push_str(&format!(
+            "{{\"text\": \"The council met on day {i} to discuss the new library\", \"label\": 0}}\n"
+        ));
         lines.push_str(&format!("{{\"text\": \"Rain is expected in the north for {i} hours\", \"label\": \"ham\"}}\n"));
     }
     std::fs::write(dir.join("pharma.jsonl"), lines).unwrap();
@@ -182,7 +184,12 @@ text = "The council discussed the library."
         .args(["rules", "test", "pharma.toml"])
         .output()
         .expect("runs");
-    assert!(test.status.success(), "{}{}", String::from_utf8_lossy(&test.stdout), String::from_utf8_lossy(&test.stderr));
+    assert!(
+        test.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&test.stdout),
+        String::from_utf8_lossy(&test.stderr)
+    );
     // A bad model file is an error at load time, naming the line.
     std::fs::write(dir.join("pharma.model"), "# factlint linear model\nbias\tx\n").unwrap();
     let bad = Command::new(env!("CARGO_BIN_EXE_factlint"))

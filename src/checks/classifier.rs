@@ -132,7 +132,10 @@ impl Classifier {
         }
         let threshold = match &s.threshold {
             Some(t) if !(*t.get_ref() > 0.0 && *t.get_ref() < 1.0) => {
-                return Err(cx.error(t.span().start, format!("threshold is a probability above 0 and below 1, not {}", t.get_ref())))
+                return Err(cx.error(
+                    t.span().start,
+                    format!("threshold is a probability above 0 and below 1, not {}", t.get_ref()),
+                ))
             }
             Some(t) => *t.get_ref(),
             None => 0.5,
@@ -277,9 +280,7 @@ impl Check for Classifier {
                 .map(|s| {
                     let word = &text[s.word.clone()];
                     match s.signal {
-                        Some("handle") if !s.word.is_empty() => {
-                            fill_template(&wording["handle"], &[("word", word)])
-                        }
+                        Some("handle") if !s.word.is_empty() => fill_template(&wording["handle"], &[("word", word)]),
                         Some(name) => wording[name].clone(),
                         None => fill_template(&wording["word"], &[("word", word)]),
                     }

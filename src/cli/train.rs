@@ -34,8 +34,9 @@ fn read_csv(path: &Path, text_column: &str, label_column: &str, out: &mut Vec<Ex
     for (i, row) in reader.records().enumerate() {
         let row = row.with_context(|| format!("{}: row {}", path.display(), i + 2))?;
         let label = row.get(l).unwrap_or("");
-        let positive = parse_label(label)
-            .ok_or_else(|| anyhow!("{}: row {}: label {label:?} is not 1/0, true/false, yes/no or spam/ham", path.display(), i + 2))?;
+        let positive = parse_label(label).ok_or_else(|| {
+            anyhow!("{}: row {}: label {label:?} is not 1/0, true/false, yes/no or spam/ham", path.display(), i + 2)
+        })?;
         out.push(Example { text: row.get(t).unwrap_or("").to_string(), positive });
     }
     Ok(())
@@ -123,7 +124,10 @@ pub fn run(a: &RulesTrainArgs) -> anyhow::Result<u8> {
         match p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("jsonl") | Some("ndjson") => read_jsonl(p, &mut examples)?,
             Some("csv") => read_csv(p, &a.text_column, &a.label_column, &mut examples)?,
-            _ => bail!("{}: labelled examples are a .csv or .jsonl file; for plain text use --positive or --negative", p.display()),
+            _ => bail!(
+                "{}: labelled examples are a .csv or .jsonl file; for plain text use --positive or --negative",
+                p.display()
+            ),
         }
         sources.push(format!("{} ({} examples)", name_of(p), examples.len() - before));
     }
@@ -159,7 +163,13 @@ pub fn run(a: &RulesTrainArgs) -> anyhow::Result<u8> {
     let text = model.to_text();
     std::fs::write(&a.out, &text).with_context(|| format!("cannot write {}", a.out.display()))?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "wrote {} ({} features; {} training examples, {pos} positive)", a.out.display(), model.weights.len(), train.len())?;
+    writeln!(
+        out,
+        "wrote {} ({} features; {} training examples, {pos} positive)",
+        a.out.display(),
+        model.weights.len(),
+        train.len()
+    )?;
     if held.is_empty() {
         writeln!(out, "no examples held out (--holdout 0): no figures to report")?;
         return Ok(EXIT_CLEAN);
