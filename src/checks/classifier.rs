@@ -48,6 +48,9 @@ pub struct Settings {
     pub model: Option<Spanned<String>>,
     /// The least probability that is a finding, above 0 and below 1 (default 0.5).
     pub threshold: Option<Spanned<f64>>,
+    /// The least probability for a unit written plainly: no letters in disguise, no decoration,
+    /// no word of letters and digits (default: `threshold`). Plain text needs more evidence.
+    pub plain_threshold: Option<Spanned<f64>>,
     /// What is scored: `paragraph` (default) or `line`.
     pub unit: Option<Spanned<String>>,
     /// `normalized` (default) or `prose`: which text the model reads.
@@ -72,6 +75,7 @@ pub struct Settings {
 pub struct Classifier {
     model: LazyModel,
     threshold: f64,
+    plain_threshold: f64,
     by_line: bool,
     view: View,
     prefilter: PhraseSet,
@@ -140,6 +144,16 @@ impl Classifier {
             Some(t) => *t.get_ref(),
             None => 0.5,
         };
+        let plain_threshold = match &s.plain_threshold {
+            Some(t) if !(*t.get_ref() > 0.0 && *t.get_ref() < 1.0) => {
+                return Err(cx.error(
+                    t.span().start,
+                    format!("plain_threshold is a probability above 0 and below 1, not {}", t.get_ref()),
+                ))
+            }
+            Some(t) => *t.get_ref(),
+            None => threshold,
+        };
         let by_line = one_of(s.unit.as_ref(), "unit", &["paragraph", "line"], cx)? == Some("line");
         let view = match s.view {
             None => View::Normalized,
@@ -179,6 +193,7 @@ impl Classifier {
         Ok(Classifier {
             model,
             threshold,
+            plain_threshold,
             by_line,
             view,
             prefilter: phrase_set(&s.prefilter, "prefilter", cx)?,
@@ -270,7 +285,10 @@ impl Check for Classifier {
                 continue;
             }
             let score = model.score(view, unit.clone());
-            if score.probability < self.threshold {
+            let dressed = view.disguise(unit.clone()).intersects(Disguise::LETTERS | Disguise::DECORATION)
+                || words(&text[unit.clone()]).any(|(_, w)| is_handle(w));
+            let threshold = if dressed { self.threshold } else { self.plain_threshold };
+            if score.probability < threshold {
                 continue;
             }
             let named: Vec<String> = score
@@ -288,7 +306,7 @@ impl Check for Classifier {
                 .collect();
             let signals = named.join(&wording["separator"]);
             let pct = format!("{:.2}", score.probability);
-            let threshold = format!("{:.2}", self.threshold);
+            let threshold = format!("{threshold:.2}");
             let values = [("score", pct.as_str()), ("threshold", threshold.as_str()), ("signals", signals.as_str())];
             out.push(Finding {
                 range: view.to_prose(unit.clone()),
