@@ -1,15 +1,20 @@
-//! Embeds the shipped rule and lexicon files (rules/**/*.toml), and the example knowledge files
-//! their examples name (knowledge/examples/*.toml), so a fresh install has them.
+//! Embeds the shipped rule and lexicon files (rules/**/*.toml), the example knowledge files
+//! their examples name (knowledge/examples/*.toml), and the data files rules name (trained
+//! models, rules/**/*.model), so a fresh install has them.
 
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    collect_ext(dir, "toml", out)
+}
+
+fn collect_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "toml") {
+            collect_ext(&p, ext, out);
+        } else if p.extension().is_some_and(|x| x == ext) {
             out.push(p);
         }
     }
@@ -27,6 +32,15 @@ fn main() {
         "/// The shipped rule and lexicon files and example knowledge: (path, contents).\npub static FILES: &[(&str, &str)] = &[\n",
     );
     for f in &files {
+        let rel = f.strip_prefix(&root).expect("under the manifest dir").to_string_lossy().replace('\\', "/");
+        src.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", f.to_string_lossy()));
+    }
+    src.push_str("];\n");
+    let mut data = Vec::new();
+    collect_ext(&root.join("rules"), "model", &mut data);
+    data.sort();
+    src.push_str("/// Data files the shipped rules name (trained models): (path, contents).\npub static DATA: &[(&str, &str)] = &[\n");
+    for f in &data {
         let rel = f.strip_prefix(&root).expect("under the manifest dir").to_string_lossy().replace('\\', "/");
         src.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", f.to_string_lossy()));
     }

@@ -100,6 +100,7 @@ impl Engine<'_> {
             date,
             matches: Default::default(),
             place_claims: Default::default(),
+            normal: Default::default(),
         };
         let mut out = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
@@ -116,11 +117,30 @@ impl Engine<'_> {
             }
         }
         let ran: Vec<&Rule> = self.rules.rules.iter().filter(|r| settings.enabled(r) && r.runs_on(lang)).collect();
+        drop_deferred(&ran, &mut out);
         let severity = |r: &Rule| settings.severity_of(r).unwrap_or(r.severity);
         crate::suppress::apply(source, prose, self.rules, &ran, severity, &mut out);
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out
     }
+}
+
+/// Drops the findings of rules that leave a text to other rules (`defer_to`) where one of those
+/// rules reports an overlapping finding.
+fn drop_deferred(ran: &[&Rule], out: &mut Vec<Diagnostic>) {
+    let deferring: Vec<&Rule> = ran.iter().copied().filter(|r| !r.check.defers_to().is_empty()).collect();
+    if deferring.is_empty() || out.is_empty() {
+        return;
+    }
+    let spans: Vec<(crate::rules::RuleId, std::ops::Range<usize>)> =
+        out.iter().map(|d| (d.rule.clone(), d.span.start..d.span.end)).collect();
+    out.retain(|d| {
+        let Some(rule) = deferring.iter().find(|r| r.id == d.rule) else { return true };
+        let to = rule.check.defers_to();
+        !spans.iter().any(|(id, s)| {
+            *id != d.rule && to.iter().any(|t| id.matches(t)) && s.start < d.span.end && d.span.start < s.end
+        })
+    });
 }
 
 fn to_diagnostic(

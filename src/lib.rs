@@ -8,12 +8,14 @@
 
 pub mod baseline;
 pub mod checks;
+pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod knowledge;
 pub mod markup;
+pub mod normalize;
 pub mod recognize;
 pub mod render;
 pub mod rules;

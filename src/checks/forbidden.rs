@@ -19,7 +19,8 @@
 //! stays clean.
 
 use super::terms::{any_covering, any_within, Boundary, PhraseMatch, PhraseSet};
-use super::{Check, CheckCx, Document, Finding};
+use super::{Check, CheckCx, Document, Finding, View};
+use crate::normalize::Disguise;
 use crate::recognize::{is_quoted, word_starts, Segments};
 use crate::rules::{CompileCx, KindInfo};
 use crate::source::LocatedError;
@@ -61,6 +62,16 @@ pub struct Settings {
     pub look_in: Vec<Spanned<String>>,
     /// Matches in quotation marks are mentions, not uses: skip them.
     pub skip_quoted: bool,
+    /// Which text the terms, patterns and context words are matched in: `prose` (as written,
+    /// default) or `normalized` (styled and look-alike letters made plain, decoration skipped,
+    /// spaced letters joined: see README). Findings point at the original text either way.
+    pub view: Option<Spanned<String>>,
+    /// Only matches written in disguise count (styled or look-alike letters, letters spaced
+    /// apart, marks over letters, digits for letters); needs `view = "normalized"`.
+    pub only_disguised: bool,
+    /// Rules (ids or categories) that a text is left to: a match overlapping one of their
+    /// findings is not reported.
+    pub defer_to: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +112,9 @@ pub struct Forbidden {
     in_link_href: bool,
     in_link_host: bool,
     skip_quoted: bool,
+    view: View,
+    only_disguised: bool,
+    defer_to: Vec<String>,
 }
 
 /// Compiles a settings list of phrases, pointing an error at the bad entry.
@@ -170,7 +184,17 @@ impl Forbidden {
             }
             v => v.as_ref().map(|v| *v.get_ref()),
         };
+        let view = View::from_setting(s.view.as_ref(), cx)?;
+        if s.only_disguised && view != View::Normalized {
+            return Err(cx.error(
+                settings_offset(cx),
+                "only_disguised reads how the text is written, which only the normalised view knows: add view = \"normalized\"",
+            ));
+        }
         Ok(Forbidden {
+            view,
+            only_disguised: s.only_disguised,
+            defer_to: s.defer_to,
             terms: phrase_set(&s.terms, "terms", cx)?,
             exceptions: phrase_set(&s.exceptions, "exceptions", cx)?,
             unless: phrase_set(&s.unless, "unless", cx)?,
@@ -278,9 +302,16 @@ pub fn host(href: &str) -> &str {
 }
 
 impl Check for Forbidden {
+    fn defers_to(&self) -> &[String] {
+        &self.defer_to
+    }
+
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
-        let text = doc.text();
         let prose = doc.prose;
+        let view = (self.view == View::Normalized).then(|| doc.normalized());
+        let text = view.map_or(doc.text(), |v| v.text());
+        let to_prose = |r: &Range<usize>| view.map_or(r.clone(), |v| v.to_prose(r.clone()));
+        let from_prose = |r: &Range<usize>| view.map_or(r.clone(), |v| v.from_prose(r.clone()));
         // Most documents hold none of the terms: find them first, and read the context (context
         // words, sentences, exceptions) only when there is something to judge.
         let all =
@@ -299,10 +330,14 @@ impl Check for Forbidden {
             let words = if self.min_share.is_some() { Words::new(text, &all) } else { Words::new("", &[]) };
             for m in &all {
                 let r = m.range.clone();
-                if !self.in_text && !prose.links.iter().any(|l| l.text.start <= r.start && r.end <= l.text.end) {
+                let pr = to_prose(&r);
+                if !self.in_text && !prose.links.iter().any(|l| l.text.start <= pr.start && pr.end <= l.text.end) {
                     continue;
                 }
-                let hidden = prose.is_hidden(r.clone());
+                if self.only_disguised && !view.is_some_and(|v| v.disguise(r.clone()).intersects(Disguise::LETTERS)) {
+                    continue;
+                }
+                let hidden = prose.is_hidden(pr.clone());
                 if !self.visibility.admits(hidden)
                     || any_covering(&exceptions, &r)
                     || (self.skip_quoted && is_quoted(text, r.clone()))
@@ -319,12 +354,12 @@ impl Check for Forbidden {
                     evidence.push(hidden_note.to_string());
                 }
                 out.push(Finding {
-                    range: r.clone(),
+                    range: pr.clone(),
                     message: cx.rule.render_message(&[("term", term), ("href", "")]),
                     evidence,
                     ..Finding::default()
                 });
-                reported.push(r);
+                reported.push(pr);
             }
         }
 
@@ -344,7 +379,7 @@ impl Check for Forbidden {
                     continue;
                 };
                 if reported.iter().any(|p| p.start < r.end && r.start < p.end)
-                    || !self.context_allows(&self.scope_of(&segments, text, r.clone()), &unless, &only)
+                    || !self.context_allows(&self.scope_of(&segments, text, from_prose(&r)), &unless, &only)
                 {
                     continue;
                 }

@@ -4,6 +4,7 @@
 //! Adding a kind: write `checks/<kind>.rs` with a doc comment (what it checks, why it matters,
 //! an example), implement [`Check`], and register it in [`KINDS`] and [`compile_kind`].
 
+pub mod classifier;
 pub mod consistency;
 pub mod date_valid;
 pub mod forbidden;
@@ -38,11 +39,37 @@ pub struct Document<'a> {
     /// The place claims read off this document's place mentions, for every kind that reads
     /// them (located-in, consistency): read once.
     pub place_claims: std::cell::OnceCell<std::rc::Rc<Vec<place_claims::PlaceClaim>>>,
+    /// The normalised view of the prose, built the first time a rule reads it.
+    pub normal: std::sync::OnceLock<crate::normalize::NormalView>,
 }
 
 impl Document<'_> {
     pub fn text(&self) -> &str {
         self.prose.text()
+    }
+
+    /// The prose as a reader reads it, styled and look-alike letters made plain
+    /// ([`crate::normalize`]); shared by every rule that reads it.
+    pub fn normalized(&self) -> &crate::normalize::NormalView {
+        self.normal.get_or_init(|| crate::normalize::NormalView::new(self.prose.text()))
+    }
+}
+
+/// Which text a rule reads: the prose as written, or its normalised view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Prose,
+    Normalized,
+}
+
+impl View {
+    /// Reads the `view` setting.
+    pub fn from_setting(value: Option<&Spanned<String>>, cx: &CompileCx<'_>) -> Result<View, LocatedError> {
+        Ok(match forbidden::one_of(value, "view", &["prose", "normalized"], cx)? {
+            Some("normalized") => View::Normalized,
+            _ => View::Prose,
+        })
     }
 }
 
@@ -103,6 +130,12 @@ pub struct CheckCx<'a> {
 pub trait Check: Send + Sync + Debug {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>);
 
+    /// Rules (ids or categories) whose findings this rule leaves a text to: a finding of this
+    /// rule that overlaps one of theirs is dropped, so one line gets one finding.
+    fn defers_to(&self) -> &[String] {
+        &[]
+    }
+
     /// Called once the engine has applied the document's inline suppression comments, with the
     /// comments that did nothing. Only kinds that judge suppressions (unused-suppression) report
     /// here; their findings point at the comments, in original bytes.
@@ -126,6 +159,7 @@ pub const KINDS: &[KindInfo] = &[
     unused_suppression::INFO,
     person_title::INFO,
     quantity::INFO,
+    classifier::INFO,
 ];
 
 pub fn kind_info(name: &str) -> Option<KindInfo> {
@@ -144,6 +178,7 @@ pub fn compile_kind(
         "date-valid" => Ok(Box::new(date_valid::DateValid::compile(cx.settings(settings)?, cx)?)),
         "person-title" => Ok(Box::new(person_title::PersonTitle::compile(cx.settings(settings)?, cx)?)),
         "quantity" => Ok(Box::new(quantity::Quantity::compile(cx.settings(settings)?, cx)?)),
+        "classifier" => Ok(Box::new(classifier::Classifier::compile(cx.spanned_settings()?, cx)?)),
         "forbidden" => Ok(Box::new(forbidden::Forbidden::compile(cx.spanned_settings()?, cx)?)),
         "preferred-term" => Ok(Box::new(preferred_term::PreferredTerm::compile(cx.spanned_settings()?, cx)?)),
         "consistency" => Ok(Box::new(consistency::Consistency::compile(cx.settings(settings)?, cx)?)),

@@ -188,6 +188,77 @@ pub enum RulesCommand {
     Test(RulesTestArgs),
     /// Explain a rule: what it checks, why, its patterns and examples.
     Explain(RulesExplainArgs),
+    /// Train the model of a `classifier` rule from labelled examples and write the model file.
+    #[command(long_about = TRAIN_ABOUT)]
+    Train(RulesTrainArgs),
+}
+
+const TRAIN_ABOUT: &str = "\
+Train the model of a `classifier` rule from labelled examples and write the model file.
+
+The model is logistic regression over the words, character 3- to 5-grams and disguise signals
+(styled or look-alike letters, spaced letters, marks, digits for letters, decoration, words of
+letters and digits such as \"weton88\") of the normalised text. Training is deterministic: the
+same examples and options always write the same file.
+
+Examples come from:
+  FILE.csv     a header row naming a label column (`label`, or --label-column) and a text
+               column (`text`, or --text-column); labels 1/0, true/false, yes/no, spam/ham
+               (positive/negative); one example a row
+  FILE.jsonl   one JSON object a line: {\"text\": \"...\", \"label\": 1}
+  --positive PATH, --negative PATH
+               text, Markdown or HTML files, or folders of them, whose every non-empty line
+               of prose is one example of that label
+
+--holdout N keeps N% of the examples out of training (chosen by a hash of each text's
+letters, so copies of one text stay together) and reports precision and recall on them at
+--threshold: judge a model by those figures, not by its fit to what it was trained on.
+
+Then name the model in a rule file:
+
+  id = \"spam.my-spam\"
+  kind = \"classifier\"
+  [settings]
+  model = \"my-spam.model\"      # beside the rule file
+  threshold = 0.9
+
+  factlint rules train --out rules/my-spam.model comments.csv --negative articles/ --holdout 20";
+
+#[derive(Debug, Args)]
+pub struct RulesTrainArgs {
+    /// Labelled examples: CSV or JSON Lines files (see above).
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+    /// Files or folders whose every line of prose is a positive example (repeatable).
+    #[arg(long = "positive", value_name = "PATH")]
+    pub positive: Vec<PathBuf>,
+    /// Files or folders whose every line of prose is a negative example (repeatable).
+    #[arg(long = "negative", value_name = "PATH")]
+    pub negative: Vec<PathBuf>,
+    /// The CSV column that holds the text.
+    #[arg(long, default_value = "text")]
+    pub text_column: String,
+    /// The CSV column that holds the label.
+    #[arg(long, default_value = "label")]
+    pub label_column: String,
+    /// Where to write the model file.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: PathBuf,
+    /// Percent of the examples held out of training and scored (0 to 50).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=50))]
+    pub holdout: u32,
+    /// The probability the held-out report counts as positive.
+    #[arg(long, default_value_t = 0.5)]
+    pub threshold: f64,
+    /// Passes over the training examples.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Features seen in fewer training examples are left out.
+    #[arg(long, default_value_t = 3)]
+    pub min_count: usize,
+    /// L2 penalty on the weights: larger keeps them smaller and the scores less sure.
+    #[arg(long, default_value_t = 0.05)]
+    pub l2: f64,
 }
 
 #[derive(Debug, Args)]

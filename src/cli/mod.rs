@@ -6,6 +6,7 @@ mod init;
 mod kb;
 mod rules;
 mod stream;
+mod train;
 
 use args::{Cli, Command, KbCommand};
 use std::io::Write;

@@ -27,6 +27,7 @@ fn load(args: &RulesArgs) -> Result<RuleSet, u8> {
 pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
     match cmd {
+        RulesCommand::Train(a) => super::train::run(a),
         RulesCommand::List(args) => {
             let set = match load(args) {
                 Ok(s) => s,

@@ -1,0 +1,320 @@
+//! Kind `classifier`: a trained linear model ([`crate::classify`]) scores each paragraph (or
+//! line) of a document, and a paragraph that scores at or above the rule's threshold is a
+//! finding. The model is a data file the rule names, trained with `factlint rules train`, so a
+//! user can train a rule for their own kind of spam: pharmacy adverts, crypto scams, another
+//! language.
+//!
+//! Why: spam written to slip past keyword filters ("Awal main 🌈𝐌𝐈𝐘𝐀𝟴𝟴🌈, langsung cair gede!")
+//! has no fixed phrase to list, but its words, spellings and styling give it away together.
+//!
+//! The finding covers the paragraph, not the page; its evidence gives the score and the
+//! signals that raised it, how it is written first ("styled letters", "brand handle MIYA88",
+//! "\"cair\""). Only paragraphs the cheap `prefilter` lets through are scored: one of its
+//! words, a word of letters and digits ("weton88"), or letters in disguise. A paragraph with one of the `unless` words (reporting on
+//! the subject: "polisi", "police") is left alone.
+//!
+//! Example: with the shipped gambling model, "Awal main 🌈𝐌𝐈𝐘𝐀𝟴𝟴🌈, langsung cair gede banget!"
+//! is flagged, "Polisi menangkap 12 tersangka judi online." is not.
+
+use super::forbidden::{one_of, phrase_set, settings_offset};
+use super::terms::{any_within, Boundary, PhraseSet};
+use super::{Check, CheckCx, Document, Finding, View};
+use crate::classify::{is_handle, words, Model, TEXT_SIGNALS};
+use crate::normalize::{Disguise, NormalView};
+use crate::rules::{fill_template, CompileCx, KindInfo};
+use crate::source::LocatedError;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+use toml::Spanned;
+
+pub const INFO: KindInfo = KindInfo {
+    name: "classifier",
+    required_groups: &[],
+    optional_groups: &[],
+    needs_patterns: false,
+    message_values: &["score", "signals"],
+};
+
+/// The keys of a `[settings.wording.LANG]` table besides the signal names.
+const WORDING_KEYS: &[&str] = &["message", "score", "signals", "word", "handle", "separator"];
+
+/// `[settings]` of a classifier rule.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// The model file, relative to the rule file.
+    pub model: Option<Spanned<String>>,
+    /// The least probability that is a finding, above 0 and below 1 (default 0.5).
+    pub threshold: Option<Spanned<f64>>,
+    /// The least probability for a unit written plainly: no letters in disguise, no decoration,
+    /// no word of letters and digits (default: `threshold`). Plain text needs more evidence.
+    pub plain_threshold: Option<Spanned<f64>>,
+    /// What is scored: `paragraph` (default) or `line`.
+    pub unit: Option<Spanned<String>>,
+    /// `normalized` (default) or `prose`: which text the model reads.
+    pub view: Option<Spanned<String>>,
+    /// Words one of which a unit needs to be scored at all, unless it holds a word of letters
+    /// and digits or letters in disguise; empty: every unit is scored.
+    pub prefilter: Vec<Spanned<String>>,
+    /// Words that show a unit reports on the subject: it is left alone.
+    pub unless: Vec<Spanned<String>>,
+    /// How many signals the evidence names (default 4).
+    pub max_signals: Option<usize>,
+    /// Rules (ids or categories) that a paragraph is left to: a unit overlapping one of their
+    /// findings is not reported.
+    pub defer_to: Vec<String>,
+    /// How findings are worded, per language: `message`, `score`, `signals`, `word`, `handle`,
+    /// `separator`, and a name for each signal that spans the text (styled, spaced, marked,
+    /// digit-letter, decoration).
+    pub wording: BTreeMap<String, Spanned<BTreeMap<String, String>>>,
+}
+
+#[derive(Debug)]
+pub struct Classifier {
+    model: LazyModel,
+    threshold: f64,
+    plain_threshold: f64,
+    by_line: bool,
+    view: View,
+    prefilter: PhraseSet,
+    unless: PhraseSet,
+    max_signals: usize,
+    defer_to: Vec<String>,
+    wording: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// A model parsed the first time a document needs it (shipped models, which the test suite
+/// checks), or at load (users' models, so that errors come with the rule).
+#[derive(Debug)]
+struct LazyModel {
+    text: &'static str,
+    model: OnceLock<Arc<Model>>,
+}
+
+impl LazyModel {
+    fn get(&self) -> &Model {
+        self.model.get_or_init(|| Arc::new(Model::parse(self.text).unwrap_or_default()))
+    }
+}
+
+/// Reads a model file a rule names: a shipped data file for shipped rules, else a file beside
+/// the rule file.
+fn model_text(rel: &Spanned<String>, cx: &CompileCx<'_>) -> Result<(&'static str, bool), LocatedError> {
+    let at = rel.span().start;
+    if let Some(rule_path) = cx.path.strip_prefix("builtin:") {
+        let dir = std::path::Path::new(rule_path).parent().unwrap_or(std::path::Path::new(""));
+        let path = dir.join(rel.get_ref()).to_string_lossy().replace('\\', "/");
+        return crate::rules::builtin::data(&path)
+            .map(|t| (t, true))
+            .ok_or_else(|| cx.error(at, format!("no shipped model file {path}")));
+    }
+    let dir = std::path::Path::new(cx.path).parent().unwrap_or(std::path::Path::new("."));
+    let path = dir.join(rel.get_ref());
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| cx.error(at, format!("cannot read the model file {}: {e}", path.display())))?;
+    // A rule set is loaded once a run: the text lives as long as the run.
+    Ok((Box::leak(text.into_boxed_str()), false))
+}
+
+impl Classifier {
+    pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<Classifier, LocatedError> {
+        let Some(rel) = &s.model else {
+            return Err(cx.error(
+                settings_offset(cx),
+                "a classifier rule needs `model` under [settings]: a model file trained with `factlint rules train`",
+            ));
+        };
+        let (text, shipped) = model_text(rel, cx)?;
+        let model = LazyModel { text, model: OnceLock::new() };
+        if !shipped {
+            let parsed = Model::parse(text).map_err(|(line, m)| {
+                cx.error(rel.span().start, format!("the model file {}, line {line}: {m}", rel.get_ref()))
+            })?;
+            let _ = model.model.set(Arc::new(parsed));
+        }
+        let threshold = match &s.threshold {
+            Some(t) if !(*t.get_ref() > 0.0 && *t.get_ref() < 1.0) => {
+                return Err(cx.error(
+                    t.span().start,
+                    format!("threshold is a probability above 0 and below 1, not {}", t.get_ref()),
+                ))
+            }
+            Some(t) => *t.get_ref(),
+            None => 0.5,
+        };
+        let plain_threshold = match &s.plain_threshold {
+            Some(t) if !(*t.get_ref() > 0.0 && *t.get_ref() < 1.0) => {
+                return Err(cx.error(
+                    t.span().start,
+                    format!("plain_threshold is a probability above 0 and below 1, not {}", t.get_ref()),
+                ))
+            }
+            Some(t) => *t.get_ref(),
+            None => threshold,
+        };
+        let by_line = one_of(s.unit.as_ref(), "unit", &["paragraph", "line"], cx)? == Some("line");
+        let view = match s.view {
+            None => View::Normalized,
+            Some(ref v) => View::from_setting(Some(v), cx)?,
+        };
+        let mut wording = BTreeMap::new();
+        for (lang, table) in &s.wording {
+            for key in table.get_ref().keys() {
+                if !WORDING_KEYS.contains(&key.as_str()) && !TEXT_SIGNALS.contains(&key.as_str()) {
+                    return Err(cx.error(
+                        table.span().start,
+                        format!(
+                            "[settings.wording.{lang}] has {key:?}, which means nothing here; it words {} and the signals {}",
+                            WORDING_KEYS.join(", "),
+                            TEXT_SIGNALS.join(", ")
+                        ),
+                    ));
+                }
+            }
+            for key in WORDING_KEYS.iter().chain(TEXT_SIGNALS) {
+                if !table.get_ref().contains_key(*key) {
+                    return Err(cx.error(table.span().start, format!("[settings.wording.{lang}] needs {key:?}")));
+                }
+            }
+            wording.insert(lang.clone(), table.get_ref().clone());
+        }
+        if wording.is_empty() {
+            return Err(cx.error(
+                settings_offset(cx),
+                format!(
+                    "a classifier rule words its findings in [settings.wording.LANG] tables, with {} and a name for each signal ({})",
+                    WORDING_KEYS.join(", "),
+                    TEXT_SIGNALS.join(", ")
+                ),
+            ));
+        }
+        Ok(Classifier {
+            model,
+            threshold,
+            plain_threshold,
+            by_line,
+            view,
+            prefilter: phrase_set(&s.prefilter, "prefilter", cx)?,
+            unless: phrase_set(&s.unless, "unless", cx)?,
+            max_signals: s.max_signals.unwrap_or(4).max(1),
+            defer_to: s.defer_to,
+            wording,
+        })
+    }
+
+    /// The units of a text: paragraphs (or lines), without the white space around them.
+    fn units(&self, text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
+            let s = &text[r.clone()];
+            let lead = s.len() - s.trim_start().len();
+            let body = s.trim();
+            if !body.is_empty() {
+                out.push(r.start + lead..r.start + lead + body.len());
+            }
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\n' {
+                // A blank line (only spaces between two line ends) ends a paragraph.
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if self.by_line || (j < bytes.len() && bytes[j] == b'\n') {
+                    push(start..i, &mut out);
+                    start = if self.by_line { i + 1 } else { j + 1 };
+                    i = start;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        push(start..text.len(), &mut out);
+        out
+    }
+
+    fn wording(&self, doc: &Document<'_>) -> &BTreeMap<String, String> {
+        self.wording
+            .get(doc.lang.as_str())
+            .or_else(|| self.wording.get("en"))
+            .or_else(|| self.wording.values().next())
+            .expect("compile requires a wording table")
+    }
+}
+
+/// True when a unit of the view may hold what the model looks for: a prefilter word, a word of
+/// letters and digits, or letters in disguise.
+fn may_hold(view: &NormalView, unit: &Range<usize>, hits: &[super::terms::PhraseMatch]) -> bool {
+    any_within(hits, unit)
+        || view.count(unit.clone(), Disguise::LETTERS) >= 2
+        || words(&view.text()[unit.clone()]).any(|(_, w)| is_handle(w))
+}
+
+impl Check for Classifier {
+    fn defers_to(&self) -> &[String] {
+        &self.defer_to
+    }
+
+    fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
+        let plain;
+        let view = match self.view {
+            View::Normalized => doc.normalized(),
+            View::Prose => {
+                plain = NormalView::verbatim(doc.text());
+                &plain
+            }
+        };
+        let text = view.text();
+        let hits = if self.prefilter.is_empty() { Vec::new() } else { self.prefilter.find_all(text, Boundary::Word) };
+        let units = self.units(text);
+        let candidates: Vec<&Range<usize>> =
+            units.iter().filter(|u| self.prefilter.is_empty() || may_hold(view, u, &hits)).collect();
+        if candidates.is_empty() {
+            return;
+        }
+        let unless = self.unless.find_all(text, Boundary::Word);
+        let wording = self.wording(doc);
+        let model = self.model.get();
+        for unit in candidates {
+            if any_within(&unless, unit) {
+                continue;
+            }
+            let score = model.score(view, unit.clone());
+            let dressed = view.disguise(unit.clone()).intersects(Disguise::LETTERS | Disguise::DECORATION)
+                || words(&text[unit.clone()]).any(|(_, w)| is_handle(w));
+            let threshold = if dressed { self.threshold } else { self.plain_threshold };
+            if score.probability < threshold {
+                continue;
+            }
+            let named: Vec<String> = score
+                .signals
+                .iter()
+                .take(self.max_signals)
+                .map(|s| {
+                    let word = &text[s.word.clone()];
+                    match s.signal {
+                        Some("handle") if !s.word.is_empty() => fill_template(&wording["handle"], &[("word", word)]),
+                        Some(name) => wording[name].clone(),
+                        None => fill_template(&wording["word"], &[("word", word)]),
+                    }
+                })
+                .collect();
+            let signals = named.join(&wording["separator"]);
+            let pct = format!("{:.2}", score.probability);
+            let threshold = format!("{threshold:.2}");
+            let values = [("score", pct.as_str()), ("threshold", threshold.as_str()), ("signals", signals.as_str())];
+            out.push(Finding {
+                range: view.to_prose(unit.clone()),
+                message: fill_template(&wording["message"], &values),
+                evidence: vec![fill_template(&wording["score"], &values), fill_template(&wording["signals"], &values)],
+                ..Finding::default()
+            });
+        }
+        let _ = cx;
+    }
+}

@@ -1,0 +1,522 @@
+//! A linear text classifier: logistic regression over the words, character n-grams and
+//! disguise signals of the normalised view of a text ([`crate::normalize`]). Model files are
+//! plain text, one feature and its weight a line, so a trained model can be read, diffed and
+//! shipped as rule data; training is deterministic, so the same examples always give the same
+//! file.
+//!
+//! Features of a text, all present-or-absent:
+//! - `w:WORD`: each word of the lower-cased view (letters and digits);
+//! - `c:GRAM`: each character 3-, 4- and 5-gram of each word padded with `<` and `>`, so
+//!   that spellings never seen whole still count ("gacorr", "maxwinn");
+//! - `s:NAME`: signals of how the text is written: `styled` (styled or look-alike letters),
+//!   `spaced` (letters written apart), `marked` (marks over letters), `digit-letter` (digits
+//!   for letters), `decoration` (emoji and symbols), `handle` (a word of letters and 2 to 4
+//!   digits, "weton88"), `styled-handle` (such a word in disguise).
+
+use crate::normalize::{Disguise, NormalView};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// The first line of every model file.
+pub const MAGIC: &str = "# factlint linear model";
+
+/// The signal features.
+pub const SIGNALS: &[&str] = &["styled", "spaced", "marked", "digit-letter", "decoration", "handle", "styled-handle"];
+
+/// The signals that describe a whole text rather than one word.
+pub const TEXT_SIGNALS: &[&str] = &["styled", "spaced", "marked", "digit-letter", "decoration"];
+
+/// One feature of a text, and the view range it comes from (for words and handles).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feature {
+    pub name: String,
+    /// The word it belongs to, as a range of the view (empty for signals that span the text).
+    pub word: Range<usize>,
+}
+
+/// The features of a range of a view, each once.
+pub fn features(view: &NormalView, range: Range<usize>) -> Vec<Feature> {
+    let mut out: Vec<Feature> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    each_feature(view, range, |name, word| {
+        if !seen.contains(name) {
+            seen.insert(name.to_string());
+            out.push(Feature { name: name.to_string(), word });
+        }
+    });
+    out
+}
+
+/// Calls `f` with the name of every feature of a range of a view (a name may come more than
+/// once) and the word it belongs to; one buffer is reused, so scoring allocates little.
+fn each_feature(view: &NormalView, range: Range<usize>, mut f: impl FnMut(&str, Range<usize>)) {
+    let text = &view.text()[range.clone()];
+    let mut lower: Vec<char> = Vec::new();
+    let mut name = String::new();
+    for (start, word) in words(text) {
+        let at = range.start + start..range.start + start + word.len();
+        lower.clear();
+        lower.push('<');
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        lower.push('>');
+        if lower.len() > 42 {
+            continue;
+        }
+        name.clear();
+        name.push_str("w:");
+        name.extend(&lower[1..lower.len() - 1]);
+        f(&name, at.clone());
+        for n in 3..=5 {
+            for g in lower.windows(n) {
+                name.clear();
+                name.push_str("c:");
+                name.extend(g);
+                f(&name, at.clone());
+            }
+        }
+        if is_handle(word) {
+            f("s:handle", at.clone());
+            if view.disguise(at.clone()).intersects(Disguise::LETTERS) {
+                f("s:styled-handle", at.clone());
+            }
+        }
+    }
+    let d = view.disguise(range.clone());
+    if !d.is_empty() {
+        if view.count(range.clone(), Disguise::STYLED | Disguise::LOOKALIKE) >= 2 {
+            f("s:styled", 0..0);
+        }
+        for (flag, name) in [
+            (Disguise::SPACED, "s:spaced"),
+            (Disguise::MARKED, "s:marked"),
+            (Disguise::DIGIT_LETTER, "s:digit-letter"),
+            (Disguise::DECORATION, "s:decoration"),
+        ] {
+            if d.contains(flag) {
+                f(name, 0..0);
+            }
+        }
+    }
+}
+
+/// The words of a text: runs of letters and digits, with their offsets.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = rest.peek() {
+            if c.is_alphanumeric() {
+                break;
+            }
+            rest.next();
+        }
+        let (start, _) = *rest.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = rest.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// A word of at least three letters followed by two to four digits: "weton88", "mcb168",
+/// "ALEXIS17". Not "B737" or "GA88" (flight numbers), "COVID19" is one (context decides what
+/// it means).
+pub fn is_handle(word: &str) -> bool {
+    let digits = word.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+    let letters = &word[..word.len() - digits];
+    (2..=4).contains(&digits) && letters.chars().count() >= 3 && letters.chars().all(char::is_alphabetic)
+}
+
+/// A trained model: a bias and a weight per feature.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Model {
+    pub bias: f64,
+    pub weights: HashMap<String, f64>,
+    /// Comment lines of the file after the first (what it was trained on).
+    pub notes: Vec<String>,
+}
+
+/// What a model says about a text.
+#[derive(Clone, Debug)]
+pub struct Score {
+    /// The probability that the text is of the positive class.
+    pub probability: f64,
+    /// Features that pushed the score up, grouped (a word with its n-grams, each signal on its
+    /// own): signals of how the text is written first, each group strongest first.
+    pub signals: Vec<Signal>,
+}
+
+/// One reason for a score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signal {
+    /// `s:NAME` for a signal, else the word (a range of the view).
+    pub signal: Option<&'static str>,
+    pub word: Range<usize>,
+    pub weight: f64,
+}
+
+fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+impl Model {
+    /// Reads a model file. Errors say which line is wrong.
+    pub fn parse(text: &str) -> Result<Model, (usize, String)> {
+        let mut model = Model::default();
+        let mut bias = None;
+        for (i, line) in text.lines().enumerate() {
+            let n = i + 1;
+            if i == 0 {
+                if !line.starts_with(MAGIC) {
+                    return Err((
+                        n,
+                        format!("a model file starts with {MAGIC:?}: train one with `factlint rules train`"),
+                    ));
+                }
+                continue;
+            }
+            if let Some(note) = line.strip_prefix('#') {
+                model.notes.push(note.trim().to_string());
+                continue;
+            }
+            if line.trim().is_empty() {
+                continue;
+            }
+            let Some((name, weight)) = line.rsplit_once('\t') else {
+                return Err((n, "expected FEATURE<tab>WEIGHT".to_string()));
+            };
+            let w: f64 = weight.trim().parse().map_err(|_| (n, format!("{weight:?} is not a number")))?;
+            if !w.is_finite() {
+                return Err((n, format!("{weight:?} is not a finite number")));
+            }
+            if name == "bias" {
+                bias = Some(w);
+            } else if !(name.starts_with("w:") || name.starts_with("c:") || name.starts_with("s:")) {
+                return Err((n, format!("unknown feature {name:?}: features start with w:, c: or s:")));
+            } else {
+                model.weights.insert(name.to_string(), w);
+            }
+        }
+        model.bias = bias.ok_or((1, "the model has no `bias` line".to_string()))?;
+        Ok(model)
+    }
+
+    /// The model file's text: features in name order, weights to 4 decimals.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        out.push_str(MAGIC);
+        out.push_str(": a feature and its weight a line (see `factlint rules train --help`)\n");
+        for n in &self.notes {
+            let _ = writeln!(out, "# {n}");
+        }
+        let _ = writeln!(out, "bias\t{:.4}", self.bias);
+        let mut names: Vec<&String> = self.weights.keys().collect();
+        names.sort();
+        for name in names {
+            let _ = writeln!(out, "{name}\t{:.4}", self.weights[name]);
+        }
+        out
+    }
+
+    /// Scores a range of a view.
+    pub fn score(&self, view: &NormalView, range: Range<usize>) -> Score {
+        // Only features the model weighs matter: look each up, and count each once.
+        let mut found: Vec<(&str, f64, Range<usize>)> = Vec::new();
+        let mut seen: std::collections::HashSet<*const String> = std::collections::HashSet::new();
+        each_feature(view, range, |name, word| {
+            if let Some((k, &w)) = self.weights.get_key_value(name) {
+                if seen.insert(k as *const String) {
+                    found.push((k.as_str(), w, word));
+                }
+            }
+        });
+        let mut z = self.bias;
+        let mut by_word: Vec<Signal> = Vec::new();
+        for (fname, w, fword) in found {
+            let f = Feature { name: String::new(), word: fword };
+            z += w;
+            // A handle in disguise is reported as the handle.
+            let signal = match fname.strip_prefix("s:") {
+                Some("styled-handle") => Some("handle"),
+                Some(s) => SIGNALS.iter().copied().find(|&k| k == s),
+                None => None,
+            };
+            // Handles are named by their word; text-wide signals stand alone.
+            let key_word = if signal.is_some() && f.word.is_empty() { 0..0 } else { f.word.clone() };
+            match by_word
+                .iter_mut()
+                .find(|s| s.signal.is_some() == signal.is_some() && s.word == key_word && s.signal == signal)
+            {
+                Some(s) => s.weight += w,
+                None => by_word.push(Signal { signal, word: key_word, weight: w }),
+            }
+        }
+        // A handle's n-grams count towards the handle.
+        let handles: Vec<Range<usize>> =
+            by_word.iter().filter(|s| s.signal == Some("handle")).map(|s| s.word.clone()).collect();
+        for h in handles {
+            let word_weight: f64 = by_word.iter().filter(|s| s.signal.is_none() && s.word == h).map(|s| s.weight).sum();
+            by_word.retain(|s| !(s.signal.is_none() && s.word == h));
+            if let Some(s) = by_word.iter_mut().find(|s| s.signal == Some("handle") && s.word == h) {
+                s.weight += word_weight;
+            }
+        }
+        by_word.retain(|s| s.weight > 0.0);
+        // How the text is written (styled letters, a brand handle) first, then words; each
+        // group strongest first.
+        by_word.sort_by(|a, b| {
+            b.signal
+                .is_some()
+                .cmp(&a.signal.is_some())
+                .then(b.weight.total_cmp(&a.weight))
+                .then(a.word.start.cmp(&b.word.start))
+        });
+        Score { probability: sigmoid(z), signals: by_word }
+    }
+}
+
+/// One labelled example for training.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub text: String,
+    pub positive: bool,
+}
+
+/// How to train.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// Passes over the examples.
+    pub epochs: usize,
+    /// L2 penalty, applied to a feature's weight each time an example has the feature.
+    pub l2: f64,
+    /// Features seen in fewer training examples are left out.
+    pub min_count: usize,
+    /// Weights smaller than this are left out of the model file.
+    pub min_weight: f64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { epochs: 12, l2: 0.05, min_count: 3, min_weight: 0.02 }
+    }
+}
+
+/// A deterministic generator for the order examples are visited in (SplitMix64).
+struct Mix(u64);
+
+impl Mix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// The feature names of a text, for training and evaluation.
+pub fn feature_names(text: &str) -> Vec<String> {
+    let view = NormalView::new(text);
+    features(&view, 0..view.text().len()).into_iter().map(|f| f.name).collect()
+}
+
+/// Trains logistic regression by stochastic gradient descent in a fixed order; the same
+/// examples and options give the same model on every machine.
+pub fn train(examples: &[Example], options: &TrainOptions) -> Model {
+    let featured: Vec<(Vec<String>, bool)> = examples.iter().map(|e| (feature_names(&e.text), e.positive)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (f, _) in &featured {
+        for name in f {
+            *counts.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let mut vocab: Vec<&str> = counts.iter().filter(|(_, &n)| n >= options.min_count).map(|(k, _)| *k).collect();
+    vocab.sort_unstable();
+    let index: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let rows: Vec<(Vec<usize>, f64)> = featured
+        .iter()
+        .map(|(f, y)| {
+            let mut ids: Vec<usize> = f.iter().filter_map(|n| index.get(n.as_str()).copied()).collect();
+            ids.sort_unstable();
+            (ids, if *y { 1.0 } else { 0.0 })
+        })
+        .collect();
+    // Classes weighted to balance, so that the rarer class is not drowned.
+    let pos = rows.iter().filter(|r| r.1 > 0.5).count().max(1) as f64;
+    let neg = (rows.len() as f64 - pos).max(1.0);
+    let (w_pos, w_neg) = (rows.len() as f64 / (2.0 * pos), rows.len() as f64 / (2.0 * neg));
+    let mut w = vec![0.0f64; vocab.len()];
+    let mut bias = 0.0f64;
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let mut mix = Mix(0x5EED);
+    let mut step = 0usize;
+    for _ in 0..options.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (mix.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &r in &order {
+            let (ids, y) = &rows[r];
+            let lr = 0.2 / (1.0 + step as f64 * 2e-5);
+            step += 1;
+            let z = bias + ids.iter().map(|&k| w[k]).sum::<f64>();
+            let g = (sigmoid(z) - y) * if *y > 0.5 { w_pos } else { w_neg };
+            bias -= lr * g;
+            for &k in ids {
+                w[k] -= lr * (g + options.l2 * w[k]);
+            }
+        }
+    }
+    let weights = vocab
+        .iter()
+        .zip(&w)
+        .filter(|(_, w)| w.abs() >= options.min_weight)
+        .map(|(k, w)| (k.to_string(), round4(*w)))
+        .collect();
+    Model { bias: round4(bias), weights, notes: Vec::new() }
+}
+
+fn round4(x: f64) -> f64 {
+    let r = (x * 10_000.0).round() / 10_000.0;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// Precision and recall of a model on examples at a threshold.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Evaluation {
+    pub true_pos: usize,
+    pub false_pos: usize,
+    pub false_neg: usize,
+    pub true_neg: usize,
+}
+
+impl Evaluation {
+    pub fn precision(&self) -> f64 {
+        let n = self.true_pos + self.false_pos;
+        if n == 0 {
+            1.0
+        } else {
+            self.true_pos as f64 / n as f64
+        }
+    }
+
+    pub fn recall(&self) -> f64 {
+        let n = self.true_pos + self.false_neg;
+        if n == 0 {
+            1.0
+        } else {
+            self.true_pos as f64 / n as f64
+        }
+    }
+}
+
+pub fn evaluate(model: &Model, examples: &[Example], threshold: f64) -> Evaluation {
+    let mut e = Evaluation::default();
+    for ex in examples {
+        let view = NormalView::new(&ex.text);
+        let p = model.score(&view, 0..view.text().len()).probability;
+        match (p >= threshold, ex.positive) {
+            (true, true) => e.true_pos += 1,
+            (true, false) => e.false_pos += 1,
+            (false, true) => e.false_neg += 1,
+            (false, false) => e.true_neg += 1,
+        }
+    }
+    e
+}
+
+/// Whether an example is held out of training: by a hash of its words, so that copies of one
+/// text (bots post one text many times) fall on the same side.
+pub fn held_out(text: &str, percent: u32) -> bool {
+    if percent == 0 {
+        return false;
+    }
+    let view = NormalView::new(text);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in view.text().chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    (h % 100) < u64::from(percent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(text: &str, positive: bool) -> Example {
+        Example { text: text.to_string(), positive }
+    }
+
+    #[test]
+    fn handles() {
+        assert!(is_handle("weton88") && is_handle("ALEXIS17") && is_handle("mcb168"));
+        assert!(!is_handle("B737") && !is_handle("iPhone") && !is_handle("2024") && !is_handle("gacor"));
+        assert!(!is_handle("x12345") && !is_handle("GA88"));
+    }
+
+    #[test]
+    fn features_name_words_grams_and_signals() {
+        let view = NormalView::new("Main di 𝗪𝗘𝗧𝗢𝗡𝟴𝟴 gacor");
+        let f: Vec<String> = features(&view, 0..view.text().len()).into_iter().map(|f| f.name).collect();
+        for want in ["w:weton88", "c:<ga", "c:cor>", "s:handle", "s:styled-handle", "s:styled", "w:gacor"] {
+            assert!(f.contains(&want.to_string()), "{want} missing from {f:?}");
+        }
+        let plain = feature_names("Harga cabai turun");
+        assert!(!plain.iter().any(|f| f.starts_with("s:")));
+    }
+
+    #[test]
+    fn training_learns_and_is_deterministic() {
+        let mut data = Vec::new();
+        for i in 0..30 {
+            data.push(ex(&format!("main di hoki{i:02} pasti jp maxwin"), true));
+            data.push(ex(&format!("harga cabai turun {i} persen di pasar"), false));
+            data.push(ex(&format!("rapat desa membahas jalan nomor {i}"), false));
+        }
+        let opts = TrainOptions { min_count: 2, ..TrainOptions::default() };
+        let a = train(&data, &opts);
+        let b = train(&data, &opts);
+        assert_eq!(a.to_text(), b.to_text());
+        let e = evaluate(&a, &[ex("ayo main di zeus77 maxwin", true), ex("harga beras turun", false)], 0.5);
+        assert_eq!((e.true_pos, e.true_neg), (1, 1));
+        let back = Model::parse(&a.to_text()).unwrap();
+        assert_eq!(back.to_text(), a.to_text());
+    }
+
+    #[test]
+    fn signals_explain_the_score() {
+        let mut m = Model { bias: -2.0, ..Model::default() };
+        m.weights.insert("w:gacor".into(), 1.5);
+        m.weights.insert("c:<gac".into(), 0.5);
+        m.weights.insert("s:handle".into(), 2.0);
+        m.weights.insert("c:<we".into(), 0.1);
+        let view = NormalView::new("weton88 gacor");
+        let s = m.score(&view, 0..view.text().len());
+        assert_eq!(s.signals[0].signal, Some("handle"));
+        assert_eq!(&view.text()[s.signals[0].word.clone()], "weton88");
+        assert!((s.signals[0].weight - 2.1).abs() < 1e-9);
+        assert_eq!(&view.text()[s.signals[1].word.clone()], "gacor");
+        assert!(s.probability > 0.5);
+    }
+
+    #[test]
+    fn bad_model_files_say_where() {
+        assert_eq!(Model::parse("hello").unwrap_err().0, 1);
+        assert_eq!(Model::parse(&format!("{MAGIC}\nbias\t0\nw:x 1\n")).unwrap_err().0, 3);
+        assert_eq!(Model::parse(&format!("{MAGIC}\nbias\t0\nz:x\t1\n")).unwrap_err().0, 3);
+        assert!(Model::parse(&format!("{MAGIC}\nw:x\t1\n")).is_err());
+    }
+}
