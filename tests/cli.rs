@@ -313,3 +313,15 @@ fn a_claim_deep_in_a_long_line_is_shown_around_it_at_its_true_column() {
     let json = common::factlint_in(&dir, &["check", "a.txt", "--lang", "en", "--format", "json"], None);
     assert!(json.stdout.contains(&format!("\"column\": {column}")), "{}", json.stdout);
 }
+
+#[test]
+fn a_finding_without_evidence_has_no_generic_label() {
+    let run = common::factlint_in(
+        &common::fixtures(),
+        &["check", "-", "--lang", "id"],
+        Some("Main sekarang di slot777 dan zeus138, dijamin menang.\n".as_bytes()),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("^^^^^^^"), "{}", run.stdout);
+    assert!(!run.stdout.contains("claim here"), "{}", run.stdout);
+}

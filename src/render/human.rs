@@ -73,7 +73,8 @@ fn render_one(d: &Diagnostic, source: &SourceFile, renderer: &Renderer, out: &mu
     // its location line is put right.
     let cut = ex.offset != source.line_range(ex.line_start).start;
     let origin = if cut { "\u{1}" } else { d.path.as_str() };
-    let primary_label = d.evidence.first().map(String::as_str).unwrap_or("claim here");
+    // A finding without evidence is underlined without a label: its message says it all.
+    let primary_label = d.evidence.first().map(String::as_str).unwrap_or("");
     let mut snippet = Snippet::source(&ex.text)
         .line_start(ex.line_start)
         .origin(origin)
