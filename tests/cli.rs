@@ -325,3 +325,17 @@ fn a_finding_without_evidence_has_no_generic_label() {
     assert!(run.stdout.contains("^^^^^^^"), "{}", run.stdout);
     assert!(!run.stdout.contains("claim here"), "{}", run.stdout);
 }
+
+#[test]
+fn kb_lookup_names_the_knowledge_file_a_users_place_comes_from() {
+    let dir = common::scratch("kb-user-place");
+    std::fs::write(
+        dir.join("k.toml"),
+        "[[place]]\nid = \"kampung-naga\"\nname = \"Kampung Naga\"\nkind = \"city\"\nin = \"admin1:ID.30\"\npopulation = 300\n",
+    )
+    .unwrap();
+    let run = common::factlint_in(&dir, &["kb", "lookup", "Kampung Naga", "--knowledge", "k.toml"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("[knowledge file k.toml]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("ref ]"), "{}", run.stdout);
+}

@@ -70,9 +70,11 @@ pub fn apply(
     errors: &mut Vec<LocatedError>,
 ) {
     let default_source = spec.about.as_ref().and_then(|a| a.source.as_deref());
+    // A place the file adds and gives no source for is sourced by the file itself.
+    let file_source = format!("knowledge file {path}");
     for entry in &spec.places {
         let err_at = |offset: usize, msg: String| LocatedError::at(path, text, offset, msg);
-        if let Err(e) = apply_one(entry, default_source, store) {
+        if let Err(e) = apply_one(entry, default_source, &file_source, store) {
             errors.push(err_at(e.0, e.1));
         }
     }
@@ -87,6 +89,7 @@ fn at<T>(s: &Spanned<T>) -> usize {
 fn apply_one(
     entry: &Spanned<PlaceSpec>,
     default_source: Option<&str>,
+    file_source: &str,
     store: &mut impl PlaceStore,
 ) -> Result<(), EntryError> {
     let p = entry.get_ref();
@@ -187,6 +190,9 @@ fn apply_one(
                 country,
                 population: population.unwrap_or(0),
             });
+            if source.is_none() {
+                store.set_source(id, file_source);
+            }
             id
         }
     };
