@@ -51,6 +51,7 @@ pub fn features(view: &NormalView, range: Range<usize>) -> Vec<Feature> {
 /// Calls `f` with the name of every feature of a range of a view (a name may come more than
 /// once) and the word it belongs to; one buffer is reused, so scoring allocates little.
 fn each_feature(view: &NormalView, range: Range<usize>, mut f: impl FnMut(&str, Range<usize>)) {
+    let range = crate::normalize::clamp(view.text(), range);
     let text = &view.text()[range.clone()];
     let mut lower: Vec<char> = Vec::new();
     let mut name = String::new();

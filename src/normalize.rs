@@ -183,8 +183,7 @@ impl NormalView {
         if self.is_identity() {
             return 0;
         }
-        let end = range.end.min(self.text.len());
-        let start = range.start.min(end);
+        let Range { start, end } = clamp(&self.text, range);
         let mut n = 0;
         for (i, _) in self.text[start..end].char_indices() {
             if self.flags[start + i].intersects(flags) {
@@ -588,5 +587,31 @@ mod tests {
             let _ = v.disguise(0..usize::MAX);
             let _ = v.count(0..usize::MAX, Disguise::LETTERS);
         }
+    }
+}
+
+/// `range` cut to the text and to character boundaries (its start moves back, its end forward).
+pub fn clamp(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut end = range.end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut start = range.start.min(end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod clamp_tests {
+    use super::clamp;
+
+    #[test]
+    fn a_range_inside_a_character_or_past_the_end_is_cut_to_boundaries() {
+        let text = "aé b";
+        assert_eq!(clamp(text, 2..99), 1..5);
+        assert_eq!(clamp(text, 0..2), 0..3);
+        assert_eq!(clamp(text, 7..9), 5..5);
     }
 }

@@ -537,3 +537,13 @@ fn a_weekday_beside_its_date_in_one_sentence_is_still_checked() {
         assert_eq!(found, [claim], "{text:?}");
     }
 }
+
+#[test]
+fn a_whole_weekday_name_before_a_full_stop_ends_its_sentence_however_short() {
+    // "Rabu" is four letters, as "Tues" is, but the lexicon has no longer Rabu: it is whole.
+    let found = check("Pasar tutup pada Rabu. 4 Juli 2023 menjadi hari yang ramai.", Lang::ID, None);
+    assert!(found.is_empty(), "{:?}", found.iter().map(|d| &d.message).collect::<Vec<_>>());
+    let found: Vec<String> =
+        check("The vote is on Tues. March 5, 2020, in the hall.", Lang::EN, None).into_iter().map(|d| d.text).collect();
+    assert_eq!(found, ["Tues. March 5, 2020"]);
+}

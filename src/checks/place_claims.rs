@@ -269,11 +269,6 @@ fn holds_one_of(kb: &Knowledge, holder: &Posting, places: &[Posting]) -> bool {
         && places.iter().any(|p| p.place != holder.place && kb.lies_in(p.place, holder.place))
 }
 
-/// Folds every word of a settings list.
-pub fn folded_set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| crate::knowledge::fold::fold(w)).collect()
-}
-
 impl ClaimReader {
     /// The reader of one language: its lexicon's `place_*` lists.
     pub fn of(lexicons: &Lexicons, lang: Lang) -> ClaimReader {
@@ -356,7 +351,9 @@ impl ClaimReader {
     /// claim's span (past the closing parenthesis of "Shenzhen (Guangdong)").
     fn joined(&self, text: &str, a: &Range<usize>, b: &Range<usize>) -> Option<Option<usize>> {
         let gap = &text[a.end..b.start];
-        if gap.len() > 40 || gap.contains('\n') || gap.contains(['.', '!', '?', ';', ':']) && !gap.contains("prov.") {
+        // Punctuation in the gap ("; ", ". ") needs no test of its own: only a join the lists
+        // hold ("prov.") is read.
+        if gap.len() > 40 || gap.contains('\n') {
             return None;
         }
         // Most gaps are a comma or a space: no need to fold them.

@@ -19,10 +19,14 @@ fn parse_label(s: &str) -> Option<bool> {
 }
 
 fn read_csv(path: &Path, text_column: &str, label_column: &str, out: &mut Vec<Example>) -> anyhow::Result<()> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_path(path)?;
-    let headers = reader.headers()?.clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_path(path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let headers = reader.headers().with_context(|| format!("{}: the header row", path.display()))?.clone();
     let find = |name: &str| {
-        headers.iter().position(|h| h.trim() == name).ok_or_else(|| {
+        // A byte order mark may open the file.
+        headers.iter().position(|h| h.trim_start_matches('\u{feff}').trim() == name).ok_or_else(|| {
             anyhow!(
                 "{}: no column {name:?} in the header row ({}); name the column with --text-column or --label-column",
                 path.display(),
@@ -43,7 +47,7 @@ fn read_csv(path: &Path, text_column: &str, label_column: &str, out: &mut Vec<Ex
 }
 
 fn read_jsonl(path: &Path, out: &mut Vec<Example>) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(path)?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -189,6 +193,12 @@ pub fn run(a: &RulesTrainArgs) -> anyhow::Result<u8> {
         )?;
     }
     if held_pos == 0 || held_pos == held.len() {
+        // The model is written, but figures from one label say nothing.
+        writeln!(
+            std::io::stderr(),
+            "error: the held-out examples are all {}: the figures above cannot judge the model; give more examples of both labels or a larger --holdout",
+            if held_pos == 0 { "negative" } else { "positive" }
+        )?;
         return Ok(EXIT_ERROR);
     }
     Ok(EXIT_CLEAN)

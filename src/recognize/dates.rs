@@ -388,12 +388,22 @@ impl<'a> DateReader<'a> {
                 return false;
             }
             if let Some(d) = &expr.date {
-                if !in_one_sentence(text, w.range.clone(), d.range.clone()) {
+                let abbreviated = self.is_abbreviated_weekday(&text[w.range.clone()]);
+                if !in_one_sentence(text, w.range.clone(), d.range.clone(), abbreviated) {
                     return false;
                 }
             }
         }
         true
+    }
+
+    /// True when the weekday as written is an abbreviation the lexicon has ("Fri" beside
+    /// "Friday"; "Rabu" is a whole name).
+    fn is_abbreviated_weekday(&self, word: &str) -> bool {
+        let w = crate::knowledge::fold::fold(word);
+        self.lexicons
+            .value(self.lang, WEEKDAY_TABLE, &w)
+            .is_some_and(|day| self.is_abbreviation(WEEKDAY_TABLE, &w, day))
     }
 
     /// True when the number at `pos` ends a range or list: "4-6", "4 – 6", "4 s.d. 6",
@@ -832,7 +842,7 @@ mod tests {
 /// True when a weekday and a date stand in one sentence of one paragraph: "Schools closed on
 /// Friday.\n\nMarch 3, 2020: ..." pairs nothing. The full stop of an abbreviated weekday ("Fri.
 /// March 3") ends no sentence.
-fn in_one_sentence(text: &str, weekday: Range<usize>, date: Range<usize>) -> bool {
+fn in_one_sentence(text: &str, weekday: Range<usize>, date: Range<usize>, abbreviated: bool) -> bool {
     let (from, to) = if weekday.end <= date.start { (weekday.end, date.start) } else { (date.end, weekday.start) };
     let gap = &text[from..to];
     let mut lines = gap.split('\n');
@@ -842,7 +852,6 @@ fn in_one_sentence(text: &str, weekday: Range<usize>, date: Range<usize>) -> boo
     if rest.iter().any(|l| l.trim().is_empty()) {
         return false;
     }
-    let abbreviated = text[weekday.clone()].chars().count() <= 4;
     !gap.char_indices().any(|(i, c)| {
         let after_weekday = i == 0 && from == weekday.end;
         matches!(c, '.' | '!' | '?' | '…')
