@@ -14,6 +14,7 @@
 //!   digits, "weton88"), `styled-handle` (such a word in disguise).
 
 use crate::normalize::{Disguise, NormalView};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -57,70 +58,102 @@ fn each_feature(view: &NormalView, range: Range<usize>, mut f: impl FnMut(&str, 
     let mut name = String::new();
     for (start, word) in words(text) {
         let at = range.start + start..range.start + start + word.len();
-        lower.clear();
-        lower.push('<');
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        lower.push('>');
-        if lower.len() > 42 {
-            continue;
-        }
-        name.clear();
-        name.push_str("w:");
-        name.extend(&lower[1..lower.len() - 1]);
-        f(&name, at.clone());
-        for n in 3..=5 {
-            for g in lower.windows(n) {
-                name.clear();
-                name.push_str("c:");
-                name.extend(g);
-                f(&name, at.clone());
-            }
-        }
-        if is_handle(word) {
-            f("s:handle", at.clone());
-            if view.disguise(at.clone()).intersects(Disguise::LETTERS) {
-                f("s:styled-handle", at.clone());
-            }
+        word_features(word, &mut lower, &mut name, |n| f(n, at.clone()));
+        for signal in handle_signals(view, word, at.clone()) {
+            f(signal, at.clone());
         }
     }
-    let d = view.disguise(range.clone());
-    if !d.is_empty() {
-        if view.count(range.clone(), Disguise::STYLED | Disguise::LOOKALIKE) >= 2 {
-            f("s:styled", 0..0);
-        }
-        for (flag, name) in [
-            (Disguise::SPACED, "s:spaced"),
-            (Disguise::MARKED, "s:marked"),
-            (Disguise::DIGIT_LETTER, "s:digit-letter"),
-            (Disguise::DECORATION, "s:decoration"),
-        ] {
-            if d.contains(flag) {
-                f(name, 0..0);
-            }
+    for signal in text_signals(view, range) {
+        f(signal, 0..0);
+    }
+}
+
+/// Calls `f` with each feature a word has by itself: `w:WORD` and its `c:` n-grams (none for
+/// a word over 40 characters). `lower` and `name` are buffers the caller reuses.
+fn word_features(word: &str, lower: &mut Vec<char>, name: &mut String, mut f: impl FnMut(&str)) {
+    lower.clear();
+    lower.push('<');
+    lower.extend(word.chars().flat_map(char::to_lowercase));
+    lower.push('>');
+    if lower.len() > 42 {
+        return;
+    }
+    name.clear();
+    name.push_str("w:");
+    name.extend(&lower[1..lower.len() - 1]);
+    f(name);
+    for n in 3..=5 {
+        for g in lower.windows(n) {
+            name.clear();
+            name.push_str("c:");
+            name.extend(g);
+            f(name);
         }
     }
 }
 
+/// The handle signals of one word of a view (at `at`): `s:handle` for a word of letters and 2
+/// to 4 digits, and `s:styled-handle` too when its letters are in disguise.
+fn handle_signals(view: &NormalView, word: &str, at: Range<usize>) -> impl Iterator<Item = &'static str> {
+    let handle = is_handle(word);
+    let styled = handle && view.disguise(at).intersects(Disguise::LETTERS);
+    [handle.then_some("s:handle"), styled.then_some("s:styled-handle")].into_iter().flatten()
+}
+
+/// The signals of how a range of a view is written, each once.
+fn text_signals(view: &NormalView, range: Range<usize>) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let d = view.disguise(range.clone());
+    if d.is_empty() {
+        return out;
+    }
+    if view.count(range, Disguise::STYLED | Disguise::LOOKALIKE) >= 2 {
+        out.push("s:styled");
+    }
+    for (flag, name) in [
+        (Disguise::SPACED, "s:spaced"),
+        (Disguise::MARKED, "s:marked"),
+        (Disguise::DIGIT_LETTER, "s:digit-letter"),
+        (Disguise::DECORATION, "s:decoration"),
+    ] {
+        if d.contains(flag) {
+            out.push(name);
+        }
+    }
+    out
+}
+
 /// The words of a text: runs of letters and digits, with their offsets.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // The character at a byte offset and its length; ASCII without decoding.
+    let at = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
-        while let Some(&(_, c)) = rest.peek() {
-            if c.is_alphanumeric() {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let (word, n) = at(i);
+            if word {
                 break;
             }
-            rest.next();
+            i += n;
         }
-        let (start, _) = *rest.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
+        let start = i;
+        while i < bytes.len() {
+            let (word, n) = at(i);
+            if !word {
                 break;
             }
-            end = i + c.len_utf8();
-            rest.next();
+            i += n;
         }
-        Some((start, &text[start..end]))
+        Some((start, &text[start..i]))
     })
 }
 
@@ -137,7 +170,7 @@ pub fn is_handle(word: &str) -> bool {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Model {
     pub bias: f64,
-    pub weights: HashMap<String, f64>,
+    pub weights: FxHashMap<String, f64>,
     /// Comment lines of the file after the first (what it was trained on).
     pub notes: Vec<String>,
 }
@@ -165,45 +198,65 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// One line of a model file.
+enum Line<'t> {
+    Note(&'t str),
+    Bias(f64),
+    Feature(&'t str, f64),
+}
+
+/// Reads the lines of a model file, in order. Errors say which line is wrong.
+fn read_lines<'t>(text: &'t str, mut on: impl FnMut(Line<'t>)) -> Result<(), (usize, String)> {
+    let mut bias = false;
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if i == 0 {
+            if !line.starts_with(MAGIC) {
+                return Err((n, format!("a model file starts with {MAGIC:?}: train one with `factlint rules train`")));
+            }
+            continue;
+        }
+        if let Some(note) = line.strip_prefix('#') {
+            on(Line::Note(note.trim()));
+            continue;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((name, weight)) = line.rsplit_once('\t') else {
+            return Err((n, "expected FEATURE<tab>WEIGHT".to_string()));
+        };
+        let w: f64 = weight.trim().parse().map_err(|_| (n, format!("{weight:?} is not a number")))?;
+        if !w.is_finite() {
+            return Err((n, format!("{weight:?} is not a finite number")));
+        }
+        if name == "bias" {
+            bias = true;
+            on(Line::Bias(w));
+        } else if !(name.starts_with("w:") || name.starts_with("c:") || name.starts_with("s:")) {
+            return Err((n, format!("unknown feature {name:?}: features start with w:, c: or s:")));
+        } else {
+            on(Line::Feature(name, w));
+        }
+    }
+    if bias {
+        Ok(())
+    } else {
+        Err((1, "the model has no `bias` line".to_string()))
+    }
+}
+
 impl Model {
     /// Reads a model file. Errors say which line is wrong.
     pub fn parse(text: &str) -> Result<Model, (usize, String)> {
         let mut model = Model::default();
-        let mut bias = None;
-        for (i, line) in text.lines().enumerate() {
-            let n = i + 1;
-            if i == 0 {
-                if !line.starts_with(MAGIC) {
-                    return Err((
-                        n,
-                        format!("a model file starts with {MAGIC:?}: train one with `factlint rules train`"),
-                    ));
-                }
-                continue;
-            }
-            if let Some(note) = line.strip_prefix('#') {
-                model.notes.push(note.trim().to_string());
-                continue;
-            }
-            if line.trim().is_empty() {
-                continue;
-            }
-            let Some((name, weight)) = line.rsplit_once('\t') else {
-                return Err((n, "expected FEATURE<tab>WEIGHT".to_string()));
-            };
-            let w: f64 = weight.trim().parse().map_err(|_| (n, format!("{weight:?} is not a number")))?;
-            if !w.is_finite() {
-                return Err((n, format!("{weight:?} is not a finite number")));
-            }
-            if name == "bias" {
-                bias = Some(w);
-            } else if !(name.starts_with("w:") || name.starts_with("c:") || name.starts_with("s:")) {
-                return Err((n, format!("unknown feature {name:?}: features start with w:, c: or s:")));
-            } else {
+        read_lines(text, |line| match line {
+            Line::Note(n) => model.notes.push(n.to_string()),
+            Line::Bias(b) => model.bias = b,
+            Line::Feature(name, w) => {
                 model.weights.insert(name.to_string(), w);
             }
-        }
-        model.bias = bias.ok_or((1, "the model has no `bias` line".to_string()))?;
+        })?;
         Ok(model)
     }
 
@@ -223,23 +276,200 @@ impl Model {
         }
         out
     }
+}
 
-    /// Scores a range of a view.
+/// A model ready to apply: each feature numbered, found by a hash of its name, and the
+/// features of each word worked out once a thread and kept. [`Scorer::probability`] is the
+/// quick look every unit gets; [`Scorer::score`] says why, for the few that are findings.
+#[derive(Debug)]
+pub struct Scorer {
+    /// Tells this scorer's cached words from another's.
+    key: u64,
+    bias: f64,
+    /// Every feature name, one after another; `spans` says where each is.
+    names: String,
+    spans: Vec<(u32, u32)>,
+    weights: Vec<f64>,
+    /// A feature's number by the hash of its name.
+    by_hash: FxHashMap<u64, u32>,
+    /// The rare feature whose hash another has taken, by name.
+    collided: FxHashMap<String, u32>,
+}
+
+/// What a thread keeps per scorer: the model's features of each word it has seen, and a mark
+/// per feature of the last unit that counted it.
+#[derive(Default)]
+struct ThreadState {
+    words: FxHashMap<Box<str>, Box<[u32]>>,
+    marks: Vec<u32>,
+    unit: u32,
+}
+
+thread_local! {
+    static STATES: std::cell::RefCell<FxHashMap<u64, ThreadState>> = std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// How many words a thread keeps per scorer before it starts afresh.
+const MAX_CACHED_WORDS: usize = 500_000;
+
+fn name_hash(name: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(name.as_bytes());
+    h.finish()
+}
+
+impl Scorer {
+    /// Reads a model file straight into a scorer. Errors say which line is wrong.
+    pub fn parse(text: &str) -> Result<Scorer, (usize, String)> {
+        let mut s = Scorer::empty(text.len());
+        let mut bias = 0.0;
+        read_lines(text, |line| match line {
+            Line::Note(_) => {}
+            Line::Bias(b) => bias = b,
+            Line::Feature(name, w) => s.add(name, w),
+        })?;
+        s.bias = bias;
+        Ok(s)
+    }
+
+    /// A scorer for a model in memory (a model just trained).
+    pub fn new(model: &Model) -> Scorer {
+        let mut s = Scorer::empty(0);
+        s.bias = model.bias;
+        let mut names: Vec<&String> = model.weights.keys().collect();
+        names.sort();
+        for n in names {
+            s.add(n, model.weights[n]);
+        }
+        s
+    }
+
+    fn empty(bytes: usize) -> Scorer {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Scorer {
+            key: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            bias: 0.0,
+            names: String::with_capacity(bytes),
+            spans: Vec::new(),
+            weights: Vec::new(),
+            by_hash: FxHashMap::default(),
+            collided: FxHashMap::default(),
+        }
+    }
+
+    fn add(&mut self, name: &str, weight: f64) {
+        if let Some(id) = self.find(name) {
+            // A name given twice: the last weight counts, as in a map.
+            self.weights[id as usize] = weight;
+            return;
+        }
+        let id = self.weights.len() as u32;
+        let start = self.names.len() as u32;
+        self.names.push_str(name);
+        self.spans.push((start, self.names.len() as u32));
+        self.weights.push(weight);
+        if let std::collections::hash_map::Entry::Vacant(e) = self.by_hash.entry(name_hash(name)) {
+            e.insert(id);
+        } else {
+            self.collided.insert(name.to_string(), id);
+        }
+    }
+
+    fn name(&self, id: u32) -> &str {
+        let (a, b) = self.spans[id as usize];
+        &self.names[a as usize..b as usize]
+    }
+
+    /// A feature's number.
+    fn find(&self, name: &str) -> Option<u32> {
+        match self.by_hash.get(&name_hash(name)) {
+            Some(&id) if self.name(id) == name => Some(id),
+            Some(_) => self.collided.get(name).copied(),
+            None => None,
+        }
+    }
+
+    /// How many features the model weighs.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The probability the model gives a range of a view: each feature counted once.
+    pub fn probability(&self, view: &NormalView, range: Range<usize>) -> f64 {
+        let range = crate::normalize::clamp(view.text(), range);
+        let text = &view.text()[range.clone()];
+        let mut z = self.bias;
+        STATES.with(|states| {
+            let mut states = states.borrow_mut();
+            let state = states.entry(self.key).or_default();
+            if state.words.len() > MAX_CACHED_WORDS {
+                state.words.clear();
+            }
+            if state.marks.len() != self.weights.len() {
+                state.marks = vec![0; self.weights.len()];
+            }
+            state.unit = state.unit.wrapping_add(1);
+            if state.unit == 0 {
+                state.marks.iter_mut().for_each(|m| *m = 0);
+                state.unit = 1;
+            }
+            let ThreadState { words: known, marks, unit } = state;
+            let unit = *unit;
+            // The sum of the weights of the features not yet counted in this unit.
+            let fresh = |ids: &[u32], marks: &mut [u32]| -> f64 {
+                let mut sum = 0.0;
+                for &id in ids {
+                    let m = &mut marks[id as usize];
+                    if *m != unit {
+                        *m = unit;
+                        sum += self.weights[id as usize];
+                    }
+                }
+                sum
+            };
+            let (mut lower, mut name) = (Vec::new(), String::new());
+            let mut signals: Vec<u32> = Vec::new();
+            for (start, word) in words(text) {
+                match known.get(word) {
+                    Some(ids) => z += fresh(ids, marks),
+                    None => {
+                        let mut ids = Vec::new();
+                        word_features(word, &mut lower, &mut name, |n| ids.extend(self.find(n)));
+                        z += fresh(&ids, marks);
+                        known.insert(word.into(), ids.into_boxed_slice());
+                    }
+                }
+                if word.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+                    let at = range.start + start..range.start + start + word.len();
+                    signals.extend(handle_signals(view, word, at).filter_map(|n| self.find(n)));
+                }
+            }
+            signals.extend(text_signals(view, range).into_iter().filter_map(|n| self.find(n)));
+            z += fresh(&signals, marks);
+        });
+        sigmoid(z)
+    }
+
+    /// Scores a range of a view, with the signals that raised the score.
     pub fn score(&self, view: &NormalView, range: Range<usize>) -> Score {
         // Only features the model weighs matter: look each up, and count each once.
         let mut found: Vec<(&str, f64, Range<usize>)> = Vec::new();
-        let mut seen: std::collections::HashSet<*const String> = std::collections::HashSet::new();
+        let mut seen: FxHashSet<u32> = FxHashSet::default();
         each_feature(view, range, |name, word| {
-            if let Some((k, &w)) = self.weights.get_key_value(name) {
-                if seen.insert(k as *const String) {
-                    found.push((k.as_str(), w, word));
+            if let Some(id) = self.find(name) {
+                if seen.insert(id) {
+                    found.push((self.name(id), self.weights[id as usize], word));
                 }
             }
         });
         let mut z = self.bias;
         let mut by_word: Vec<Signal> = Vec::new();
         for (fname, w, fword) in found {
-            let f = Feature { name: String::new(), word: fword };
             z += w;
             // A handle in disguise is reported as the handle.
             let signal = match fname.strip_prefix("s:") {
@@ -248,7 +478,7 @@ impl Model {
                 None => None,
             };
             // Handles are named by their word; text-wide signals stand alone.
-            let key_word = if signal.is_some() && f.word.is_empty() { 0..0 } else { f.word.clone() };
+            let key_word = if signal.is_some() && fword.is_empty() { 0..0 } else { fword };
             match by_word
                 .iter_mut()
                 .find(|s| s.signal.is_some() == signal.is_some() && s.word == key_word && s.signal == signal)
@@ -422,9 +652,10 @@ impl Evaluation {
 
 pub fn evaluate(model: &Model, examples: &[Example], threshold: f64) -> Evaluation {
     let mut e = Evaluation::default();
+    let scorer = Scorer::new(model);
     for ex in examples {
         let view = NormalView::new(&ex.text);
-        let p = model.score(&view, 0..view.text().len()).probability;
+        let p = scorer.probability(&view, 0..view.text().len());
         match (p >= threshold, ex.positive) {
             (true, true) => e.true_pos += 1,
             (true, false) => e.false_pos += 1,
@@ -505,7 +736,7 @@ mod tests {
         m.weights.insert("s:handle".into(), 2.0);
         m.weights.insert("c:<we".into(), 0.1);
         let view = NormalView::new("weton88 gacor");
-        let s = m.score(&view, 0..view.text().len());
+        let s = Scorer::new(&m).score(&view, 0..view.text().len());
         assert_eq!(s.signals[0].signal, Some("handle"));
         assert_eq!(&view.text()[s.signals[0].word.clone()], "weton88");
         assert!((s.signals[0].weight - 2.1).abs() < 1e-9);
@@ -514,7 +745,31 @@ mod tests {
     }
 
     #[test]
+    fn a_scorer_read_from_the_file_scores_as_the_model() {
+        let mut data = Vec::new();
+        for i in 0..30 {
+            data.push(ex(&format!("main di hoki{i:02} pasti jp maxwin"), true));
+            data.push(ex(&format!("harga cabai turun {i} persen di pasar"), false));
+        }
+        let model = train(&data, &TrainOptions { min_count: 2, ..TrainOptions::default() });
+        let from_file = Scorer::parse(&model.to_text()).unwrap();
+        let in_memory = Scorer::new(&model);
+        assert_eq!(from_file.len(), model.weights.len());
+        for text in ["ayo main di 𝗭𝗘𝗨𝗦𝟳𝟳 maxwin maxwin", "harga beras turun", "", "jp jp jp"] {
+            let view = NormalView::new(text);
+            let all = 0..view.text().len();
+            let (a, b) = (from_file.probability(&view, all.clone()), in_memory.probability(&view, all.clone()));
+            let explained = from_file.score(&view, all.clone()).probability;
+            assert!((a - b).abs() < 1e-12 && (a - explained).abs() < 1e-12, "{text}: {a} {b} {explained}");
+            // Scoring the same text twice (the thread's cache now warm) gives the same.
+            assert_eq!(from_file.probability(&view, all), a);
+        }
+    }
+
+    #[test]
     fn bad_model_files_say_where() {
+        assert_eq!(Scorer::parse("hello").unwrap_err().0, 1);
+        assert_eq!(Scorer::parse(&format!("{MAGIC}\nbias\t0\nw:x 1\n")).unwrap_err().0, 3);
         assert_eq!(Model::parse("hello").unwrap_err().0, 1);
         assert_eq!(Model::parse(&format!("{MAGIC}\nbias\t0\nw:x 1\n")).unwrap_err().0, 3);
         assert_eq!(Model::parse(&format!("{MAGIC}\nbias\t0\nz:x\t1\n")).unwrap_err().0, 3);

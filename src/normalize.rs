@@ -57,6 +57,20 @@ impl Disguise {
 
     /// Any disguise of letters (every flag but decoration between words).
     pub const LETTERS: Disguise = Disguise(1 | 2 | 4 | 8 | 16);
+
+    /// The disguises of letters by the names rules give them: `styled` (styled or look-alike
+    /// letters), `spaced`, `marked`, `digit-letter`.
+    pub const LETTER_NAMES: &'static [(&'static str, Disguise)] = &[
+        ("styled", Disguise(1 | 2)),
+        ("spaced", Disguise::SPACED),
+        ("marked", Disguise::MARKED),
+        ("digit-letter", Disguise::DIGIT_LETTER),
+    ];
+
+    /// The letter disguise a rule names.
+    pub fn letters_named(name: &str) -> Option<Disguise> {
+        Disguise::LETTER_NAMES.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
+    }
 }
 
 impl std::ops::BitOr for Disguise {
@@ -97,7 +111,7 @@ impl NormalView {
         if reads_as_written(prose) {
             return NormalView { text: prose.to_string(), ..NormalView::default() };
         }
-        let cells = join_spaced(characters(prose));
+        let cells = join_spaced(split_mixed_words(characters(prose)));
         let cells = digits_for_letters(cells);
         let mut view = NormalView {
             text: String::with_capacity(prose.len()),
@@ -198,34 +212,16 @@ impl NormalView {
 /// punctuation NFKC keeps (curly quotes, dashes, bullets), and no letters are spaced apart or
 /// digits written inside words. Most prose is like this, and its view is the prose itself.
 fn reads_as_written(prose: &str) -> bool {
-    if !prose
-        .chars()
-        .all(|c| c.is_ascii() || matches!(c, '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2022}'))
-    {
-        return false;
-    }
-    let b = prose.as_bytes();
-    let alnum = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
-    let letter = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphabetic());
-    for i in 0..b.len() {
-        // A digit between letters: "gac0r".
-        if i > 0 && letter(i - 1) && letter(i + 1) && letter_for_digit(b[i] as char).is_some() {
-            return false;
-        }
-        // Three single characters a space apart: the start of a spaced run ("A L E").
-        if alnum(i)
-            && (i == 0 || !alnum(i - 1))
-            && b.get(i + 1) == Some(&b' ')
-            && alnum(i + 2)
-            && !alnum(i + 3)
-            && b.get(i + 3) == Some(&b' ')
-            && alnum(i + 4)
-            && !alnum(i + 5)
-        {
-            return false;
-        }
-    }
-    true
+    // One pass of one automaton: a character NFKC or the skeleton may change, a digit between
+    // letters ("gac0r"), or three single characters a space apart, the start of a spaced run
+    // ("A L E").
+    static CHANGES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"[^\x00-\x7F\u{2013}\u{2014}\u{2018}-\u{201D}\u{2022}]|[A-Za-z][013457][A-Za-z]|(?:^|[^A-Za-z0-9])[A-Za-z0-9] [A-Za-z0-9] [A-Za-z0-9](?:[^A-Za-z0-9]|$)",
+        )
+        .expect("a valid pattern")
+    });
+    !CHANGES.is_match(prose)
 }
 
 /// Zero-width and format characters, variation selectors: they vanish from the view.
@@ -390,6 +386,49 @@ fn is_punctuation(c: char) -> bool {
         || c.is_ascii_punctuation()
 }
 
+/// A letter of a script other than Latin, as it stands in the view (Latin letters with
+/// accents have become ASCII by now; what is left of Latin is ß, ø, þ and their kin).
+fn is_foreign_letter(c: char) -> bool {
+    c.is_alphanumeric()
+        && !c.is_ascii()
+        && !matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}')
+}
+
+/// In a word that mixes Latin letters or digits with letters of another script that look like
+/// none ("ᆢAᆢᆢLᆢᆢEᆢᆢXᆢ"), the other script is filler between the Latin ones: it stands as
+/// decoration, a space, so that the Latin letters can be read (and joined, when they are
+/// spaced out). No word of English or Indonesian mixes scripts.
+fn split_mixed_words(cells: Vec<Cell>) -> Vec<Cell> {
+    let word = |c: &Cell| c.c.is_alphanumeric();
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    let mut i = 0;
+    while i < cells.len() {
+        if !word(&cells[i]) {
+            match out.last_mut() {
+                // A space after filler is part of the same gap.
+                Some(prev) if cells[i].c == ' ' && prev.c == ' ' && prev.flags.contains(Disguise::DECORATION) => {
+                    prev.end = cells[i].end
+                }
+                _ => out.push(cells[i]),
+            }
+            i += 1;
+            continue;
+        }
+        let end = cells[i..].iter().position(|c| !word(c)).map_or(cells.len(), |n| i + n);
+        let run = &cells[i..end];
+        let mixed = run.iter().any(|c| c.c.is_ascii_alphanumeric()) && run.iter().any(|c| is_foreign_letter(c.c));
+        for cell in run {
+            if mixed && is_foreign_letter(cell.c) {
+                push_space(&mut out, cell.start, cell.end);
+            } else {
+                out.push(*cell);
+            }
+        }
+        i = end;
+    }
+    out
+}
+
 /// Joins runs of letters written apart: "A L E X I S 1 7" -> "ALEXIS17". A run has at least
 /// four pieces, each one character (or two capitals or digits, as in "Ｐ ＵＬ Ａ Ｕ W I N"), at
 /// least three of them single, at least two letters in all, each piece apart from the next by
@@ -523,6 +562,20 @@ mod tests {
         assert_eq!(view("Grup A dan B"), "Grup A dan B");
         assert_eq!(view("skor 1 2 3 4"), "skor 1 2 3 4");
         assert_eq!(view("di a ke"), "di a ke");
+    }
+
+    #[test]
+    fn another_script_between_latin_letters_is_filler() {
+        // Hangul jamo as filler between spaced Latin letters.
+        let prose = "rumor, \u{11A2}A\u{11A2}\u{11A2}L\u{11A2}\u{11A2}E\u{11A2}\u{11A2}X\u{11A2}\u{11A2}I\u{11A2}\u{11A2}S\u{11A2}\u{11A2}1\u{11A2}\u{11A2}7\u{11A2} bagus";
+        let v = NormalView::new(prose);
+        assert_eq!(v.text(), "rumor, ALEXIS17 bagus");
+        let at = v.text().find("ALEXIS17").unwrap();
+        assert!(v.disguise(at..at + 8).contains(Disguise::SPACED));
+        assert!(prose[v.to_prose(at..at + 8)].starts_with('A'));
+        // Words of one other script stay as they are, and so do Latin letters beside them.
+        assert_eq!(view("Tokyo 東京 dan Kyoto"), "Tokyo 東京 dan Kyoto");
+        assert_eq!(view("straße Æsir"), "straße Æsir");
     }
 
     #[test]

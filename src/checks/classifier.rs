@@ -9,9 +9,10 @@
 //!
 //! The finding covers the paragraph, not the page; its evidence gives the score and the
 //! signals that raised it, how it is written first ("styled letters", "brand handle MIYA88",
-//! "\"cair\""). Only paragraphs the cheap `prefilter` lets through are scored: one of its
-//! words, a word of letters and digits ("weton88"), or letters in disguise. A paragraph with one of the `unless` words (reporting on
-//! the subject: "polisi", "police") is left alone.
+//! "\"cair\""). Every unit is scored, quickly ([`Scorer`]), and only findings are explained;
+//! a rule may name a `prefilter` that a unit must pass first (one of its words, a word of
+//! letters and digits, or letters in disguise). A paragraph with one of the `unless` words
+//! (reporting on the subject: "polisi", "police") is left alone.
 //!
 //! Example: with the shipped gambling model, "Awal main 🌈𝐌𝐈𝐘𝐀𝟴𝟴🌈, langsung cair gede banget!"
 //! is flagged, "Polisi menangkap 12 tersangka judi online." is not.
@@ -19,14 +20,15 @@
 use super::forbidden::{one_of, phrase_set, settings_offset};
 use super::terms::{any_within, Boundary, PhraseSet};
 use super::{Check, CheckCx, Document, Finding, View};
-use crate::classify::{is_handle, words, Model, TEXT_SIGNALS};
+use crate::classify::{is_handle, words, Model, Scorer, TEXT_SIGNALS};
 use crate::normalize::{Disguise, NormalView};
 use crate::rules::{fill_template, CompileCx, KindInfo};
 use crate::source::LocatedError;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use toml::Spanned;
 
 pub const INFO: KindInfo = KindInfo {
@@ -89,33 +91,33 @@ pub struct Classifier {
 /// checks), or at load (users' models, so that errors come with the rule).
 #[derive(Debug)]
 struct LazyModel {
-    text: &'static str,
-    model: OnceLock<Arc<Model>>,
+    text: Cow<'static, str>,
+    scorer: OnceLock<Scorer>,
 }
 
 impl LazyModel {
-    fn get(&self) -> &Model {
-        self.model.get_or_init(|| Arc::new(Model::parse(self.text).unwrap_or_default()))
+    fn get(&self) -> &Scorer {
+        // A shipped model that does not parse fails the test suite; here it scores nothing.
+        self.scorer.get_or_init(|| Scorer::parse(&self.text).unwrap_or_else(|_| Scorer::new(&Model::default())))
     }
 }
 
 /// Reads a model file a rule names: a shipped data file for shipped rules, else a file beside
 /// the rule file.
-fn model_text(rel: &Spanned<String>, cx: &CompileCx<'_>) -> Result<(&'static str, bool), LocatedError> {
+fn model_text(rel: &Spanned<String>, cx: &CompileCx<'_>) -> Result<(Cow<'static, str>, bool), LocatedError> {
     let at = rel.span().start;
     if let Some(rule_path) = cx.path.strip_prefix("builtin:") {
         let dir = std::path::Path::new(rule_path).parent().unwrap_or(std::path::Path::new(""));
         let path = dir.join(rel.get_ref()).to_string_lossy().replace('\\', "/");
         return crate::rules::builtin::data(&path)
-            .map(|t| (t, true))
+            .map(|t| (Cow::Borrowed(t), true))
             .ok_or_else(|| cx.error(at, format!("no shipped model file {path}")));
     }
     let dir = std::path::Path::new(cx.path).parent().unwrap_or(std::path::Path::new("."));
     let path = dir.join(rel.get_ref());
     let text = std::fs::read_to_string(&path)
         .map_err(|e| cx.error(at, format!("cannot read the model file {}: {e}", path.display())))?;
-    // A rule set is loaded once a run: the text lives as long as the run.
-    Ok((Box::leak(text.into_boxed_str()), false))
+    Ok((Cow::Owned(text), false))
 }
 
 impl Classifier {
@@ -127,12 +129,12 @@ impl Classifier {
             ));
         };
         let (text, shipped) = model_text(rel, cx)?;
-        let model = LazyModel { text, model: OnceLock::new() };
+        let model = LazyModel { text, scorer: OnceLock::new() };
         if !shipped {
-            let parsed = Model::parse(text).map_err(|(line, m)| {
+            let parsed = Scorer::parse(&model.text).map_err(|(line, m)| {
                 cx.error(rel.span().start, format!("the model file {}, line {line}: {m}", rel.get_ref()))
             })?;
-            let _ = model.model.set(Arc::new(parsed));
+            let _ = model.scorer.set(parsed);
         }
         let threshold = match &s.threshold {
             Some(t) if !(*t.get_ref() > 0.0 && *t.get_ref() < 1.0) => {
@@ -277,20 +279,21 @@ impl Check for Classifier {
         if candidates.is_empty() {
             return;
         }
-        let unless = self.unless.find_all(text, Boundary::Word);
         let wording = self.wording(doc);
-        let model = self.model.get();
+        let scorer = self.model.get();
         for unit in candidates {
-            if any_within(&unless, unit) {
+            let p = scorer.probability(view, unit.clone());
+            if p < self.threshold.min(self.plain_threshold) {
                 continue;
             }
-            let score = model.score(view, unit.clone());
             let dressed = view.disguise(unit.clone()).intersects(Disguise::LETTERS | Disguise::DECORATION)
                 || words(&text[unit.clone()]).any(|(_, w)| is_handle(w));
             let threshold = if dressed { self.threshold } else { self.plain_threshold };
-            if score.probability < threshold {
+            // Few units get this far: only theirs are read for words of reporting.
+            if p < threshold || !self.unless.find_all(&text[unit.clone()], Boundary::Word).is_empty() {
                 continue;
             }
+            let score = scorer.score(view, unit.clone());
             let named: Vec<String> = score
                 .signals
                 .iter()

@@ -66,12 +66,46 @@ pub struct Settings {
     /// default) or `normalized` (styled and look-alike letters made plain, decoration skipped,
     /// spaced letters joined: see README). Findings point at the original text either way.
     pub view: Option<Spanned<String>>,
-    /// Only matches written in disguise count (styled or look-alike letters, letters spaced
-    /// apart, marks over letters, digits for letters); needs `view = "normalized"`.
-    pub only_disguised: bool,
+    /// Only matches written in disguise count: `true` for any disguise of letters, or a list of
+    /// the disguises that count (styled, spaced, marked, digit-letter); needs
+    /// `view = "normalized"`.
+    pub only_disguised: Option<Spanned<OnlyDisguised>>,
+    /// A match written in one of these disguises (as for `only_disguised`) needs no `only_with`
+    /// word: the disguise is context enough.
+    pub only_with_or_disguised: Option<Spanned<OnlyDisguised>>,
     /// Rules (ids or categories) that a text is left to: a match overlapping one of their
     /// findings is not reported.
     pub defer_to: Vec<String>,
+}
+
+/// `only_disguised = true`, or the names of the disguises that count.
+#[derive(Debug)]
+pub enum OnlyDisguised {
+    Any(bool),
+    Named(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for OnlyDisguised {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = OnlyDisguised;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false, or a list of disguises (\"styled\", \"spaced\", \"marked\", \"digit-letter\")")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<OnlyDisguised, E> {
+                Ok(OnlyDisguised::Any(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<OnlyDisguised, A::Error> {
+                let mut names = Vec::new();
+                while let Some(n) = seq.next_element::<String>()? {
+                    names.push(n);
+                }
+                Ok(OnlyDisguised::Named(names))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,8 +147,30 @@ pub struct Forbidden {
     in_link_host: bool,
     skip_quoted: bool,
     view: View,
-    only_disguised: bool,
+    /// The disguises a match needs (none: any match counts).
+    only_disguised: Disguise,
+    /// The disguises that stand in for an `only_with` word.
+    disguise_suffices: Disguise,
     defer_to: Vec<String>,
+}
+
+/// The disguises a setting names: `true` (any disguise of letters), `false`, or a list.
+fn disguises(value: Option<&Spanned<OnlyDisguised>>, key: &str, cx: &CompileCx<'_>) -> Result<Disguise, LocatedError> {
+    let Some(o) = value else { return Ok(Disguise::NONE) };
+    match o.get_ref() {
+        OnlyDisguised::Any(true) => Ok(Disguise::LETTERS),
+        OnlyDisguised::Any(false) => Ok(Disguise::NONE),
+        OnlyDisguised::Named(names) => {
+            let mut d = Disguise::NONE;
+            for n in names {
+                d |= Disguise::letters_named(n).ok_or_else(|| {
+                    let known: Vec<&str> = Disguise::LETTER_NAMES.iter().map(|(n, _)| *n).collect();
+                    cx.error(o.span().start, format!("{key} names {}, not {n:?}", known.join(", ")))
+                })?;
+            }
+            Ok(d)
+        }
+    }
 }
 
 /// Compiles a settings list of phrases, pointing an error at the bad entry.
@@ -185,15 +241,20 @@ impl Forbidden {
             v => v.as_ref().map(|v| *v.get_ref()),
         };
         let view = View::from_setting(s.view.as_ref(), cx)?;
-        if s.only_disguised && view != View::Normalized {
-            return Err(cx.error(
-                settings_offset(cx),
-                "only_disguised reads how the text is written, which only the normalised view knows: add view = \"normalized\"",
-            ));
+        let only_disguised = disguises(s.only_disguised.as_ref(), "only_disguised", cx)?;
+        let disguise_suffices = disguises(s.only_with_or_disguised.as_ref(), "only_with_or_disguised", cx)?;
+        for (set, key) in [(only_disguised, "only_disguised"), (disguise_suffices, "only_with_or_disguised")] {
+            if !set.is_empty() && view != View::Normalized {
+                return Err(cx.error(
+                    settings_offset(cx),
+                    format!("{key} reads how the text is written, which only the normalised view knows: add view = \"normalized\""),
+                ));
+            }
         }
         Ok(Forbidden {
             view,
-            only_disguised: s.only_disguised,
+            only_disguised,
+            disguise_suffices,
             defer_to: s.defer_to,
             terms: phrase_set(&s.terms, "terms", cx)?,
             exceptions: phrase_set(&s.exceptions, "exceptions", cx)?,
@@ -242,11 +303,13 @@ impl Forbidden {
     }
 
     /// True when the words of the scope let a match stand.
-    fn context_allows(&self, scope: &Range<usize>, unless: &[PhraseMatch], only: &[PhraseMatch]) -> bool {
+    /// True when the scope's words let a match count: no `unless` word, and an `only_with`
+    /// word unless the match is `dressed` in a disguise that stands in for one.
+    fn context_allows(&self, scope: &Range<usize>, unless: &[PhraseMatch], only: &[PhraseMatch], dressed: bool) -> bool {
         if any_within(unless, scope) {
             return false;
         }
-        self.only_with.is_empty() || any_within(only, scope)
+        self.only_with.is_empty() || dressed || any_within(only, scope)
     }
 
     /// True when the rule's matches cover at least `min_share` of the words of the scope.
@@ -334,7 +397,9 @@ impl Check for Forbidden {
                 if !self.in_text && !prose.links.iter().any(|l| l.text.start <= pr.start && pr.end <= l.text.end) {
                     continue;
                 }
-                if self.only_disguised && !view.is_some_and(|v| v.disguise(r.clone()).intersects(Disguise::LETTERS)) {
+                if !self.only_disguised.is_empty()
+                    && !view.is_some_and(|v| v.disguise(r.clone()).intersects(self.only_disguised))
+                {
                     continue;
                 }
                 let hidden = prose.is_hidden(pr.clone());
@@ -345,7 +410,9 @@ impl Check for Forbidden {
                     continue;
                 }
                 let scope = self.scope_of(&segments, text, r.clone());
-                if !self.context_allows(&scope, &unless, &only) || !self.share_allows(&words, &scope) {
+                let dressed = !self.disguise_suffices.is_empty()
+                    && view.is_some_and(|v| v.disguise(r.clone()).intersects(self.disguise_suffices));
+                if !self.context_allows(&scope, &unless, &only, dressed) || !self.share_allows(&words, &scope) {
                     continue;
                 }
                 let term = &text[r.clone()];
@@ -379,7 +446,7 @@ impl Check for Forbidden {
                     continue;
                 };
                 if reported.iter().any(|p| p.start < r.end && r.start < p.end)
-                    || !self.context_allows(&self.scope_of(&segments, text, from_prose(&r)), &unless, &only)
+                    || !self.context_allows(&self.scope_of(&segments, text, from_prose(&r)), &unless, &only, false)
                 {
                     continue;
                 }
