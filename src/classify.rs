@@ -301,7 +301,9 @@ pub struct Scorer {
 #[derive(Default)]
 struct ThreadState {
     words: FxHashMap<Box<str>, Box<[u32]>>,
-    marks: Vec<u32>,
+    /// Per feature: its weight, and the last unit that counted it (side by side, so that one
+    /// look at memory gives both).
+    slots: Vec<(f64, u32)>,
     unit: u32,
 }
 
@@ -410,24 +412,24 @@ impl Scorer {
             if state.words.len() > MAX_CACHED_WORDS {
                 state.words.clear();
             }
-            if state.marks.len() != self.weights.len() {
-                state.marks = vec![0; self.weights.len()];
+            if state.slots.len() != self.weights.len() {
+                state.slots = self.weights.iter().map(|&w| (w, 0)).collect();
             }
             state.unit = state.unit.wrapping_add(1);
             if state.unit == 0 {
-                state.marks.iter_mut().for_each(|m| *m = 0);
+                state.slots.iter_mut().for_each(|s| s.1 = 0);
                 state.unit = 1;
             }
-            let ThreadState { words: known, marks, unit } = state;
+            let ThreadState { words: known, slots: marks, unit } = state;
             let unit = *unit;
             // The sum of the weights of the features not yet counted in this unit.
-            let fresh = |ids: &[u32], marks: &mut [u32]| -> f64 {
+            let fresh = |ids: &[u32], slots: &mut [(f64, u32)]| -> f64 {
                 let mut sum = 0.0;
                 for &id in ids {
-                    let m = &mut marks[id as usize];
-                    if *m != unit {
-                        *m = unit;
-                        sum += self.weights[id as usize];
+                    let slot = &mut slots[id as usize];
+                    if slot.1 != unit {
+                        slot.1 = unit;
+                        sum += slot.0;
                     }
                 }
                 sum

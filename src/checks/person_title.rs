@@ -30,6 +30,7 @@
 //! as Minister of Trade; suggestion "Agus Gumiwang Kartasasmita, Menteri Perindustrian
 //! Indonesia".
 
+use crate::rules::lexicon::WordSet;
 use super::{Check, CheckCx, Document, Finding};
 use crate::knowledge::fold::fold;
 use crate::knowledge::records::{OfficeId, PersonId, Tenure, Window};
@@ -69,12 +70,12 @@ pub struct Settings {
 
 #[derive(Debug)]
 pub struct PersonTitle {
-    not_before_title: HashSet<String>,
-    qualifier_joiners: HashSet<String>,
-    lead_words: HashSet<String>,
+    not_before_title: WordSet,
+    qualifier_joiners: WordSet,
+    lead_words: WordSet,
 }
 
-fn folded_set(words: &[String]) -> HashSet<String> {
+fn folded_set(words: &[String]) -> WordSet {
     words.iter().map(|w| fold(w)).collect()
 }
 
@@ -113,7 +114,7 @@ fn skip_possessive(text: &str, pos: usize) -> usize {
 }
 
 impl PersonTitle {
-    fn in_set(&self, set: &HashSet<String>, text: &str, w: &Range<usize>) -> bool {
+    fn in_set(&self, set: &WordSet, text: &str, w: &Range<usize>) -> bool {
         set.contains(&fold(&text[w.clone()]))
     }
 

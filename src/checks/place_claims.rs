@@ -10,6 +10,7 @@
 //! phrases ("From Jakarta, Bali is ..."), common words at the start of a sentence ("Well, Texas
 //! ..."), a region followed by a verb of saying ("in Shenzhen, Victoria said").
 
+use crate::rules::lexicon::WordSet;
 use super::{CheckCx, Document};
 use crate::knowledge::gazetteer::{Level, Link, LinkKind, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
@@ -139,32 +140,32 @@ impl PlaceClaim {
 pub struct ClaimReader {
     pub lang: Option<Lang>,
     /// Between the place and the region: "," "(", "provinsi".
-    pub joins: HashSet<String>,
+    pub joins: WordSet,
     /// Between them when a `lead_required` word stands before the place: "in", "di".
-    pub joins_after_lead: HashSet<String>,
+    pub joins_after_lead: WordSet,
     /// One of these before the place lets a `joins_after_lead` join it to the region.
-    pub lead_required: HashSet<String>,
+    pub lead_required: WordSet,
     /// A word that may end the join: "Shenzhen, southern China".
-    pub directions: HashSet<String>,
+    pub directions: WordSet,
     /// Words that may stand before the place inside its mention ("kota", "city of", "in").
-    pub lead_words: HashSet<String>,
+    pub lead_words: WordSet,
     /// Words that may follow the region inside its mention ("province").
-    pub trail_words: HashSet<String>,
+    pub trail_words: WordSet,
     /// Prepositions that open an introductory phrase ("from").
-    pub intro_words: HashSet<String>,
+    pub intro_words: WordSet,
     /// Words that join list items ("and").
-    pub list_words: HashSet<String>,
+    pub list_words: WordSet,
     /// Words that, right after the region, show it is not a location ("said").
-    pub not_after_region: HashSet<String>,
+    pub not_after_region: WordSet,
     /// Words (one or two) that, right before the place, show it is not an administrative place:
     /// a source ("according to"), a neighbourhood or street ("kawasan", "jalan").
-    pub not_before_place: HashSet<String>,
+    pub not_before_place: WordSet,
     /// Words right before the place that make it a person's or firm's home ("of"): a verb of
     /// saying after the region then does not make the region a subject.
-    pub home_words: HashSet<String>,
+    pub home_words: WordSet,
     /// Region names that are ordinary words ("North", "Central", "Gulf"): a region only with a
     /// trail word after it ("North Province"); "Kansas City, North" is a headline fragment.
-    pub needs_qualifier: HashSet<String>,
+    pub needs_qualifier: WordSet,
     /// The lexicon list of words that are not place names at the start of a sentence.
     pub common_words_list: String,
 }
@@ -424,12 +425,12 @@ impl ClaimReader {
         out
     }
 
-    fn is(&self, set: &HashSet<String>, text: &str, range: &Range<usize>) -> bool {
+    fn is(&self, set: &WordSet, text: &str, range: &Range<usize>) -> bool {
         set.contains(&crate::knowledge::fold::fold(&text[range.clone()]))
     }
 
     /// Words in `range` (split on white space) that are all in `set`.
-    fn all_in(&self, set: &HashSet<String>, text: &str, range: Range<usize>) -> bool {
+    fn all_in(&self, set: &WordSet, text: &str, range: Range<usize>) -> bool {
         let folded = crate::knowledge::fold::fold(&text[range]);
         if folded.is_empty() {
             return true;

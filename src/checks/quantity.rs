@@ -26,6 +26,7 @@
 //! record has China's new-energy-vehicle sales in 2022 at 6,887,000 vehicles (CAAM); suggestion
 //! "6,9 juta unit".
 
+use crate::rules::lexicon::WordSet;
 use super::{Check, CheckCx, Document, Finding};
 use crate::knowledge::fold::fold;
 use crate::knowledge::records::{Fact, FactId, Phrase, Subject};
@@ -72,10 +73,10 @@ pub struct Settings {
 
 #[derive(Debug)]
 pub struct Quantity {
-    clause_words: HashSet<String>,
+    clause_words: WordSet,
     max_figures: usize,
-    hedge_words: HashSet<String>,
-    part_words: HashSet<String>,
+    hedge_words: WordSet,
+    part_words: WordSet,
 }
 
 impl Quantity {
@@ -185,7 +186,7 @@ fn named_facts(kb: &Knowledge, text: &str, lang: Lang, clause: Range<usize>) -> 
 }
 
 /// True when a word or two-word phrase of `set` stands in the clause.
-fn has_any(set: &HashSet<String>, text: &str, clause: Range<usize>) -> bool {
+fn has_any(set: &WordSet, text: &str, clause: Range<usize>) -> bool {
     if set.is_empty() {
         return false;
     }

@@ -183,10 +183,10 @@ pub fn possessive_cut(text: &str) -> Option<usize> {
 
 /// A sentence cut into clauses: at semicolons, and at commas that a clause word follows. The
 /// punctuation that cuts belongs to neither clause.
-pub fn clauses(
+pub fn clauses<S: std::hash::BuildHasher>(
     text: &str,
     sentence: Range<usize>,
-    clause_words: &std::collections::HashSet<String>,
+    clause_words: &std::collections::HashSet<String, S>,
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = sentence.start;

@@ -6,13 +6,16 @@ use super::spec::LexiconSpec;
 use super::Lang;
 use crate::knowledge::fold::fold;
 use crate::source::LocatedError;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+
+/// A list of words of a lexicon, looked up often: hashed quickly.
+pub type WordSet = rustc_hash::FxHashSet<String>;
 
 /// The words of one language.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     /// Word lists, folded.
-    words: BTreeMap<String, HashSet<String>>,
+    words: BTreeMap<String, WordSet>,
     /// Word -> number tables, folded keys.
     tables: BTreeMap<String, HashMap<String, i64>>,
     /// Unit name -> words written before and after a number, folded.
@@ -20,7 +23,7 @@ pub struct Lexicon {
 }
 
 /// The folded words that write a unit (before a number, after it).
-type UnitWords = (HashSet<String>, HashSet<String>);
+type UnitWords = (WordSet, WordSet);
 
 /// Where a unit word stands relative to its number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,7 +112,7 @@ impl Lexicons {
     }
 
     /// The words that write a unit in a language, for suggestions: (before, after).
-    pub fn unit_words(&self, lang: Lang, name: &str) -> Option<(&HashSet<String>, &HashSet<String>)> {
+    pub fn unit_words(&self, lang: Lang, name: &str) -> Option<(&WordSet, &WordSet)> {
         self.by_lang.get(&lang)?.units.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, (b, a))| (b, a))
     }
 
@@ -122,7 +125,7 @@ impl Lexicons {
     }
 
     /// The named word list of the language, folded.
-    pub fn list(&self, lang: Lang, list: &str) -> Option<&HashSet<String>> {
+    pub fn list(&self, lang: Lang, list: &str) -> Option<&WordSet> {
         self.by_lang.get(&lang)?.words.get(list)
     }
 
@@ -152,7 +155,7 @@ impl Lexicons {
             return Some(s.iter().map(String::as_str).collect());
         }
         // {unit_before} and {unit_after}: the words of every unit.
-        let pick: fn(&UnitWords) -> &HashSet<String> = match name {
+        let pick: fn(&UnitWords) -> &WordSet = match name {
             "unit_before" => |u| &u.0,
             "unit_after" => |u| &u.1,
             _ => return None,
@@ -192,7 +195,7 @@ impl Lexicons {
     }
 
     /// Each language's `detect` list, for telling languages apart.
-    pub fn detect_sets(&self) -> Vec<(Lang, &HashSet<String>)> {
+    pub fn detect_sets(&self) -> Vec<(Lang, &WordSet)> {
         self.by_lang.iter().filter_map(|(l, lex)| lex.words.get("detect").map(|s| (*l, s))).collect()
     }
 
