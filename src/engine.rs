@@ -56,26 +56,49 @@ pub fn date_from_front_matter(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()
 }
 
+/// One file checked: its findings, and what its front matter says that could not be read (the
+/// file is checked as if the value were not there).
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub front_matter_problems: Vec<String>,
+}
+
 impl Engine<'_> {
     /// Checks one source file.
     pub fn check(&self, source: &SourceFile, format: Format, settings: &Settings) -> Vec<Diagnostic> {
+        self.check_file(source, format, settings).diagnostics
+    }
+
+    /// Checks one source file, and says what of its front matter could not be read.
+    pub fn check_file(&self, source: &SourceFile, format: Format, settings: &Settings) -> Checked {
         let prose = markup::parse(source.text(), format);
         self.check_prose(source, &prose, settings)
     }
 
     /// Checks prose already read from `source`.
-    pub fn check_prose(&self, source: &SourceFile, prose: &Prose, settings: &Settings) -> Vec<Diagnostic> {
+    fn check_prose(&self, source: &SourceFile, prose: &Prose, settings: &Settings) -> Checked {
+        let mut problems: Vec<(usize, String)> = Vec::new();
+        let at = |span: crate::source::Span| {
+            let lc = source.line_col(span.start);
+            format!("line {}, column {}", lc.line, lc.column)
+        };
         let lang = settings
             .lang
-            // A front matter language no lexicon knows ("lang: fr") would turn every rule off:
-            // decide from the words instead.
             .or_else(|| {
-                prose
-                    .front_matter
-                    .lang
-                    .as_ref()
-                    .and_then(|(v, _)| lang_from_tag(v))
-                    .filter(|l| self.rules.lexicons.get(*l).is_some())
+                let (v, span) = prose.front_matter.lang.as_ref()?;
+                // A language no lexicon knows ("lang: fr") would turn every rule off: decide
+                // from the words instead, and say so.
+                let known = lang_from_tag(v).filter(|l| self.rules.lexicons.get(*l).is_some());
+                if known.is_none() {
+                    problems.push((span.start, format!(
+                        "{}: front matter `lang: {}` is not a language factlint checks ({}); the file was checked in the language its words suggest",
+                        at(*span),
+                        v.trim(),
+                        self.rules.lexicons.languages().map(|l| l.as_str().to_string()).collect::<Vec<_>>().join(", ")
+                    )));
+                }
+                known
             })
             .or_else(|| detect_language(prose.text(), &self.rules.lexicons))
             .unwrap_or(Lang::EN);
@@ -86,11 +109,18 @@ impl Engine<'_> {
             .or_else(|| {
                 // ISO ("2023-07-05", "2023-07-05T10:00:00+07:00"), or a date as the text writes
                 // one ("5 Juli 2023", "July 5, 2023").
-                prose.front_matter.date.as_ref().and_then(|(v, _)| {
-                    date_from_front_matter(v).or_else(|| {
-                        dates::document_date(v.trim().trim_matches(['"', '\'']), lang, &self.rules.lexicons)
-                    })
-                })
+                let (v, span) = prose.front_matter.date.as_ref()?;
+                let date = date_from_front_matter(v).or_else(|| {
+                    dates::document_date(v.trim().trim_matches(['"', '\'']), lang, &self.rules.lexicons)
+                });
+                if date.is_none() {
+                    problems.push((span.start, format!(
+                        "{}: front matter `date: {}` is not a date (write YYYY-MM-DD, or a real date as the text writes dates: \"5 Juli 2023\"); the file was checked without it",
+                        at(*span),
+                        v.trim()
+                    )));
+                }
+                date
             })
             .or_else(|| dates::document_date(prose.text(), lang, &self.rules.lexicons));
         let doc = Document {
@@ -121,7 +151,8 @@ impl Engine<'_> {
         let severity = |r: &Rule| settings.severity_of(r).unwrap_or(r.severity);
         crate::suppress::apply(source, prose, self.rules, &ran, severity, &mut out);
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        out
+        problems.sort();
+        Checked { diagnostics: out, front_matter_problems: problems.into_iter().map(|(_, m)| m).collect() }
     }
 }
 

@@ -339,3 +339,28 @@ fn kb_lookup_names_the_knowledge_file_a_users_place_comes_from() {
     assert!(run.stdout.contains("[knowledge file k.toml]"), "{}", run.stdout);
     assert!(!run.stdout.contains("ref ]"), "{}", run.stdout);
 }
+
+#[test]
+fn a_bad_front_matter_date_or_lang_is_an_error_and_the_file_is_still_checked() {
+    let dir = common::scratch("bad-front-matter");
+    std::fs::write(
+        dir.join("a.md"),
+        "---\ntitle: Uji\ndate: 31 Juni 2023\nlang: fr\n---\n\nShenzhen, KwaZulu-Natal, adalah kota besar di Tiongkok.\n",
+    )
+    .unwrap();
+    let run = common::factlint_in(&dir, &["check", "a.md"], None);
+    assert_eq!(run.code, 2, "stdout: {}\nstderr: {}", run.stdout, run.stderr);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(all.contains("line 3, column 7: front matter `date: 31 Juni 2023` is not a date"), "{all}");
+    assert!(all.contains("line 4, column 7: front matter `lang: fr` is not a language factlint checks"), "{all}");
+    // The file was checked: its finding is there, in the language of its words.
+    assert!(all.contains("Shenzhen tidak terletak di KwaZulu-Natal"), "{all}");
+    assert!(all.contains("in 1 file; 2 front matter values not read"), "{all}");
+    // A good front matter is no error, and --date / --lang put it aside.
+    std::fs::write(dir.join("b.md"), "---\ndate: 5 Juli 2023\nlang: id-ID\n---\n\nHarga cabai turun.\n").unwrap();
+    assert_eq!(common::factlint_in(&dir, &["check", "b.md"], None).code, 0);
+    let run =
+        common::factlint_in(&dir, &["check", "a.md", "--date", "2023-07-05", "--lang", "id", "--format", "json"], None);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("\"errors\": []"), "{}", run.stdout);
+}

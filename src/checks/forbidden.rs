@@ -91,7 +91,9 @@ impl<'de> Deserialize<'de> for OnlyDisguised {
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = OnlyDisguised;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("true, false, or a list of disguises (\"styled\", \"spaced\", \"marked\", \"digit-letter\")")
+                f.write_str(
+                    "true, false, or a list of disguises (\"styled\", \"spaced\", \"marked\", \"digit-letter\")",
+                )
             }
             fn visit_bool<E>(self, v: bool) -> Result<OnlyDisguised, E> {
                 Ok(OnlyDisguised::Any(v))
@@ -305,7 +307,13 @@ impl Forbidden {
     /// True when the words of the scope let a match stand.
     /// True when the scope's words let a match count: no `unless` word, and an `only_with`
     /// word unless the match is `dressed` in a disguise that stands in for one.
-    fn context_allows(&self, scope: &Range<usize>, unless: &[PhraseMatch], only: &[PhraseMatch], dressed: bool) -> bool {
+    fn context_allows(
+        &self,
+        scope: &Range<usize>,
+        unless: &[PhraseMatch],
+        only: &[PhraseMatch],
+        dressed: bool,
+    ) -> bool {
         if any_within(unless, scope) {
             return false;
         }

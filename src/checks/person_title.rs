@@ -30,7 +30,6 @@
 //! as Minister of Trade; suggestion "Agus Gumiwang Kartasasmita, Menteri Perindustrian
 //! Indonesia".
 
-use crate::rules::lexicon::WordSet;
 use super::{Check, CheckCx, Document, Finding};
 use crate::knowledge::fold::fold;
 use crate::knowledge::records::{OfficeId, PersonId, Tenure, Window};
@@ -41,6 +40,7 @@ use crate::recognize::people::{
     QualifierMatch, TitleMatch,
 };
 use crate::recognize::{word_after, word_before, word_starts, Segments};
+use crate::rules::lexicon::WordSet;
 use crate::rules::{CompileCx, KindInfo, Lang, Severity};
 use crate::source::LocatedError;
 use serde::Deserialize;

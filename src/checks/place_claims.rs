@@ -10,7 +10,6 @@
 //! phrases ("From Jakarta, Bali is ..."), common words at the start of a sentence ("Well, Texas
 //! ..."), a region followed by a verb of saying ("in Shenzhen, Victoria said").
 
-use crate::rules::lexicon::WordSet;
 use super::{CheckCx, Document};
 use crate::knowledge::gazetteer::{Level, Link, LinkKind, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
@@ -19,6 +18,7 @@ use crate::recognize::{
     word_before, NameMatch,
 };
 use crate::rules::lexicon::Lexicons;
+use crate::rules::lexicon::WordSet;
 use crate::rules::Lang;
 use std::collections::HashSet;
 use std::ops::Range;

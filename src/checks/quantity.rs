@@ -26,7 +26,6 @@
 //! record has China's new-energy-vehicle sales in 2022 at 6,887,000 vehicles (CAAM); suggestion
 //! "6,9 juta unit".
 
-use crate::rules::lexicon::WordSet;
 use super::{Check, CheckCx, Document, Finding};
 use crate::knowledge::fold::fold;
 use crate::knowledge::records::{Fact, FactId, Phrase, Subject};
@@ -37,6 +36,7 @@ use crate::recognize::numbers::{
 use crate::recognize::people::{places_at, record_phrases_at};
 use crate::recognize::{clauses, word_starts, Segments};
 use crate::rules::lexicon::Lexicons;
+use crate::rules::lexicon::WordSet;
 use crate::rules::{CompileCx, KindInfo, Lang};
 use crate::source::LocatedError;
 use chrono::Datelike;

@@ -115,6 +115,7 @@ fn expand_inputs(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> 
             Err(e) => errors.push(InputError {
                 path: p.display().to_string(),
                 message: format!("cannot read: {}", io_message(&e)),
+                checked: false,
             }),
             Ok(m) if m.is_dir() => {
                 let mut files = Vec::new();
@@ -130,8 +131,11 @@ fn expand_inputs(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> 
                                 files.push(e.into_path());
                             }
                         }
-                        Err(e) => errors
-                            .push(InputError { path: p.display().to_string(), message: format!("cannot walk: {e}") }),
+                        Err(e) => errors.push(InputError {
+                            path: p.display().to_string(),
+                            message: format!("cannot walk: {e}"),
+                            checked: false,
+                        }),
                     }
                 }
                 files.sort();
@@ -328,14 +332,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         }
         report.rules.extend(setup.rules.rules.iter().filter(|r| base.enabled(r)).map(RuleDescriptor::of));
         let engine = Engine { rules: &setup.rules, knowledge: &setup.knowledge };
-        let results: Vec<Result<FileResult, InputError>> = inputs
+        let results: Vec<Result<(FileResult, Vec<InputError>), InputError>> = inputs
             .par_iter()
             .map(|input| {
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
                 let shown = input.shown();
-                let text = read_input(input).map_err(|message| InputError { path: shown.clone(), message })?;
+                let text =
+                    read_input(input).map_err(|message| InputError { path: shown.clone(), message, checked: false })?;
                 let source = Arc::new(SourceFile::new(shown.clone(), text));
                 let file_path = match input {
                     Input::File(p) => p.clone(),
@@ -347,22 +352,31 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                 };
                 let format = format_of(input, args.stdin_filename.as_deref());
                 // A bug in one check must not lose the other files' results.
-                let diagnostics =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check(&source, format, &settings)))
-                        .map_err(|_| {
-                            InputError {
+                let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    engine.check_file(&source, format, &settings)
+                }))
+                .map_err(|_| InputError {
                     path: shown.clone(),
                     message:
                         "internal error while checking this file (a bug in factlint; please report it with the file)"
                             .to_string(),
-                }
-                        })?;
-                Ok(FileResult { source, diagnostics })
+                    checked: false,
+                })?;
+                let problems = checked
+                    .front_matter_problems
+                    .into_iter()
+                    .map(|message| InputError { path: shown.clone(), message, checked: true })
+                    .collect::<Vec<_>>();
+                Ok((FileResult { source, diagnostics: checked.diagnostics }, problems))
             })
             .collect();
         for r in results {
             match r {
-                Ok(f) => report.files.push(f),
+                // A front matter value that cannot be read is an error, beside the file's findings.
+                Ok((f, problems)) => {
+                    report.files.push(f);
+                    report.errors.extend(problems);
+                }
                 Err(e) => report.errors.push(e),
             }
         }

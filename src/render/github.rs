@@ -81,9 +81,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         plural(s.info, "info", "info"),
         plural(s.files, "file", "files")
     );
-    if !report.errors.is_empty() {
-        line.push_str(&format!("; {} not checked", plural(report.errors.len(), "file", "files")));
-    }
+    line.push_str(&report.error_tail());
     writeln!(out, "{line}")
 }
 

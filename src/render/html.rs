@@ -217,9 +217,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         plural(s.info, "info", "info"),
         plural(s.files, "file", "files")
     );
-    if !report.errors.is_empty() {
-        totals.push_str(&format!("; {} not checked", plural(report.errors.len(), "file", "files")));
-    }
+    totals.push_str(&report.error_tail());
     let mut h = String::with_capacity(16 * 1024);
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str(

@@ -137,8 +137,6 @@ pub fn render(report: &Report, opts: Options, out: &mut dyn Write) -> std::io::R
     ];
     // "0 errors, 0 warnings, 0 info in 3 files; 1 file not checked"
     let mut line = format!("{} in {}", parts.join(", "), plural(s.files, "file", "files"));
-    if !report.errors.is_empty() {
-        line.push_str(&format!("; {}", plural(report.errors.len(), "file not checked", "files not checked")));
-    }
+    line.push_str(&report.error_tail());
     writeln!(out, "{line}")
 }

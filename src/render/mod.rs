@@ -21,11 +21,14 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// An input that could not be checked.
+/// An input that could not be checked, or a file checked despite a value it could not read
+/// (a front matter `date:` that is no date).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
     pub path: String,
     pub message: String,
+    /// True when the file was checked all the same, and its findings are in the report.
+    pub checked: bool,
 }
 
 /// Everything a run produced, in a stable order.
@@ -71,6 +74,26 @@ impl Report {
         self.errors.sort_by(|a, b| a.path.cmp(&b.path));
         self.rules.sort_by(|a, b| a.id.cmp(&b.id));
         self.rules.dedup_by(|a, b| a.id == b.id);
+    }
+
+    /// What the summary line adds about errors: "; 1 file not checked; 2 front matter values
+    /// not read", or nothing.
+    pub fn error_tail(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+        let unchecked = self.errors.iter().filter(|e| !e.checked).count();
+        let unread = self.errors.len() - unchecked;
+        let mut tail = String::new();
+        if unchecked > 0 {
+            tail.push_str(&format!("; {}", plural(unchecked, "file not checked", "files not checked")));
+        }
+        if unread > 0 {
+            tail.push_str(&format!(
+                "; {}",
+                plural(unread, "front matter value not read", "front matter values not read")
+            ));
+        }
+        tail
     }
 
     /// The descriptor of a rule the run loaded.
