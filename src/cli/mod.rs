@@ -5,7 +5,7 @@ mod check;
 mod init;
 mod kb;
 mod rules;
-mod stream;
+pub mod stream;
 mod train;
 
 use args::{Cli, Command, KbCommand};

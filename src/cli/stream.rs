@@ -225,6 +225,36 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     let mut input = std::io::BufReader::with_capacity(1 << 20, stdin.lock());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let code = |failing: bool| if failing { EXIT_FINDINGS } else { EXIT_CLEAN };
+    match check_stream(&mut input, &mut out, &engine, &base, setup.config.as_ref(), fail) {
+        Ok(failing) => Ok(code(failing)),
+        Err((_, Stop::Read(e))) => {
+            writeln!(std::io::stderr(), "error: cannot read stdin: {e}")?;
+            Ok(EXIT_ERROR)
+        }
+        // A reader that closes the pipe early ends the stream; the exit status stands.
+        Err((failing, Stop::Write(e))) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code(failing)),
+        Err((_, Stop::Write(e))) => Err(e.into()),
+    }
+}
+
+/// Why a stream stopped before its end.
+pub enum Stop {
+    Read(std::io::Error),
+    Write(std::io::Error),
+}
+
+/// Checks each JSON line of `input` as a document and writes one JSON line for it to `out`, in
+/// order, a batch at a time. Returns whether a finding reached `fail`; on a read or write error,
+/// that and the error.
+pub fn check_stream(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    engine: &Engine<'_>,
+    base: &Settings,
+    config: Option<&config::Config>,
+    fail: Option<Severity>,
+) -> Result<bool, (bool, Stop)> {
     let mut buf = Vec::new();
     let mut line_no = 0;
     let mut failing = false;
@@ -234,16 +264,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         let mut bytes = 0;
         let mut eof = false;
         while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
-            let line = match read_line(&mut input, &mut buf) {
+            let line = match read_line(input, &mut buf) {
                 Ok(Some(l)) => l,
                 Ok(None) => {
                     eof = true;
                     break;
                 }
-                Err(e) => {
-                    writeln!(std::io::stderr(), "error: cannot read stdin: {e}")?;
-                    return Ok(EXIT_ERROR);
-                }
+                Err(e) => return Err((failing, Stop::Read(e))),
             };
             line_no += 1;
             // A byte order mark may open the stream, as it may open a file.
@@ -263,25 +290,17 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             }
             batch.push((line_no, line));
         }
-        let results: Vec<(Vec<u8>, bool)> = batch
-            .par_drain(..)
-            .map(|(n, line)| process(line, n, &engine, &base, setup.config.as_ref(), fail))
-            .collect();
-        // A reader that closes the pipe early ends the stream; the exit status stands.
-        let code = |failing: bool| if failing { EXIT_FINDINGS } else { EXIT_CLEAN };
+        let results: Vec<(Vec<u8>, bool)> =
+            batch.par_drain(..).map(|(n, line)| process(line, n, engine, base, config, fail)).collect();
         for (line, f) in results {
             failing |= f;
-            if let Err(e) = out.write_all(&line) {
-                return if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(code(failing)) } else { Err(e.into()) };
-            }
+            out.write_all(&line).map_err(|e| (failing, Stop::Write(e)))?;
         }
         // Flush per batch so a consumer sees results while the stream goes on.
-        if let Err(e) = out.flush() {
-            return if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(code(failing)) } else { Err(e.into()) };
-        }
+        out.flush().map_err(|e| (failing, Stop::Write(e)))?;
         if eof {
-            break;
+            return Ok(failing);
         }
     }
-    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
+

@@ -169,7 +169,14 @@ impl Config {
             column: 1,
             message: format!("cannot read config: {e}"),
         })?;
-        let spec: ConfigSpec = toml::from_str(&text).map_err(|e| crate::rules::toml_error(&shown, &text, &e))?;
+        Config::parse(path, &text)
+    }
+
+    /// Reads and validates a config file's text; `path` is where it was read from (its folder
+    /// anchors the paths it names).
+    pub fn parse(path: &Path, text: &str) -> Result<Config, LocatedError> {
+        let shown = path.display().to_string();
+        let spec: ConfigSpec = toml::from_str(text).map_err(|e| crate::rules::toml_error(&shown, text, &e))?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut selectors = Vec::new();
         let lang = match &spec.lang {
@@ -232,7 +239,7 @@ impl Config {
                 .chain(spec.overrides.iter().filter_map(|o| o.lang.as_ref()))
                 .filter_map(|v| crate::engine::lang_from_tag(v.get_ref()).map(|l| (l, v.span().start)))
                 .collect(),
-            text,
+            text: text.to_string(),
         })
     }
 

@@ -352,6 +352,15 @@ pub fn shipped_rule_ids() -> Vec<&'static str> {
 /// True when a TOML file says `kind = "lexicon"` at its top level. A line scan, not a parse:
 /// every file is parsed once, as what it says it is, and a file that is neither gets the rule
 /// parser's located errors.
+/// The shipped files `builtin` asks for: all, the lexicons only, or none.
+fn builtin_files(builtin: Builtin) -> Vec<RuleFile> {
+    builtin::FILES
+        .iter()
+        .filter(|(_, text)| builtin == Builtin::All || (builtin == Builtin::LexiconsOnly && declares_lexicon(text)))
+        .map(|(path, text)| RuleFile { shown: format!("builtin:{path}"), text: text.to_string() })
+        .collect()
+}
+
 fn declares_lexicon(text: &str) -> bool {
     for line in text.lines() {
         let line = line.trim();
@@ -402,16 +411,8 @@ impl RuleSet {
 
     /// Like [`RuleSet::load`], choosing how much of the shipped set to include.
     pub fn load_with(builtin: Builtin, paths: &[PathBuf]) -> Result<RuleSet, Vec<LocatedError>> {
-        let mut files: Vec<RuleFile> = Vec::new();
+        let mut files = builtin_files(builtin);
         let mut errors = Vec::new();
-        if builtin != Builtin::None {
-            for (path, text) in builtin::FILES {
-                let is_lexicon = declares_lexicon(text);
-                if builtin == Builtin::All || is_lexicon {
-                    files.push(RuleFile { shown: format!("builtin:{path}"), text: text.to_string() });
-                }
-            }
-        }
         for p in paths {
             match collect_toml(p) {
                 Ok(found) => {
@@ -430,6 +431,18 @@ impl RuleSet {
                 Err(e) => errors.push(e),
             }
         }
+        RuleSet::from_files(files, errors)
+    }
+
+    /// Loads rules from texts already read, each with the path it is shown by, on top of
+    /// what `builtin` asks for: what a rule file is, read the one way files are.
+    pub fn load_texts(builtin: Builtin, texts: Vec<(String, String)>) -> Result<RuleSet, Vec<LocatedError>> {
+        let mut files = builtin_files(builtin);
+        files.extend(texts.into_iter().map(|(shown, text)| RuleFile { shown, text }));
+        RuleSet::from_files(files, Vec::new())
+    }
+
+    fn from_files(files: Vec<RuleFile>, mut errors: Vec<LocatedError>) -> Result<RuleSet, Vec<LocatedError>> {
         let mut set = RuleSet::default();
         let mut rule_files = Vec::new();
         for f in &files {
