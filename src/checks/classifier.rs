@@ -28,7 +28,7 @@ use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use toml::Spanned;
 
 pub const INFO: KindInfo = KindInfo {
@@ -75,7 +75,7 @@ pub struct Settings {
 
 #[derive(Debug)]
 pub struct Classifier {
-    model: LazyModel,
+    model: Arc<LazyModel>,
     threshold: f64,
     plain_threshold: f64,
     by_line: bool,
@@ -129,7 +129,7 @@ impl Classifier {
             ));
         };
         let (text, shipped) = model_text(rel, cx)?;
-        let model = LazyModel { text, scorer: OnceLock::new() };
+        let model = Arc::new(LazyModel { text, scorer: OnceLock::new() });
         if !shipped {
             let parsed = Scorer::parse(&model.text).map_err(|(line, m)| {
                 cx.error(rel.span().start, format!("the model file {}, line {line}: {m}", rel.get_ref()))
@@ -260,6 +260,13 @@ fn may_hold(view: &NormalView, unit: &Range<usize>, hits: &[super::terms::Phrase
 impl Check for Classifier {
     fn defers_to(&self) -> &[String] {
         &self.defer_to
+    }
+
+    fn warm_up(&self) -> Option<Box<dyn FnOnce() + Send>> {
+        let model = self.model.clone();
+        Some(Box::new(move || {
+            model.get();
+        }))
     }
 
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {

@@ -130,6 +130,12 @@ pub struct CheckCx<'a> {
 pub trait Check: Send + Sync + Debug {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>);
 
+    /// Work a rule can do before its first document, on another thread while the first document
+    /// is read (a trained model parsed): returned as a job, or None.
+    fn warm_up(&self) -> Option<Box<dyn FnOnce() + Send>> {
+        None
+    }
+
     /// Rules (ids or categories) whose findings this rule leaves a text to: a finding of this
     /// rule that overlaps one of theirs is dropped, so one line gets one finding.
     fn defers_to(&self) -> &[String] {

@@ -303,4 +303,3 @@ pub fn check_stream(
         }
     }
 }
-

@@ -531,9 +531,15 @@ impl RuleSet {
                 }
             }
         }
-        if pending.len() > 1 {
+        // Models first: the patterns the first document needs are compiled by its own thread.
+        let jobs: Vec<Box<dyn FnOnce() + Send>> =
+            self.rules.iter().filter(|r| r.runs_on(lang)).filter_map(|r| r.check.warm_up()).collect();
+        if pending.len() > 1 || !jobs.is_empty() {
             // Without a thread the patterns are compiled when needed, as always.
             let _ = std::thread::Builder::new().name("factlint-warm-up".into()).spawn(move || {
+                for job in jobs {
+                    job();
+                }
                 for p in pending {
                     if !p.claimed.swap(true, std::sync::atomic::Ordering::Relaxed) {
                         p.get();
