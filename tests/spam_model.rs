@@ -79,7 +79,7 @@ fn styled_spam_comment_is_flagged_alone() {
     assert_eq!(&text[d.span.start..d.span.end], d.text, "the span points at the original bytes");
     // The evidence gives the score and names the signals, in the document's language.
     assert!(d.message.starts_with("promosi judi online (skor "), "{}", d.message);
-    assert!(d.evidence.iter().any(|e| e.contains("skor") && e.contains("0.95")), "{:?}", d.evidence);
+    assert!(d.evidence.iter().any(|e| e.contains("skor") && e.contains("ditandai mulai 0.80")), "{:?}", d.evidence);
     let signals = d.evidence.iter().find(|e| e.starts_with("yang menaikkan skor: ")).expect("signals");
     // Each signal is a word of the comment (quoted), its brand handle, or a way it is written.
     let named: Vec<&str> = signals["yang menaikkan skor: ".len()..].split(", ").collect();

@@ -213,6 +213,7 @@ Examples come from:
 --holdout N keeps N% of the examples out of training (chosen by a hash of each text's
 letters, so copies of one text stay together) and reports precision and recall on them at
 --threshold: judge a model by those figures, not by its fit to what it was trained on.
+--write-holdout FILE writes the held-out examples out, to judge the whole rule set on them.
 
 Then name the model in a rule file:
 
@@ -247,6 +248,10 @@ pub struct RulesTrainArgs {
     /// Percent of the examples held out of training and scored (0 to 50).
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=50))]
     pub holdout: u32,
+    /// Write the held-out examples to this file as JSON Lines ({"text": ..., "label": 0 or 1}),
+    /// to judge a whole rule set on them with `factlint check --stream`.
+    #[arg(long, value_name = "FILE", requires = "holdout")]
+    pub write_holdout: Option<PathBuf>,
     /// The probability the held-out report counts as positive.
     #[arg(long, default_value_t = 0.5)]
     pub threshold: f64,

@@ -145,6 +145,15 @@ pub fn run(a: &RulesTrainArgs) -> anyhow::Result<u8> {
     }
     let (held, train): (Vec<Example>, Vec<Example>) =
         examples.into_iter().partition(|e| classify::held_out(&e.text, a.holdout));
+    if let Some(file) = &a.write_holdout {
+        let mut out = String::new();
+        for e in &held {
+            let line = serde_json::json!({ "text": e.text, "label": u8::from(e.positive) });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+        std::fs::write(file, out).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", file.display()))?;
+    }
     let pos = train.iter().filter(|e| e.positive).count();
     if pos == 0 || pos == train.len() {
         bail!("training needs examples of both labels: {pos} positive of {}", train.len());
