@@ -190,6 +190,24 @@ text = "The council discussed the library."
         String::from_utf8_lossy(&test.stdout),
         String::from_utf8_lossy(&test.stderr)
     );
+    // The held-out examples can be written out, to judge a whole rule set on them: as many as
+    // the report scores, each a JSON line training reads again.
+    let held = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(&dir)
+        .args(["rules", "train", "pharma.jsonl", "--out", "held.model", "--min-count", "2", "--holdout", "30"])
+        .args(["--write-holdout", "held.jsonl"])
+        .output()
+        .expect("runs");
+    let report = String::from_utf8_lossy(&held.stdout).to_string();
+    assert!(held.status.success(), "{report}{}", String::from_utf8_lossy(&held.stderr));
+    let written = std::fs::read_to_string(dir.join("held.jsonl")).unwrap();
+    let n = written.lines().count();
+    assert!(n > 0 && n < 120, "{n} held out of 120");
+    assert!(report.contains(&format!("held out: {n} examples")), "{report}");
+    for line in written.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        assert!(v["text"].is_string() && (v["label"] == 0 || v["label"] == 1), "{line}");
+    }
     // A bad model file is an error at load time, naming the line.
     std::fs::write(dir.join("pharma.model"), "# factlint linear model\nbias\tx\n").unwrap();
     let bad = Command::new(env!("CARGO_BIN_EXE_factlint"))
