@@ -4,7 +4,9 @@
 //! shipped as rule data; training is deterministic, so the same examples always give the same
 //! file.
 //!
-//! Features of a text, all present-or-absent:
+//! Features of a text, counted over its distinct words (a word written twice, or in two cases,
+//! counts once; an n-gram two words share counts twice), so that a word weighs the same in
+//! every text and its weight is worked out once:
 //! - `w:WORD`: each word of the lower-cased view (letters and digits);
 //! - `c:GRAM`: each character 3-, 4- and 5-gram of each word padded with `<` and `>`, so
 //!   that spellings never seen whole still count ("gacorr", "maxwinn");
@@ -14,13 +16,16 @@
 //!   digits, "weton88"), `styled-handle` (such a word in disguise).
 
 use crate::normalize::{Disguise, NormalView};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-/// The first line of every model file.
-pub const MAGIC: &str = "# factlint linear model";
+/// The first line of every model file; the number is the version of how features are counted.
+pub const MAGIC: &str = "# factlint linear model 2";
+
+/// How the first line of a model file of an earlier version starts.
+const EARLIER_MAGIC: &str = "# factlint linear model";
 
 /// The signal features.
 pub const SIGNALS: &[&str] = &["styled", "spaced", "marked", "digit-letter", "decoration", "handle", "styled-handle"];
@@ -36,27 +41,29 @@ pub struct Feature {
     pub word: Range<usize>,
 }
 
-/// The features of a range of a view, each once.
+/// The features of a range of a view: each word's features once, however often the word is
+/// written and in whatever case (so an n-gram that two words share counts twice), and the signals of how the text
+/// is written once.
 pub fn features(view: &NormalView, range: Range<usize>) -> Vec<Feature> {
     let mut out: Vec<Feature> = Vec::new();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    each_feature(view, range, |name, word| {
-        if !seen.contains(name) {
-            seen.insert(name.to_string());
-            out.push(Feature { name: name.to_string(), word });
-        }
-    });
+    each_feature(view, range, |name, word| out.push(Feature { name: name.to_string(), word }));
     out
 }
 
 /// Calls `f` with the name of every feature of a range of a view (a name may come more than
-/// once) and the word it belongs to; one buffer is reused, so scoring allocates little.
+/// once) and the word it belongs to (its first time, for a word written twice); one buffer is
+/// reused, so scoring allocates little.
 fn each_feature(view: &NormalView, range: Range<usize>, mut f: impl FnMut(&str, Range<usize>)) {
     let range = crate::normalize::clamp(view.text(), range);
     let text = &view.text()[range.clone()];
     let mut lower: Vec<char> = Vec::new();
     let mut name = String::new();
+    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    let mut buf = String::new();
     for (start, word) in words(text) {
+        if !seen.insert(lowered(word, &mut buf).to_string()) {
+            continue;
+        }
         let at = range.start + start..range.start + start + word.len();
         word_features(word, &mut lower, &mut name, |n| f(n, at.clone()));
         for signal in handle_signals(view, word, at.clone()) {
@@ -66,6 +73,22 @@ fn each_feature(view: &NormalView, range: Range<usize>, mut f: impl FnMut(&str, 
     for signal in text_signals(view, range) {
         f(signal, 0..0);
     }
+}
+
+/// A word in lower case, as its features see it: the word itself when it has no capitals, else
+/// written into `buf`.
+fn lowered<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return word;
+        }
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    buf
 }
 
 /// Calls `f` with each feature a word has by itself: `w:WORD` and its `c:` n-grams (none for
@@ -211,6 +234,12 @@ fn read_lines<'t>(text: &'t str, mut on: impl FnMut(Line<'t>)) -> Result<(), (us
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         if i == 0 {
+            if !line.starts_with(MAGIC) && line.starts_with(EARLIER_MAGIC) {
+                return Err((
+                    n,
+                    "this model was trained by an earlier factlint, which counted features differently: train it again with `factlint rules train`".to_string(),
+                ));
+            }
             if !line.starts_with(MAGIC) {
                 return Err((n, format!("a model file starts with {MAGIC:?}: train one with `factlint rules train`")));
             }
@@ -296,14 +325,11 @@ pub struct Scorer {
     collided: FxHashMap<String, u32>,
 }
 
-/// What a thread keeps per scorer: the model's features of each word it has seen, and a mark
-/// per feature of the last unit that counted it.
+/// What a thread keeps per scorer: the summed weight of the features of each word it has seen,
+/// and the last unit that counted the word.
 #[derive(Default)]
 struct ThreadState {
-    words: FxHashMap<Box<str>, Box<[u32]>>,
-    /// Per feature: its weight, and the last unit that counted it (side by side, so that one
-    /// look at memory gives both).
-    slots: Vec<(f64, u32)>,
+    words: FxHashMap<Box<str>, (f64, u32)>,
     unit: u32,
 }
 
@@ -401,7 +427,8 @@ impl Scorer {
         self.weights.is_empty()
     }
 
-    /// The probability the model gives a range of a view: each feature counted once.
+    /// The probability the model gives a range of a view, with the features of [`features`]:
+    /// a word weighs the same in every unit, so its weight is worked out once a thread.
     pub fn probability(&self, view: &NormalView, range: Range<usize>) -> f64 {
         let range = crate::normalize::clamp(view.text(), range);
         let text = &view.text()[range.clone()];
@@ -412,63 +439,54 @@ impl Scorer {
             if state.words.len() > MAX_CACHED_WORDS {
                 state.words.clear();
             }
-            if state.slots.len() != self.weights.len() {
-                state.slots = self.weights.iter().map(|&w| (w, 0)).collect();
-            }
             state.unit = state.unit.wrapping_add(1);
             if state.unit == 0 {
-                state.slots.iter_mut().for_each(|s| s.1 = 0);
+                state.words.values_mut().for_each(|w| w.1 = 0);
                 state.unit = 1;
             }
-            let ThreadState { words: known, slots: marks, unit } = state;
-            let unit = *unit;
-            // The sum of the weights of the features not yet counted in this unit.
-            let fresh = |ids: &[u32], slots: &mut [(f64, u32)]| -> f64 {
-                let mut sum = 0.0;
-                for &id in ids {
-                    let slot = &mut slots[id as usize];
-                    if slot.1 != unit {
-                        slot.1 = unit;
-                        sum += slot.0;
-                    }
-                }
-                sum
-            };
-            let (mut lower, mut name) = (Vec::new(), String::new());
-            let mut signals: Vec<u32> = Vec::new();
+            let (known, unit) = (&mut state.words, state.unit);
+            let (mut lower, mut name, mut buf) = (Vec::new(), String::new(), String::new());
             for (start, word) in words(text) {
-                match known.get(word) {
-                    Some(ids) => z += fresh(ids, marks),
+                // "Pulau" and "pulau" are one word to the model.
+                let key = lowered(word, &mut buf);
+                match known.get_mut(key) {
+                    Some((_, last)) if *last == unit => continue,
+                    Some((sum, last)) => {
+                        *last = unit;
+                        z += *sum;
+                    }
                     None => {
-                        let mut ids = Vec::new();
-                        word_features(word, &mut lower, &mut name, |n| ids.extend(self.find(n)));
-                        z += fresh(&ids, marks);
-                        known.insert(word.into(), ids.into_boxed_slice());
+                        let mut sum = 0.0;
+                        word_features(word, &mut lower, &mut name, |n| sum += self.weight(n));
+                        known.insert(key.into(), (sum, unit));
+                        z += sum;
                     }
                 }
                 if word.as_bytes().last().is_some_and(u8::is_ascii_digit) {
                     let at = range.start + start..range.start + start + word.len();
-                    signals.extend(handle_signals(view, word, at).filter_map(|n| self.find(n)));
+                    z += handle_signals(view, word, at).map(|n| self.weight(n)).sum::<f64>();
                 }
             }
-            signals.extend(text_signals(view, range).into_iter().filter_map(|n| self.find(n)));
-            z += fresh(&signals, marks);
+            z += text_signals(view, range).into_iter().map(|n| self.weight(n)).sum::<f64>();
         });
         sigmoid(z)
+    }
+
+    /// A feature's weight, 0 for one the model does not weigh.
+    fn weight(&self, name: &str) -> f64 {
+        self.find(name).map_or(0.0, |id| self.weights[id as usize])
     }
 
     /// Scores a range of a view, with the signals that raised the score.
     pub fn score(&self, view: &NormalView, range: Range<usize>) -> Score {
         // Only features the model weighs matter: look each up, and count each once.
         let mut found: Vec<(&str, f64, Range<usize>)> = Vec::new();
-        let mut seen: FxHashSet<u32> = FxHashSet::default();
         each_feature(view, range, |name, word| {
             if let Some(id) = self.find(name) {
-                if seen.insert(id) {
-                    found.push((self.name(id), self.weights[id as usize], word));
-                }
+                found.push((self.name(id), self.weights[id as usize], word));
             }
         });
+        let text = view.text();
         let mut z = self.bias;
         let mut by_word: Vec<Signal> = Vec::new();
         for (fname, w, fword) in found {
@@ -481,10 +499,12 @@ impl Scorer {
             };
             // Handles are named by their word; text-wide signals stand alone.
             let key_word = if signal.is_some() && fword.is_empty() { 0..0 } else { fword };
-            match by_word
-                .iter_mut()
-                .find(|s| s.signal.is_some() == signal.is_some() && s.word == key_word && s.signal == signal)
-            {
+            // A word written twice is one reason, weighing twice.
+            match by_word.iter_mut().find(|s| {
+                s.signal == signal
+                    && (s.word == key_word
+                        || (!key_word.is_empty() && !s.word.is_empty() && text[s.word.clone()] == text[key_word.clone()]))
+            }) {
                 Some(s) => s.weight += w,
                 None => by_word.push(Signal { signal, word: key_word, weight: w }),
             }
@@ -562,21 +582,33 @@ pub fn feature_names(text: &str) -> Vec<String> {
 /// examples and options give the same model on every machine.
 pub fn train(examples: &[Example], options: &TrainOptions) -> Model {
     let featured: Vec<(Vec<String>, bool)> = examples.iter().map(|e| (feature_names(&e.text), e.positive)).collect();
+    // How many examples have each feature (however often each has it).
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (f, _) in &featured {
-        for name in f {
-            *counts.entry(name.as_str()).or_default() += 1;
+        let mut once: Vec<&str> = f.iter().map(String::as_str).collect();
+        once.sort_unstable();
+        once.dedup();
+        for name in once {
+            *counts.entry(name).or_default() += 1;
         }
     }
     let mut vocab: Vec<&str> = counts.iter().filter(|(_, &n)| n >= options.min_count).map(|(k, _)| *k).collect();
     vocab.sort_unstable();
     let index: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, k)| (*k, i)).collect();
-    let rows: Vec<(Vec<usize>, f64)> = featured
+    // Each example as its features and how often it has each.
+    let rows: Vec<(Vec<(usize, f64)>, f64)> = featured
         .iter()
         .map(|(f, y)| {
             let mut ids: Vec<usize> = f.iter().filter_map(|n| index.get(n.as_str()).copied()).collect();
             ids.sort_unstable();
-            (ids, if *y { 1.0 } else { 0.0 })
+            let mut counted: Vec<(usize, f64)> = Vec::with_capacity(ids.len());
+            for id in ids {
+                match counted.last_mut() {
+                    Some((last, n)) if *last == id => *n += 1.0,
+                    _ => counted.push((id, 1.0)),
+                }
+            }
+            (counted, if *y { 1.0 } else { 0.0 })
         })
         .collect();
     // Classes weighted to balance, so that the rarer class is not drowned.
@@ -597,11 +629,11 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Model {
             let (ids, y) = &rows[r];
             let lr = 0.2 / (1.0 + step as f64 * 2e-5);
             step += 1;
-            let z = bias + ids.iter().map(|&k| w[k]).sum::<f64>();
+            let z = bias + ids.iter().map(|&(k, n)| n * w[k]).sum::<f64>();
             let g = (sigmoid(z) - y) * if *y > 0.5 { w_pos } else { w_neg };
             bias -= lr * g;
-            for &k in ids {
-                w[k] -= lr * (g + options.l2 * w[k]);
+            for &(k, n) in ids {
+                w[k] -= lr * (g * n + options.l2 * w[k]);
             }
         }
     }
@@ -776,5 +808,26 @@ mod tests {
         assert_eq!(Model::parse(&format!("{MAGIC}\nbias\t0\nw:x 1\n")).unwrap_err().0, 3);
         assert_eq!(Model::parse(&format!("{MAGIC}\nbias\t0\nz:x\t1\n")).unwrap_err().0, 3);
         assert!(Model::parse(&format!("{MAGIC}\nw:x\t1\n")).is_err());
+        let earlier = Scorer::parse("# factlint linear model: a feature and its weight a line\nbias\t0\n").unwrap_err();
+        assert_eq!(earlier.0, 1);
+        assert!(earlier.1.contains("earlier factlint"), "{}", earlier.1);
+    }
+
+    #[test]
+    fn a_word_counts_once_and_a_shared_gram_once_per_word() {
+        let model = Model::parse(&format!("{MAGIC}\nbias\t0\nc:<ab\t1\nw:abc\t0.5\n")).unwrap();
+        let scorer = Scorer::new(&model);
+        let z = |text: &str| {
+            let view = NormalView::new(text);
+            let p = scorer.probability(&view, 0..view.text().len());
+            assert_eq!(p, scorer.score(&view, 0..view.text().len()).probability, "{text}");
+            (p / (1.0 - p)).ln()
+        };
+        assert!((z("abc abc ABC Abc") - 1.5).abs() < 1e-9);
+        assert!((z("abc abd") - 2.5).abs() < 1e-9);
+        assert!((z("zzz") - 0.0).abs() < 1e-9);
+        let view = NormalView::new("abc abc ABC");
+        let names: Vec<String> = features(&view, 0..view.text().len()).into_iter().map(|f| f.name).collect();
+        assert_eq!(names.iter().filter(|n| *n == "c:<ab").count(), 1, "{names:?}");
     }
 }

@@ -149,7 +149,7 @@ fn a_user_trains_a_model_of_their_own() {
         .expect("runs");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let model = std::fs::read_to_string(dir.join("pharma.model")).unwrap();
-    assert!(model.starts_with("# factlint linear model"), "{model:.200}");
+    assert!(model.starts_with("# factlint linear model 2"), "{model:.200}");
     std::fs::write(
         dir.join("pharma.toml"),
         r#"id = "spam.pharmacy"
@@ -209,7 +209,7 @@ text = "The council discussed the library."
         assert!(v["text"].is_string() && (v["label"] == 0 || v["label"] == 1), "{line}");
     }
     // A bad model file is an error at load time, naming the line.
-    std::fs::write(dir.join("pharma.model"), "# factlint linear model\nbias\tx\n").unwrap();
+    std::fs::write(dir.join("pharma.model"), "# factlint linear model 2\nbias\tx\n").unwrap();
     let bad = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .current_dir(&dir)
         .args(["rules", "test", "pharma.toml"])

@@ -379,6 +379,10 @@ impl Check for Forbidden {
 
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let prose = doc.prose;
+        // A rule for hidden text has nothing to look at on a page that hides nothing.
+        if self.visibility == Visibility::Hidden && prose.hidden.is_empty() && !prose.links.iter().any(|l| l.hidden) {
+            return;
+        }
         let view = (self.view == View::Normalized).then(|| doc.normalized());
         let text = view.map_or(doc.text(), |v| v.text());
         let to_prose = |r: &Range<usize>| view.map_or(r.clone(), |v| v.to_prose(r.clone()));
@@ -390,9 +394,18 @@ impl Check for Forbidden {
         if all.is_empty() && !((self.in_link_href || self.in_link_host) && !prose.links.is_empty()) {
             return;
         }
-        let unless = self.unless.find_all(text, Boundary::Word);
-        let only = self.only_with.find_all(text, Boundary::Word);
-        let segments = Segments::new(text);
+        // The context is read once, and only when a match needs judging (most links match no
+        // term).
+        let context = std::cell::OnceCell::new();
+        let context = || {
+            context.get_or_init(|| {
+                (
+                    self.unless.find_all(text, Boundary::Word),
+                    self.only_with.find_all(text, Boundary::Word),
+                    Segments::new(text),
+                )
+            })
+        };
         let mut reported: Vec<Range<usize>> = Vec::new();
         let hidden_note = "readers do not see this: the page hides it with its markup";
 
@@ -417,10 +430,11 @@ impl Check for Forbidden {
                 {
                     continue;
                 }
-                let scope = self.scope_of(&segments, text, r.clone());
+                let (unless, only, segments) = context();
+                let scope = self.scope_of(segments, text, r.clone());
                 let dressed = !self.disguise_suffices.is_empty()
                     && view.is_some_and(|v| v.disguise(r.clone()).intersects(self.disguise_suffices));
-                if !self.context_allows(&scope, &unless, &only, dressed) || !self.share_allows(&words, &scope) {
+                if !self.context_allows(&scope, unless, only, dressed) || !self.share_allows(&words, &scope) {
                     continue;
                 }
                 let term = &text[r.clone()];
@@ -453,9 +467,11 @@ impl Check for Forbidden {
                 else {
                     continue;
                 };
-                if reported.iter().any(|p| p.start < r.end && r.start < p.end)
-                    || !self.context_allows(&self.scope_of(&segments, text, from_prose(&r)), &unless, &only, false)
-                {
+                if reported.iter().any(|p| p.start < r.end && r.start < p.end) {
+                    continue;
+                }
+                let (unless, only, segments) = context();
+                if !self.context_allows(&self.scope_of(segments, text, from_prose(&r)), unless, only, false) {
                     continue;
                 }
                 let term = &target[m.range];
