@@ -503,7 +503,9 @@ impl Scorer {
             match by_word.iter_mut().find(|s| {
                 s.signal == signal
                     && (s.word == key_word
-                        || (!key_word.is_empty() && !s.word.is_empty() && text[s.word.clone()] == text[key_word.clone()]))
+                        || (!key_word.is_empty()
+                            && !s.word.is_empty()
+                            && text[s.word.clone()] == text[key_word.clone()]))
             }) {
                 Some(s) => s.weight += w,
                 None => by_word.push(Signal { signal, word: key_word, weight: w }),
