@@ -42,8 +42,8 @@ pub struct Feature {
 }
 
 /// The features of a range of a view: each word's features once, however often the word is
-/// written and in whatever case (so an n-gram that two words share counts twice), and the signals of how the text
-/// is written once.
+/// written and in whatever case (so an n-gram that two words share counts twice), and the
+/// signals of how the text is written once.
 pub fn features(view: &NormalView, range: Range<usize>) -> Vec<Feature> {
     let mut out: Vec<Feature> = Vec::new();
     each_feature(view, range, |name, word| out.push(Feature { name: name.to_string(), word }));
