@@ -9,10 +9,10 @@
 //!
 //! The finding covers the paragraph, not the page; its evidence gives the score and the
 //! signals that raised it, how it is written first ("styled letters", "brand handle MIYA88",
-//! "\"cair\""). Every unit is scored, quickly ([`Scorer`]), and only findings are explained;
-//! a rule may name a `prefilter` that a unit must pass first (one of its words, a word of
-//! letters and digits, or letters in disguise). A paragraph with one of the `unless` words
-//! (reporting on the subject: "polisi", "police") is left alone.
+//! "\"cair\""). A paragraph with one of the `unless` words (reporting on the subject:
+//! "polisi", "police") is left alone and not scored. Every other unit is scored, quickly
+//! ([`Scorer`]), and only findings are explained; a rule may name a `prefilter` that a unit
+//! must pass first (one of its words, a word of letters and digits, or letters in disguise).
 //!
 //! Example: with the shipped gambling model, "Awal main 🌈𝐌𝐈𝐘𝐀𝟴𝟴🌈, langsung cair gede banget!"
 //! is flagged, "Polisi menangkap 12 tersangka judi online." is not.
@@ -261,6 +261,12 @@ fn may_hold(view: &NormalView, unit: &Range<usize>, hits: &[super::terms::Phrase
         || words(&view.text()[unit.clone()]).any(|(_, w)| is_handle(w))
 }
 
+/// True when one of `matches` (sorted by start, overlapping ones included) lies inside `unit`.
+fn any_inside(matches: &[super::terms::PhraseMatch], unit: &Range<usize>) -> bool {
+    let i = matches.partition_point(|m| m.range.start < unit.start);
+    matches[i..].iter().take_while(|m| m.range.start < unit.end).any(|m| m.range.end <= unit.end)
+}
+
 impl Check for Classifier {
     fn defers_to(&self) -> &[String] {
         &self.defer_to
@@ -284,9 +290,16 @@ impl Check for Classifier {
         };
         let text = view.text();
         let hits = if self.prefilter.is_empty() { Vec::new() } else { self.prefilter.find_all(text, Boundary::Word) };
+        // A unit with a word of reporting is left alone whatever it scores, so it is not scored:
+        // one search of the whole text finds those words, overlapping ones included, so that a
+        // unit has one within it exactly when a search of the unit alone would find one.
+        let reporting = self.unless.find_overlapping(text, Boundary::Word);
         let units = self.units(text);
-        let candidates: Vec<&Range<usize>> =
-            units.iter().filter(|u| self.prefilter.is_empty() || may_hold(view, u, &hits)).collect();
+        let candidates: Vec<&Range<usize>> = units
+            .iter()
+            .filter(|u| !any_inside(&reporting, u))
+            .filter(|u| self.prefilter.is_empty() || may_hold(view, u, &hits))
+            .collect();
         if candidates.is_empty() {
             return;
         }
@@ -300,8 +313,7 @@ impl Check for Classifier {
             let dressed = view.disguise(unit.clone()).intersects(Disguise::LETTERS | Disguise::DECORATION)
                 || words(&text[unit.clone()]).any(|(_, w)| is_handle(w));
             let threshold = if dressed { self.threshold } else { self.plain_threshold };
-            // Few units get this far: only theirs are read for words of reporting.
-            if p < threshold || !self.unless.find_all(&text[unit.clone()], Boundary::Word).is_empty() {
+            if p < threshold {
                 continue;
             }
             let score = scorer.score(view, unit.clone());
