@@ -2,8 +2,8 @@
 //! into the original file), what the knowledge says and where that comes from. Lines and columns
 //! are computed late, by the renderers, from the source file.
 
-use crate::rules::{RuleId, Severity};
 use crate::source::Span;
+use crate::vocab::{RuleId, Severity};
 
 /// A secondary label: another part of the text and what to say about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub struct RuleDescriptor {
 }
 
 impl RuleDescriptor {
-    pub fn of(rule: &crate::rules::Rule) -> RuleDescriptor {
+    pub fn of(rule: &crate::checks::rule::Rule) -> RuleDescriptor {
         RuleDescriptor {
             id: rule.id.clone(),
             severity: rule.severity,

@@ -2,13 +2,15 @@
 //! document's language and date, runs every enabled rule, maps findings back to the original
 //! bytes and applies inline suppressions.
 
+use crate::checks::rule::Rule;
 use crate::checks::{CheckCx, Document, Finding};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::knowledge::Knowledge;
 use crate::markup::{self, Format, Prose};
 use crate::recognize::{dates, detect_language};
-use crate::rules::{Lang, Rule, RuleSet, Severity};
+use crate::rules::RuleSet;
 use crate::source::SourceFile;
+use crate::vocab::{Lang, Severity};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -163,7 +165,7 @@ fn drop_deferred(ran: &[&Rule], out: &mut Vec<Diagnostic>) {
     if deferring.is_empty() || out.is_empty() {
         return;
     }
-    let spans: Vec<(crate::rules::RuleId, std::ops::Range<usize>)> =
+    let spans: Vec<(crate::vocab::RuleId, std::ops::Range<usize>)> =
         out.iter().map(|d| (d.rule.clone(), d.span.start..d.span.end)).collect();
     out.retain(|d| {
         let Some(rule) = deferring.iter().find(|r| r.id == d.rule) else { return true };

@@ -7,6 +7,7 @@
 //! format ([`render`]).
 
 pub mod baseline;
+pub mod builtin;
 pub mod checks;
 pub mod classify;
 pub mod cli;
@@ -14,6 +15,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod knowledge;
+pub mod lexicon;
 pub mod markup;
 pub mod normalize;
 pub mod recognize;
@@ -21,3 +23,5 @@ pub mod render;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod verify;
+pub mod vocab;

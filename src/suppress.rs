@@ -12,37 +12,14 @@
 //! suppressed nothing). Their own findings are never suppressed: select or ignore their rule
 //! instead.
 
+use crate::checks::rule::Rule;
+use crate::checks::{DirectiveUse, Idle};
 use crate::diagnostic::Diagnostic;
 use crate::markup::{Directive, DirectiveKind, Prose, SEPARATOR};
-use crate::rules::{Rule, RuleSet, Severity};
-use crate::source::{SourceFile, Span};
+use crate::rules::RuleSet;
+use crate::source::SourceFile;
+use crate::vocab::Severity;
 use std::ops::Range;
-
-/// Why (part of) a suppression comment did nothing. A selector of "" stands for every rule.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Idle {
-    /// It names no loaded rule or category.
-    Unknown(String),
-    /// Rules it names ran, but it suppressed none of their findings.
-    Unused(String),
-    /// An enable comment with no matching disable open.
-    ClosesNothing(String),
-}
-
-/// A suppression comment that did nothing, and why.
-#[derive(Clone, Debug)]
-pub struct DirectiveUse<'a> {
-    pub directive: &'a Directive,
-    pub idle: Vec<Idle>,
-}
-
-/// What a kind that judges suppressions reports: a span in the original bytes.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct DirectiveFinding {
-    pub span: Span,
-    pub message: String,
-    pub evidence: Vec<String>,
-}
 
 /// Where one selector of one comment applies, in original bytes.
 struct Region {
@@ -61,7 +38,7 @@ fn selectors(d: &Directive) -> Vec<String> {
     }
 }
 
-fn selects(selector: &str, rule: &crate::rules::RuleId) -> bool {
+fn selects(selector: &str, rule: &crate::vocab::RuleId) -> bool {
     selector.is_empty() || rule.matches(selector)
 }
 

@@ -7,8 +7,9 @@ use factlint::engine::{Engine, Settings};
 use factlint::knowledge::Knowledge;
 use factlint::markup::Format;
 use factlint::recognize::dates::DateReader;
-use factlint::rules::{Builtin, Lang, RuleSet};
+use factlint::rules::{Builtin, RuleSet};
 use factlint::source::SourceFile;
+use factlint::vocab::Lang;
 use std::sync::LazyLock;
 
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::load(true, &[]).expect("shipped rules load"));
@@ -260,7 +261,7 @@ fn wrong_dates_are_flagged() {
         let ok = found.len() == 1
             && found[0].text == *flagged
             && found[0].suggestion.as_deref() == *suggestion
-            && found[0].severity == factlint::rules::Severity::Error
+            && found[0].severity == factlint::vocab::Severity::Error
             && !found[0].evidence.is_empty();
         if !ok {
             failures.push(format!("{text}\n  want {flagged:?} -> {suggestion:?}\n  got  {}", show(&found)));
@@ -394,7 +395,7 @@ fn seed_article() {
 fn shipped_date_rule_examples_pass() {
     let mut failures = Vec::new();
     for rule in RULES.rules.iter().filter(|r| r.id.category() == "date") {
-        for r in factlint::rules::examples::run_examples(rule, &RULES, &KNOWLEDGE) {
+        for r in factlint::verify::run_examples(rule, &RULES, &KNOWLEDGE) {
             if !r.passed() {
                 failures.push(format!("{} {}: missing {:?}, noisy {:?}", rule.id, r.location, r.missing, r.noisy));
             }

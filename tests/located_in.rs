@@ -4,7 +4,7 @@
 mod common;
 
 use common::{check, fixture_lines, unmark};
-use factlint::rules::Lang;
+use factlint::vocab::Lang;
 
 const RULE: &str = "place.located-in";
 

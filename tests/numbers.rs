@@ -7,7 +7,7 @@ mod common;
 
 use common::{check_with_knowledge, dated, fixture_lines, knowledge_with, shared, unmark};
 use factlint::knowledge::Knowledge;
-use factlint::rules::Lang;
+use factlint::vocab::Lang;
 use std::sync::LazyLock;
 
 const RULE: &str = "number.mismatch";

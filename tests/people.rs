@@ -7,7 +7,8 @@ mod common;
 
 use common::{check_with_knowledge, dated, fixture_lines, knowledge_with, unmark};
 use factlint::knowledge::Knowledge;
-use factlint::rules::{Lang, RuleSet};
+use factlint::rules::RuleSet;
+use factlint::vocab::Lang;
 use std::sync::LazyLock;
 
 const RULE: &str = "person.title-mismatch";
@@ -134,7 +135,7 @@ fn without_a_date_only_a_single_current_office_is_reported_as_a_warning() {
     let found =
         check_with_knowledge(&RECORD, "Trade Minister Sugiono said talks would continue.", Lang::EN, None, &[RULE]);
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].severity, factlint::rules::Severity::Warning);
+    assert_eq!(found[0].severity, factlint::vocab::Severity::Warning);
     assert!(found[0].evidence[0].starts_with("the document has no date"));
     // A person whose offices changed over time: unknown, not wrong.
     assert!(check_with_knowledge(&RECORD, "Trade Minister Agus Gumiwang said so.", Lang::EN, None, &[RULE]).is_empty());
@@ -196,7 +197,7 @@ fn shipped_person_and_number_rule_examples_pass() {
     for id in [RULE, "number.mismatch"] {
         let rule = rules.get(id).unwrap_or_else(|| panic!("{id} is shipped"));
         assert!(rule.examples.iter().any(|e| e.knowledge.is_some()), "{id} examples carry knowledge");
-        for r in factlint::rules::examples::run_examples(rule, rules, kb) {
+        for r in factlint::verify::run_examples(rule, rules, kb) {
             if !r.passed() {
                 failures.push(format!("{id} {}: missing {:?}, noisy {:?}", r.location, r.missing, r.noisy));
             }
@@ -355,6 +356,6 @@ knowledge = "k.toml"
     let set = RuleSet::load_with(factlint::rules::Builtin::LexiconsOnly, std::slice::from_ref(&dir)).unwrap();
     std::fs::remove_dir_all(&dir).ok();
     let rule = set.get("person.my-titles").unwrap();
-    let results = factlint::rules::examples::run_examples(rule, &set, &Knowledge::builtin());
+    let results = factlint::verify::run_examples(rule, &set, &Knowledge::builtin());
     assert!(results.iter().all(|r| r.passed()), "{results:?}");
 }

@@ -5,7 +5,7 @@ mod common;
 
 use factlint::knowledge::Knowledge;
 use factlint::markup::Format;
-use factlint::rules::{Lang, Severity};
+use factlint::vocab::{Lang, Severity};
 
 const RULE: &str = "place.located-in";
 

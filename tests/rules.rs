@@ -5,7 +5,7 @@ mod common;
 
 use common::{knowledge, rules};
 use factlint::checks::KINDS;
-use factlint::rules::examples::run_examples;
+use factlint::verify::run_examples;
 
 #[test]
 fn shipped_rule_examples_pass() {
@@ -75,7 +75,7 @@ fn a_users_rule_with_a_shipped_id_replaces_it_and_two_user_rules_with_one_id_are
     std::fs::write(dir.join("preferred-name.toml"), &edited).unwrap();
     let set = RuleSet::load_with(Builtin::All, &[dir.clone()]).unwrap();
     let rule = set.get("style.preferred-name").unwrap();
-    assert_eq!(rule.severity, factlint::rules::Severity::Info);
+    assert_eq!(rule.severity, factlint::vocab::Severity::Info);
     assert!(rule.origin.ends_with("preferred-name.toml") && !rule.origin.starts_with("builtin:"), "{}", rule.origin);
     assert_eq!(set.rules.iter().filter(|r| r.id.as_str() == "style.preferred-name").count(), 1);
 
@@ -105,7 +105,7 @@ fn the_readmes_example_rule_loads_and_its_examples_pass() {
     }
     // Its own message, in every language; the evidence in the document's.
     let engine = factlint::engine::Engine { rules: &set, knowledge: knowledge() };
-    let settings = factlint::engine::Settings { lang: Some(factlint::rules::Lang::ID), ..Default::default() };
+    let settings = factlint::engine::Settings { lang: Some(factlint::vocab::Lang::ID), ..Default::default() };
     let src = factlint::source::SourceFile::new("test.txt", "Ia pindah ke Surabaya, provinsi Sumatera Utara.");
     let out = engine.check(&src, factlint::markup::Format::Plain, &settings);
     let d = &out[0];

@@ -5,7 +5,7 @@ mod common;
 
 use common::{check_format as check, found};
 use factlint::markup::Format;
-use factlint::rules::Lang;
+use factlint::vocab::Lang;
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/article-id-shenzhen.txt");
 

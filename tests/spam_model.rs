@@ -6,7 +6,7 @@ mod common;
 
 use common::{check, check_with, found};
 use factlint::markup::Format;
-use factlint::rules::Lang;
+use factlint::vocab::Lang;
 use std::path::PathBuf;
 use std::process::Command;
 

@@ -5,7 +5,7 @@ mod common;
 
 use common::check_format as check;
 use factlint::markup::Format;
-use factlint::rules::Lang;
+use factlint::vocab::Lang;
 
 fn suggestions(text: &str, lang: Lang, select: &[&str]) -> Vec<(String, Option<String>)> {
     check(text, Format::Plain, Some(lang), select).into_iter().map(|d| (d.text, d.suggestion)).collect()

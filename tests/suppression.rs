@@ -6,8 +6,8 @@ mod common;
 use common::{check_format as check, found, knowledge, rules};
 use factlint::engine::{Engine, Settings};
 use factlint::markup::Format;
-use factlint::rules::{Lang, Severity};
 use factlint::source::SourceFile;
+use factlint::vocab::{Lang, Severity};
 
 const CLAIM: &str = "The summit was held in Shenzhen, KwaZulu-Natal, on Tuesday.";
 

@@ -20,10 +20,11 @@
 use super::forbidden::{one_of, phrase_set, settings_offset};
 use super::terms::{any_within, Boundary, PhraseSet};
 use super::{Check, CheckCx, Document, Finding, View};
+use crate::checks::rule::{CompileCx, KindInfo};
 use crate::classify::{is_handle, words, Model, Scorer, TEXT_SIGNALS};
 use crate::normalize::{Disguise, NormalView};
-use crate::rules::{fill_template, CompileCx, KindInfo};
 use crate::source::LocatedError;
+use crate::vocab::fill_template;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -113,7 +114,7 @@ fn model_text(rel: &Spanned<String>, cx: &CompileCx<'_>) -> Result<(Cow<'static,
     if let Some(rule_path) = cx.path.strip_prefix("builtin:") {
         let dir = std::path::Path::new(rule_path).parent().unwrap_or(std::path::Path::new(""));
         let path = dir.join(rel.get_ref()).to_string_lossy().replace('\\', "/");
-        return crate::rules::builtin::data(&path)
+        return crate::builtin::data(&path)
             .map(|t| (Cow::Borrowed(t), true))
             .ok_or_else(|| cx.error(at, format!("no shipped model file {path}")));
     }

@@ -19,10 +19,10 @@
 
 use super::place_claims::{ClaimReaders, PlaceClaim};
 use super::{Check, CheckCx, Document, Finding};
-use crate::knowledge::fold::fold;
+use crate::checks::rule::{CompileCx, KindInfo};
 use crate::knowledge::Knowledge;
-use crate::rules::{CompileCx, KindInfo};
 use crate::source::LocatedError;
+use crate::vocab::fold::fold;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 

@@ -14,9 +14,10 @@
 //! Example: "rapat digelar 31 Juni 2023" -> June has 30 days.
 
 use super::{Check, CheckCx, Document, Finding};
-use crate::recognize::dates::{self, DateReader};
-use crate::rules::{CompileCx, KindInfo};
+use crate::checks::rule::{CompileCx, KindInfo};
+use crate::recognize::dates::DateReader;
 use crate::source::LocatedError;
+use crate::vocab::calendar;
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -88,8 +89,8 @@ impl Check for DateValid {
                 seen.push(date.range.clone());
                 let written = &text[date.range.clone()];
                 let reading = date.plausible()[0];
-                let days = dates::days_in_month(reading.year, reading.month);
-                let month = dates::month_name(reading.month);
+                let days = calendar::days_in_month(reading.year, reading.month);
+                let month = calendar::month_name(reading.month);
                 let leap_year_matters = reading.month == 2 && reading.day == 29;
                 let mut evidence = Vec::new();
                 let month_shown = match reading.year {
@@ -108,7 +109,7 @@ impl Check for DateValid {
                             "read {}, {written} is day {} of {}",
                             order.describe(),
                             r.day,
-                            dates::month_name(r.month)
+                            calendar::month_name(r.month)
                         ));
                     }
                 }

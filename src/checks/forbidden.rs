@@ -20,9 +20,9 @@
 
 use super::terms::{any_covering, any_within, Boundary, PhraseMatch, PhraseSet};
 use super::{Check, CheckCx, Document, Finding, View};
+use crate::checks::rule::{CompileCx, KindInfo};
 use crate::normalize::Disguise;
 use crate::recognize::{is_quoted, word_starts, Segments};
-use crate::rules::{CompileCx, KindInfo};
 use crate::source::LocatedError;
 use serde::Deserialize;
 use std::ops::Range;

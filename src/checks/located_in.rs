@@ -26,12 +26,13 @@
 
 use super::place_claims::{ClaimReaders, PlaceClaim, Verdict};
 use super::{Check, CheckCx, Document, Finding};
+use crate::checks::rule::{CompileCx, KindInfo};
 use crate::knowledge::gazetteer::{Feature, Level, Link, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
 use crate::recognize::numbers::{format_number, years_in, Notation};
 use crate::recognize::Segments;
-use crate::rules::{fill_template, CompileCx, KindInfo, Lang, Severity};
 use crate::source::LocatedError;
+use crate::vocab::{fill_template, Lang, Severity};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -224,10 +225,10 @@ impl Check for LocatedIn {
 /// How the document names places: Indonesian names ("Jawa Barat") in an English article are
 /// kept in suggestions.
 fn naming_lang(kb: &Knowledge, cx: &CheckCx<'_>, doc_lang: Lang, region: PlaceId, written: &str) -> Lang {
-    let folded = crate::knowledge::fold::fold(written);
+    let folded = crate::vocab::fold::fold(written);
     std::iter::once(doc_lang)
         .chain(cx.rule.languages.iter().copied())
-        .find(|l| crate::knowledge::fold::fold(kb.display_name(region, l.as_str())) == folded)
+        .find(|l| crate::vocab::fold::fold(kb.display_name(region, l.as_str())) == folded)
         .unwrap_or(doc_lang)
 }
 
@@ -239,7 +240,7 @@ fn shipped_settings() -> &'static Settings {
         struct File {
             settings: Settings,
         }
-        let text = crate::rules::builtin::FILES
+        let text = crate::builtin::FILES
             .iter()
             .find(|(path, _)| *path == "rules/place/located-in.toml")
             .map(|(_, t)| *t)

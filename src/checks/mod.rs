@@ -13,15 +13,17 @@ pub mod person_title;
 pub mod place_claims;
 pub mod preferred_term;
 pub mod quantity;
+pub mod rule;
 pub mod terms;
 pub mod unused_suppression;
 pub mod weekday;
 
+use crate::checks::rule::{CompileCx, KindInfo, Rule};
 use crate::knowledge::Knowledge;
+use crate::lexicon::Lexicons;
 use crate::markup::Prose;
-use crate::rules::lexicon::Lexicons;
-use crate::rules::{CompileCx, KindInfo, Lang, Rule, Severity};
 use crate::source::LocatedError;
+use crate::vocab::{Lang, Severity};
 use std::fmt::Debug;
 use std::ops::Range;
 use toml::Spanned;
@@ -119,6 +121,32 @@ pub struct Finding {
     pub severity: Option<Severity>,
 }
 
+/// Why (part of) a suppression comment did nothing. A selector of "" stands for every rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Idle {
+    /// It names no loaded rule or category.
+    Unknown(String),
+    /// Rules it names ran, but it suppressed none of their findings.
+    Unused(String),
+    /// An enable comment with no matching disable open.
+    ClosesNothing(String),
+}
+
+/// A suppression comment that did nothing, and why.
+#[derive(Clone, Debug)]
+pub struct DirectiveUse<'a> {
+    pub directive: &'a crate::markup::Directive,
+    pub idle: Vec<Idle>,
+}
+
+/// What a kind that judges suppressions reports: a span in the original bytes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DirectiveFinding {
+    pub span: crate::source::Span,
+    pub message: String,
+    pub evidence: Vec<String>,
+}
+
 /// What a check is given besides the document.
 pub struct CheckCx<'a> {
     pub knowledge: &'a Knowledge,
@@ -145,13 +173,7 @@ pub trait Check: Send + Sync + Debug {
     /// Called once the engine has applied the document's inline suppression comments, with the
     /// comments that did nothing. Only kinds that judge suppressions (unused-suppression) report
     /// here; their findings point at the comments, in original bytes.
-    fn check_suppressions(
-        &self,
-        _uses: &[crate::suppress::DirectiveUse<'_>],
-        _rule: &Rule,
-        _out: &mut Vec<crate::suppress::DirectiveFinding>,
-    ) {
-    }
+    fn check_suppressions(&self, _uses: &[DirectiveUse<'_>], _rule: &Rule, _out: &mut Vec<DirectiveFinding>) {}
 }
 
 /// Every rule kind.

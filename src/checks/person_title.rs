@@ -31,18 +31,19 @@
 //! Indonesia".
 
 use super::{Check, CheckCx, Document, Finding};
-use crate::knowledge::fold::fold;
+use crate::checks::rule::{CompileCx, KindInfo};
 use crate::knowledge::records::{OfficeId, PersonId, Tenure, Window};
 use crate::knowledge::Knowledge;
+use crate::lexicon::WordSet;
 use crate::recognize::numbers::years_in;
 use crate::recognize::people::{
     person_ending_at, person_starting_at, qualifier_ending_at, qualifier_starting_at, title_starting_at,
     QualifierMatch, TitleMatch,
 };
 use crate::recognize::{word_after, word_before, word_starts, Segments};
-use crate::rules::lexicon::WordSet;
-use crate::rules::{CompileCx, KindInfo, Lang, Severity};
 use crate::source::LocatedError;
+use crate::vocab::fold::fold;
+use crate::vocab::{Lang, Severity};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::ops::Range;

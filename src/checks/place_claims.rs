@@ -13,13 +13,13 @@
 use super::{CheckCx, Document};
 use crate::knowledge::gazetteer::{Level, Link, LinkKind, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
+use crate::lexicon::Lexicons;
+use crate::lexicon::WordSet;
 use crate::recognize::{
     is_sentence_start, looks_like_name, name_ending_at, name_starting_at, next_char, prev_char, word_after,
     word_before, NameMatch,
 };
-use crate::rules::lexicon::Lexicons;
-use crate::rules::lexicon::WordSet;
-use crate::rules::Lang;
+use crate::vocab::Lang;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -202,7 +202,7 @@ impl ClaimReaders {
 /// looked for.
 fn name_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     static RUN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RUN.get_or_init(|| regex::Regex::new(crate::rules::lexicon::NAME).expect("NAME is a valid expression"))
+    RUN.get_or_init(|| regex::Regex::new(crate::lexicon::NAME).expect("NAME is a valid expression"))
         .find_iter(text)
         .map(|m| m.range())
 }
@@ -246,7 +246,7 @@ fn split_regency_of(kb: &Knowledge, x: PlaceId, y: PlaceId) -> bool {
         match at {
             Some(r) if regency(r) => {
                 let bare = |id: PlaceId| {
-                    let f = crate::knowledge::fold::fold(kb.place(id).name);
+                    let f = crate::vocab::fold::fold(kb.place(id).name);
                     match f.split_once(' ') {
                         Some(("kabupaten" | "kota" | "kab.", rest)) => rest.to_string(),
                         _ => f,
@@ -369,7 +369,7 @@ impl ClaimReader {
         if bare.is_empty() && !self.joins.contains("") {
             return None;
         }
-        let folded = crate::knowledge::fold::fold(gap);
+        let folded = crate::vocab::fold::fold(gap);
         let mut join = folded.trim();
         // "Shenzhen, southern China", "in Shenzhen in southern China".
         if let Some((head, last)) = join.rsplit_once(' ') {
@@ -426,12 +426,12 @@ impl ClaimReader {
     }
 
     fn is(&self, set: &WordSet, text: &str, range: &Range<usize>) -> bool {
-        set.contains(&crate::knowledge::fold::fold(&text[range.clone()]))
+        set.contains(&crate::vocab::fold::fold(&text[range.clone()]))
     }
 
     /// Words in `range` (split on white space) that are all in `set`.
     fn all_in(&self, set: &WordSet, text: &str, range: Range<usize>) -> bool {
-        let folded = crate::knowledge::fold::fold(&text[range]);
+        let folded = crate::vocab::fold::fold(&text[range]);
         if folded.is_empty() {
             return true;
         }

@@ -20,8 +20,8 @@
 use super::forbidden::{phrase_set, settings_offset};
 use super::terms::{keep_case, normalize, Boundary, PhraseMatch, PhraseSet};
 use super::{Check, CheckCx, Document, Finding};
+use crate::checks::rule::{CompileCx, KindInfo};
 use crate::recognize::{in_longer_name, is_quoted};
-use crate::rules::{CompileCx, KindInfo};
 use crate::source::LocatedError;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};

@@ -27,18 +27,19 @@
 //! "6,9 juta unit".
 
 use super::{Check, CheckCx, Document, Finding};
-use crate::knowledge::fold::fold;
+use crate::checks::rule::{CompileCx, KindInfo};
 use crate::knowledge::records::{Fact, FactId, Phrase, Subject};
 use crate::knowledge::{Knowledge, PlaceId};
+use crate::lexicon::Lexicons;
+use crate::lexicon::WordSet;
 use crate::recognize::numbers::{
     format_number, format_trimmed, years_in, Bound, Notation, NumberMention, NumberReader,
 };
 use crate::recognize::people::{places_at, record_phrases_at};
 use crate::recognize::{clauses, word_starts, Segments};
-use crate::rules::lexicon::Lexicons;
-use crate::rules::lexicon::WordSet;
-use crate::rules::{CompileCx, KindInfo, Lang};
 use crate::source::LocatedError;
+use crate::vocab::fold::fold;
+use crate::vocab::Lang;
 use chrono::Datelike;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -16,10 +16,10 @@
 //! place.located-in finding to suppress".
 
 use super::{Check, CheckCx, Document, Finding};
+use super::{DirectiveFinding, DirectiveUse, Idle};
+use crate::checks::rule::{CompileCx, KindInfo, Rule};
 use crate::markup::DirectiveKind;
-use crate::rules::{CompileCx, KindInfo, Rule};
 use crate::source::LocatedError;
-use crate::suppress::{DirectiveFinding, DirectiveUse, Idle};
 use serde::Deserialize;
 
 pub const INFO: KindInfo = KindInfo {

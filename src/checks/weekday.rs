@@ -18,9 +18,10 @@
 //! Juli 2023".
 
 use super::{Check, CheckCx, Document, Finding};
-use crate::recognize::dates::{self, DateExpr, DateReader, Reading};
-use crate::rules::{CompileCx, KindInfo};
+use crate::checks::rule::{CompileCx, KindInfo};
+use crate::recognize::dates::{DateExpr, DateReader, Reading};
 use crate::source::LocatedError;
+use crate::vocab::calendar;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use std::ops::Range;
@@ -125,15 +126,15 @@ impl WeekdayCheck {
                         evidence.push(format!(
                             "read {}, {written} is {}, a {}",
                             order.describe(),
-                            dates::display_date(*d),
-                            dates::weekday_name(d.weekday())
+                            calendar::display_date(*d),
+                            calendar::weekday_name(d.weekday())
                         ));
                     }
                 }
             } else if let Some(order) = readings.first().and_then(|(r, _)| r.order) {
                 evidence.push(format!(
                     "{written} is {} read {}, the order of numeric dates in {} text",
-                    dates::display_date(primary),
+                    calendar::display_date(primary),
                     order.describe(),
                     reader.lang()
                 ));
@@ -142,8 +143,8 @@ impl WeekdayCheck {
                 if let Some(doc_date) = doc.date {
                     evidence.push(format!(
                         "{written} names no year; the document is dated {}, so it is taken as {}",
-                        dates::display_date(doc_date),
-                        dates::display_date(primary)
+                        calendar::display_date(doc_date),
+                        calendar::display_date(primary)
                     ));
                 }
             }
@@ -157,9 +158,9 @@ impl WeekdayCheck {
             }
             evidence.push(format!(
                 "the document is dated {}, so “{}” is {}",
-                dates::display_date(doc_date),
+                calendar::display_date(doc_date),
                 &text[rel.range.clone()],
-                dates::display_date(day)
+                calendar::display_date(day)
             ));
             day
         };
@@ -168,8 +169,10 @@ impl WeekdayCheck {
         }
         let reference = doc.date.unwrap_or_else(|| chrono::Local::now().date_naive());
         let tense = if actual < reference { "was" } else { "is" };
-        evidence
-            .insert(0, format!("{} {tense} a {}", dates::display_date(actual), dates::weekday_name(actual.weekday())));
+        evidence.insert(
+            0,
+            format!("{} {tense} a {}", calendar::display_date(actual), calendar::weekday_name(actual.weekday())),
+        );
         let written_weekday = &text[claimed.range.clone()];
         let word = reader.weekday_word(actual.weekday(), written_weekday);
         let suggestion = word
@@ -178,12 +181,12 @@ impl WeekdayCheck {
             .map(|w| {
                 format!("{}{w}{}", &text[expr.span.start..claimed.range.start], &text[claimed.range.end..expr.span.end])
             });
-        let date_shown = dates::display_date(actual);
+        let date_shown = calendar::display_date(actual);
         let message = cx.rule.render_message(&[
             ("weekday", written_weekday),
-            ("claimed", dates::weekday_name(claimed.weekday)),
-            ("actual", dates::weekday_name(actual.weekday())),
-            ("actual_word", word.as_deref().unwrap_or(dates::weekday_name(actual.weekday()))),
+            ("claimed", calendar::weekday_name(claimed.weekday)),
+            ("actual", calendar::weekday_name(actual.weekday())),
+            ("actual_word", word.as_deref().unwrap_or(calendar::weekday_name(actual.weekday()))),
             ("date", &date_shown),
         ]);
         Some(Finding {

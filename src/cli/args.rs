@@ -1,6 +1,7 @@
 //! Command-line flags as the user writes them (clap definitions). Resolution into settings
 //! (rules compiled, config merged) happens in the command modules.
 
+use crate::config::FailOn;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -56,16 +57,6 @@ pub enum OutputFormat {
     Junit,
     /// One self-contained HTML page: articles with findings highlighted, evidence on hover.
     Html,
-}
-
-/// Severities, for --fail-on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
-    /// Never fail because of findings (only because of errors).
-    Never,
 }
 
 /// Document language.

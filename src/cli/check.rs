@@ -1,17 +1,19 @@
 //! `factlint check`: resolve inputs and configuration, check files in parallel, render one
 //! report, and turn it into an exit code.
 
-use super::args::{CheckArgs, ColorChoice, FailOn, LangArg, OutputFormat};
+use super::args::{CheckArgs, ColorChoice, LangArg, OutputFormat};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::Baseline;
+use crate::config::FailOn;
 use crate::config::{self, Config};
 use crate::diagnostic::RuleDescriptor;
 use crate::engine::{Engine, Settings};
 use crate::knowledge::Knowledge;
 use crate::markup::Format;
 use crate::render::{self, FileResult, InputError, Report};
-use crate::rules::{Builtin, Lang, RuleSet, Severity};
+use crate::rules::{Builtin, RuleSet};
 use crate::source::{LocatedError, SourceFile};
+use crate::vocab::Lang;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
@@ -198,15 +200,6 @@ fn format_of(input: &Input, stdin_filename: Option<&Path>) -> Format {
     match input {
         Input::File(p) => Format::from_path(p),
         Input::Stdin => stdin_filename.map(Format::from_path).unwrap_or(Format::Plain),
-    }
-}
-
-pub(super) fn threshold(f: FailOn) -> Option<Severity> {
-    match f {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
     }
 }
 
@@ -432,7 +425,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
 
     // The exit status is decided before the report is written: a reader that closes the pipe
     // early (`| head -1`) does not change it.
-    let threshold = threshold(fail_on.unwrap_or(FailOn::Error));
+    let threshold = fail_on.unwrap_or(FailOn::Error).threshold();
     let failing = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
     let code = if !report.errors.is_empty() {
         EXIT_ERROR

@@ -2,13 +2,13 @@
 
 use super::args::{ImportCommand, KbCheckArgs, KbLookupArgs};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::knowledge::fold::fold;
 use crate::knowledge::gazetteer::{Feature, Level, LinkKind, PlaceKind, Posting};
 use crate::knowledge::import::{import as run_import, ImportInputs};
 use crate::knowledge::records::{Fact, FactId, OfficeId, PersonId, Phrase, Subject, Tenure};
 use crate::knowledge::{population_words, Knowledge};
 use crate::recognize::numbers::{format_trimmed, Notation};
-use crate::rules::Lang;
+use crate::vocab::fold::fold;
+use crate::vocab::Lang;
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -3,9 +3,9 @@
 use super::args::{RulesArgs, RulesCommand};
 use super::kb::load_knowledge;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::rules::examples::run_examples;
 use crate::rules::{Builtin, RuleSet};
 use crate::source::LocatedError;
+use crate::verify::run_examples;
 use std::io::Write;
 
 fn print_errors(errors: &[LocatedError]) {

@@ -3,14 +3,14 @@
 //! order; nothing outlives its batch, so memory stays flat however long the stream is.
 
 use super::args::CheckArgs;
-use super::check::{base_settings, build_setup, print_located, threshold};
+use super::check::{base_settings, build_setup, print_located};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::config;
 use crate::engine::{date_from_front_matter, lang_from_tag, Engine, Settings};
 use crate::markup::Format;
 use crate::render;
-use crate::rules::{Lang, Severity};
 use crate::source::SourceFile;
+use crate::vocab::{Lang, Severity};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::io::{BufRead, Write};
@@ -218,7 +218,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         }
     };
     // Findings never fail a stream unless asked: a pipeline reads them from the output.
-    let fail = args.fail_on.and_then(threshold);
+    let fail = args.fail_on.and_then(config::FailOn::threshold);
     let engine = Engine { rules: &setup.rules, knowledge: &setup.knowledge };
 
     let stdin = std::io::stdin();

@@ -18,15 +18,37 @@
 //! ignore = ["date"]
 //! ```
 
-use crate::cli::args::FailOn;
 use crate::engine::Settings;
-use crate::rules::{Lang, RuleSet, Severity};
+use crate::rules::RuleSet;
 use crate::source::LocatedError;
+use crate::vocab::{Lang, Severity};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
+
+/// Severities, for --fail-on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    /// Never fail because of findings (only because of errors).
+    Never,
+}
+
+impl FailOn {
+    /// The least severity that fails a run; None for `never`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "factlint.toml";

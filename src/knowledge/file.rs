@@ -253,5 +253,5 @@ pub struct FactSpec {
 
 /// Parses a knowledge file. Errors carry the byte span TOML reported.
 pub fn parse(text: &str) -> Result<KnowledgeSpec, (String, Option<std::ops::Range<usize>>)> {
-    toml::from_str::<KnowledgeSpec>(text).map_err(|e| (crate::rules::explain_toml_message(e.message()), e.span()))
+    toml::from_str::<KnowledgeSpec>(text).map_err(|e| (crate::vocab::explain_toml_message(e.message()), e.span()))
 }

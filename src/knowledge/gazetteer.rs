@@ -24,7 +24,7 @@
 //! A posting is `place << 1 | alternate`, where alternate marks a name that is not the place's
 //! main name (a variant spelling, a historical or foreign name).
 
-use crate::knowledge::fold::fold;
+use crate::vocab::fold::fold;
 use fst::raw::Output;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -473,7 +473,7 @@ pub fn walk_prefixes(fst: &fst::raw::Fst<impl AsRef<[u8]>>, text: &str, mut foun
     let mut buf = [0u8; 4];
     while let Some((i, c)) = chars.next() {
         let mut dead = false;
-        crate::knowledge::fold::fold_char(c, &mut |f| {
+        crate::vocab::fold::fold_char(c, &mut |f| {
             if dead {
                 return;
             }

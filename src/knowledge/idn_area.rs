@@ -6,9 +6,9 @@
 //! there. The GeoNames places of Indonesia are attached to the regency or kota of their name
 //! in their province, so both sources agree on where a city lies.
 
-use super::fold::fold;
 use super::gazetteer::{Feature, GazetteerBuilder, Level, LinkKind, NewPlace, PlaceId, PlaceKind, NONE};
 use super::import::ImportError;
+use crate::vocab::fold::fold;
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -5,10 +5,10 @@
 //! byte for byte with the committed file.
 
 use super::file;
-use super::fold::fold;
 use super::gazetteer::{Feature, GazetteerBuilder, Level, Link, LinkKind, NewPlace, PlaceId, PlaceKind, NONE};
 use super::places::{self, PlaceStore};
 use crate::source::LocatedError;
+use crate::vocab::fold::fold;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

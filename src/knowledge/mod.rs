@@ -4,7 +4,6 @@
 
 mod facts;
 pub mod file;
-pub mod fold;
 pub mod gazetteer;
 mod idn_area;
 pub mod import;
@@ -173,7 +172,7 @@ impl Knowledge {
 
     /// "Minister of Industry (Indonesia)": an office's title in a language, with its
     /// organisation or country.
-    pub fn office_label(&self, office: records::OfficeId, lang: crate::rules::Lang) -> String {
+    pub fn office_label(&self, office: records::OfficeId, lang: crate::vocab::Lang) -> String {
         let o = self.records.office(office);
         let title = o.title(lang);
         let whose = o.org.clone().or_else(|| o.country.map(|c| self.display_name(c, lang.as_str()).to_string()));
@@ -283,7 +282,7 @@ impl Knowledge {
     /// Every place called `name`, most prominent first.
     pub fn lookup(&self, name: &str) -> Vec<Posting> {
         let mut out: Vec<Posting> = self.world.lookup(name).collect();
-        if let Some(extra) = self.extra_names.get(&fold::fold(name)) {
+        if let Some(extra) = self.extra_names.get(&crate::vocab::fold::fold(name)) {
             merge_postings(&mut out, extra);
         }
         out
@@ -485,7 +484,7 @@ impl places::PlaceStore for Knowledge {
     }
 
     fn add_name(&mut self, id: PlaceId, name: &str, alternate: bool) {
-        let key = fold::fold(name);
+        let key = crate::vocab::fold::fold(name);
         if key.is_empty() {
             return;
         }

@@ -8,8 +8,8 @@ use super::file::{KnowledgeSpec, OfficeSpec, PersonSpec, TenureSpec};
 use super::gazetteer::PlaceKind;
 use super::records::{FuzzyDate, Office, OfficeId, Origin, Person, PersonId, RecordRef, Tenure, TenureId};
 use super::Knowledge;
-use crate::rules::Lang;
 use crate::source::{line_col, line_starts, LocatedError};
+use crate::vocab::Lang;
 use std::sync::Arc;
 use toml::Spanned;
 

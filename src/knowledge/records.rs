@@ -4,9 +4,9 @@
 //! names. Every name, title and measure word goes into one folded name index (an fst), so the
 //! recogniser walks text once, not once per person.
 
-use super::fold::fold;
 use super::PlaceId;
-use crate::rules::Lang;
+use crate::vocab::fold::fold;
+use crate::vocab::Lang;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -121,7 +121,7 @@ impl FuzzyDate {
 impl fmt::Display for FuzzyDate {
     /// "23 October 2019", "March 2021", "2021".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::recognize::dates::{display_date, month_name};
+        use crate::vocab::calendar::{display_date, month_name};
         let (a, b) = (self.earliest, self.latest);
         if a == b {
             f.write_str(&display_date(a))

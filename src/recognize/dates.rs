@@ -9,8 +9,9 @@
 //! (`date_range`, `number_markers`, `not_before_weekday`) come from the lexicon of the
 //! document's language.
 
-use crate::rules::lexicon::Lexicons;
-use crate::rules::Lang;
+use crate::lexicon::Lexicons;
+use crate::vocab::calendar::{days_in_month, month_name};
+use crate::vocab::Lang;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 use std::ops::Range;
@@ -276,7 +277,7 @@ impl<'a> DateReader<'a> {
             return None;
         }
         let value = self.lexicons.value(self.lang, table, word)?;
-        if is_all_caps(word) && self.is_abbreviation(table, &crate::knowledge::fold::fold(word), value) {
+        if is_all_caps(word) && self.is_abbreviation(table, &crate::vocab::fold::fold(word), value) {
             return None;
         }
         Some(value)
@@ -400,7 +401,7 @@ impl<'a> DateReader<'a> {
     /// True when the weekday as written is an abbreviation the lexicon has ("Fri" beside
     /// "Friday"; "Rabu" is a whole name).
     fn is_abbreviated_weekday(&self, word: &str) -> bool {
-        let w = crate::knowledge::fold::fold(word);
+        let w = crate::vocab::fold::fold(word);
         self.lexicons
             .value(self.lang, WEEKDAY_TABLE, &w)
             .is_some_and(|day| self.is_abbreviation(WEEKDAY_TABLE, &w, day))
@@ -456,7 +457,7 @@ impl<'a> DateReader<'a> {
     pub fn weekday_word(&self, weekday: Weekday, like: &str) -> Option<String> {
         let table: Vec<(&str, i64)> = self.lexicons.table(self.lang, WEEKDAY_TABLE)?.collect();
         let is_abbreviation = |w: &str, v: i64| self.is_abbreviation(WEEKDAY_TABLE, w, v);
-        let like_folded = crate::knowledge::fold::fold(like.trim_end_matches('.'));
+        let like_folded = crate::vocab::fold::fold(like.trim_end_matches('.'));
         let like_abbreviated = table.iter().any(|(w, v)| *w == like_folded && is_abbreviation(w, *v));
         let target = i64::from(weekday.number_from_monday());
         let words: Vec<&str> = table.iter().filter(|(_, v)| *v == target).map(|(w, _)| *w).collect();
@@ -518,60 +519,6 @@ fn same_case(word: &str, like: &str) -> String {
         return c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
     }
     word.to_string()
-}
-
-/// Days in a month; without a year, the most it can have (29 for February).
-pub fn days_in_month(year: Option<i32>, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 => match year {
-            Some(y) if !is_leap_year(y) => 28,
-            _ => 29,
-        },
-        _ => 0,
-    }
-}
-
-pub fn is_leap_year(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-/// The English name of a weekday, for messages.
-pub fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-/// The English name of a month (1..=12), for messages.
-pub fn month_name(m: u32) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS.get(m.wrapping_sub(1) as usize).copied().unwrap_or("?")
-}
-
-/// A date for messages: "4 July 2023".
-pub fn display_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
 }
 
 /// A reading for messages: "31 June 2023", "31 June".
@@ -692,11 +639,11 @@ fn dateline_rest_ok(rest: &str, has_place: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::spec::LexiconSpec;
+    use crate::lexicon::spec::LexiconSpec;
 
     fn lexicons() -> Lexicons {
         let mut l = Lexicons::default();
-        for (path, text) in crate::rules::builtin::FILES {
+        for (path, text) in crate::builtin::FILES {
             if path.contains("lexicon") {
                 let spec: LexiconSpec = toml::from_str(text).unwrap();
                 l.add(&spec, path, text).unwrap();
@@ -711,7 +658,7 @@ mod tests {
 
     fn read_with(lang: Lang, pattern: &str, text: &str) -> Option<DateExpr> {
         let lex = lexicons();
-        let re = Regex::new(&crate::rules::lexicon::expand(pattern, lang, &lex).unwrap()).unwrap();
+        let re = Regex::new(&crate::lexicon::expand(pattern, lang, &lex).unwrap()).unwrap();
         let caps = re.captures(text)?;
         let reader = DateReader::new(&lex, lang);
         reader.read(&caps).filter(|e| reader.is_claim(text, e))
@@ -773,7 +720,6 @@ mod tests {
         assert!(r(None, 2, 29).exists());
         assert!(!r(None, 2, 30).exists());
         assert!(!r(None, 6, 31).exists());
-        assert!(is_leap_year(2000) && !is_leap_year(1900));
     }
 
     #[test]

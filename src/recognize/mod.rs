@@ -8,8 +8,8 @@ pub mod people;
 
 use crate::knowledge::gazetteer::Posting;
 use crate::knowledge::Knowledge;
-use crate::rules::lexicon::Lexicons;
-use crate::rules::Lang;
+use crate::lexicon::Lexicons;
+use crate::vocab::Lang;
 use std::ops::Range;
 
 /// A known name found in the text, and the places it may stand for.
@@ -193,7 +193,7 @@ pub fn clauses<S: std::hash::BuildHasher>(
     for (i, mark) in text[sentence.clone()].match_indices([';', ',']) {
         let at = sentence.start + i;
         let cuts = mark == ";"
-            || word_after(text, at + 1).is_some_and(|w| clause_words.contains(&crate::knowledge::fold::fold(&text[w])));
+            || word_after(text, at + 1).is_some_and(|w| clause_words.contains(&crate::vocab::fold::fold(&text[w])));
         if cuts {
             out.push(start..at);
             start = at + 1;

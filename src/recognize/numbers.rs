@@ -14,8 +14,8 @@
 //! form at all ("6,8 million" in English copy is 6.8 million).
 
 use super::dates::{in_url, DateReader, MONTH_TABLE, NUMBER_MARKERS};
-use crate::rules::lexicon::{Lexicons, UnitPosition};
-use crate::rules::Lang;
+use crate::lexicon::{Lexicons, UnitPosition};
+use crate::vocab::Lang;
 use regex::Captures;
 use std::ops::Range;
 
@@ -391,19 +391,19 @@ pub fn format_trimmed(value: f64, max_decimals: usize, n: Notation) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::spec::LexiconSpec;
+    use crate::lexicon::spec::LexiconSpec;
 
     /// The shipped number pattern of rules/number/mismatch.toml, over the shipped lexicons.
     fn read(lang: Lang, text: &str) -> Vec<(String, f64, Option<String>, Bound)> {
         let mut lex = Lexicons::default();
-        for (path, t) in crate::rules::builtin::FILES {
+        for (path, t) in crate::builtin::FILES {
             if path.contains("lexicon") {
                 let spec: LexiconSpec = toml::from_str(t).unwrap();
                 lex.add(&spec, path, t).unwrap();
             }
         }
         let pattern = r"(?:(?P<bound>{number_bound})[ \t]+)?(?:(?P<unit_before>{unit_before})[ \t]?)?(?P<number>[0-9]+(?:[.,][0-9]+)*)(?:[ \t]?(?P<scale>{scale}))?(?:[ \t]?(?P<unit_after>{unit_after}))?";
-        let re = regex::Regex::new(&crate::rules::lexicon::expand(pattern, lang, &lex).unwrap()).unwrap();
+        let re = regex::Regex::new(&crate::lexicon::expand(pattern, lang, &lex).unwrap()).unwrap();
         let reader = NumberReader::new(&lex, lang);
         re.captures_iter(text)
             .filter_map(|c| reader.read(text, &c))

@@ -4,7 +4,7 @@
 //! read are `::error` annotations on the file; a plain summary line ends the output.
 
 use super::Report;
-use crate::rules::Severity;
+use crate::vocab::Severity;
 use std::io::Write;
 
 /// GitHub's annotation levels.

@@ -7,8 +7,8 @@
 
 use super::{FileResult, Report};
 use crate::diagnostic::Diagnostic;
-use crate::rules::Severity;
 use crate::source::Span;
+use crate::vocab::Severity;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -361,7 +361,7 @@ mod tests {
 
     fn diagnostic(start: usize, end: usize, severity: Severity, message: &str) -> Diagnostic {
         Diagnostic {
-            rule: crate::rules::RuleId::parse("place.located-in").unwrap(),
+            rule: crate::vocab::RuleId::parse("place.located-in").unwrap(),
             severity,
             path: "a.txt".into(),
             span: Span::new(start, end),

@@ -5,8 +5,8 @@
 
 use super::Report;
 use crate::diagnostic::Diagnostic;
-use crate::rules::Severity;
 use crate::source::SourceFile;
+use crate::vocab::Severity;
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::io::Write;
 

@@ -10,8 +10,8 @@ pub mod sarif;
 pub mod stream;
 
 use crate::diagnostic::{Diagnostic, RuleDescriptor};
-use crate::rules::Severity;
 use crate::source::SourceFile;
+use crate::vocab::Severity;
 use std::sync::Arc;
 
 /// One checked file and what was found in it.

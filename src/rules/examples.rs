@@ -1,14 +1,11 @@
-//! Rule examples: every rule carries texts it must flag and texts it must leave clean.
-//! `factlint rules test` runs them, and so does the test suite for the shipped rules. A failing
-//! example is reported as *missing* (a text the rule should flag and did not) or *noisy* (a
-//! finding the example did not expect).
+//! Rule examples read: every rule carries texts it must flag and texts it must leave clean,
+//! validated here when the rule loads; [`crate::verify`] runs them.
 
 use super::spec::ExampleSpec;
-use super::{CompileCx, Example, Lang, Rule, RuleId, RuleSet};
-use crate::engine::{Engine, Settings};
-use crate::knowledge::Knowledge;
+use crate::checks::rule::{CompileCx, Example, ExampleKnowledge};
 use crate::markup::Format;
-use crate::source::{LocatedError, SourceFile};
+use crate::source::LocatedError;
+use crate::vocab::{Lang, RuleId};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -30,7 +27,7 @@ fn read_relative(rule_path: &str, rel: &str) -> Result<(String, String), String>
             }
         }
         let joined = parts.join("/");
-        return super::builtin::FILES
+        return crate::builtin::FILES
             .iter()
             .find(|(p, _)| *p == joined)
             .map(|(p, t)| (format!("builtin:{p}"), t.to_string()))
@@ -39,29 +36,6 @@ fn read_relative(rule_path: &str, rel: &str) -> Result<(String, String), String>
     let path: PathBuf = Path::new(rule_path).parent().unwrap_or(Path::new("")).join(rel);
     let shown = path.display().to_string();
     std::fs::read_to_string(&path).map(|t| (shown.clone(), t)).map_err(|e| format!("cannot read {shown}: {e}"))
-}
-
-/// The knowledge an example is checked against: the built-in knowledge and the file it names.
-/// A user's file is loaded (and so checked) when the rule loads; a shipped one, which the test
-/// suite checks, only when an example runs, so start-up does not pay for it.
-#[derive(Debug)]
-pub struct ExampleKnowledge {
-    shown: String,
-    text: String,
-    kb: std::sync::OnceLock<Knowledge>,
-}
-
-impl ExampleKnowledge {
-    fn load(&self) -> Result<Knowledge, Vec<LocatedError>> {
-        let mut kb = Knowledge::builtin();
-        kb.load_str(&self.shown, &self.text)?;
-        Ok(kb)
-    }
-
-    /// The loaded knowledge.
-    pub fn get(&self) -> &Knowledge {
-        self.kb.get_or_init(|| self.load().expect("a shipped example's knowledge file is checked by the test suite"))
-    }
 }
 
 /// Reads an example's knowledge file, once per rule file; loads it now unless it is shipped.
@@ -75,16 +49,15 @@ fn example_knowledge(
     }
     let (shown, text) = read_relative(cx.path, rel.get_ref())
         .map_err(|m| cx.error(rel.span().start, format!("the example's `knowledge`: {m}")))?;
-    let ek = ExampleKnowledge { shown, text, kb: std::sync::OnceLock::new() };
+    let ek = ExampleKnowledge::new(shown, text);
     if !cx.path.starts_with("builtin:") {
-        let kb = ek.load().map_err(|errors| {
+        ek.load_now().map_err(|errors| {
             let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
             cx.error(
                 rel.span().start,
                 format!("the example's knowledge file has {} error(s), the first: {first}", errors.len()),
             )
         })?;
-        let _ = ek.kb.set(kb);
     }
     let ek = Arc::new(ek);
     cache.insert(rel.get_ref().clone(), ek.clone());
@@ -147,58 +120,4 @@ pub fn compile_example(
         knowledge,
         knowledge_path: e.knowledge.as_ref().map(|k| k.get_ref().clone()),
     })
-}
-
-/// How one example fared.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExampleResult {
-    pub location: String,
-    /// Expected findings the rule did not report.
-    pub missing: Vec<String>,
-    /// Findings the example did not expect.
-    pub noisy: Vec<String>,
-    /// What the example expects (its `flagged`).
-    pub expected: Vec<String>,
-}
-
-impl ExampleResult {
-    pub fn passed(&self) -> bool {
-        self.missing.is_empty() && self.noisy.is_empty()
-    }
-}
-
-/// Runs a rule's examples with only that rule enabled, each against its own knowledge file
-/// when it names one, else against `knowledge`.
-pub fn run_examples(rule: &Rule, rules: &RuleSet, knowledge: &Knowledge) -> Vec<ExampleResult> {
-    rule.examples
-        .iter()
-        .map(|ex| {
-            let engine =
-                Engine { rules, knowledge: ex.knowledge.as_deref().map(ExampleKnowledge::get).unwrap_or(knowledge) };
-            let settings = Settings {
-                lang: Some(ex.lang),
-                date: ex.date,
-                select: std::iter::once(rule.id.as_str().to_string()).chain(ex.with_rules.iter().cloned()).collect(),
-                ..Settings::default()
-            };
-            let source = SourceFile::new(ex.location.clone(), ex.text.clone());
-            let found: Vec<String> = engine
-                .check(&source, ex.format, &settings)
-                .into_iter()
-                .filter(|d| d.rule == rule.id)
-                .map(|d| d.text)
-                .collect();
-            let mut unmatched = found.clone();
-            let mut missing = Vec::new();
-            for want in &ex.flagged {
-                match unmatched.iter().position(|f| f == want) {
-                    Some(i) => {
-                        unmatched.remove(i);
-                    }
-                    None => missing.push(want.clone()),
-                }
-            }
-            ExampleResult { location: ex.location.clone(), missing, noisy: unmatched, expected: ex.flagged.clone() }
-        })
-        .collect()
 }

@@ -5,173 +5,18 @@
 //! severity, languages, patterns, settings, message variables) and builds a [`Rule`]. Every
 //! problem is an error at load time with file, line and column.
 
-pub mod builtin;
 pub mod examples;
-pub mod lexicon;
+
 pub mod spec;
 
-use crate::checks::{self, Check};
+use crate::checks;
+use crate::checks::rule::{settings_section, CompileCx, Pattern, Rule, MAX_PATTERN_BYTES};
+use crate::lexicon::spec::LexiconSpec;
+use crate::lexicon::Lexicons;
 use crate::source::LocatedError;
-use lexicon::Lexicons;
-use regex::Regex;
-use spec::{LexiconSpec, RuleSpec};
-use std::fmt;
+use crate::vocab::{explain_toml_message, Lang, RuleId, Severity, CATEGORIES};
+use spec::RuleSpec;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use toml::Spanned;
-
-/// A two-letter language code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Lang([u8; 2]);
-
-impl Lang {
-    pub const EN: Lang = Lang(*b"en");
-    pub const ID: Lang = Lang(*b"id");
-
-    pub fn parse(s: &str) -> Option<Lang> {
-        let b = s.as_bytes();
-        (b.len() == 2 && b.iter().all(|c| c.is_ascii_lowercase())).then(|| Lang([b[0], b[1]]))
-    }
-
-    pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.0).unwrap_or("??")
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Finding categories; a rule id is `category.name`.
-pub const CATEGORIES: &[&str] = &["place", "date", "person", "number", "spam", "style", "consistency"];
-
-/// A rule id, `category.name`, validated.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct RuleId(Arc<str>);
-
-impl RuleId {
-    pub fn parse(s: &str) -> Result<RuleId, String> {
-        let Some((cat, name)) = s.split_once('.') else {
-            return Err(format!("a rule id is `category.name` (e.g. place.located-in), not {s:?}"));
-        };
-        if !CATEGORIES.contains(&cat) {
-            return Err(format!("unknown category {cat:?} in rule id {s:?}: use one of {}", CATEGORIES.join(", ")));
-        }
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            return Err(format!("the name in rule id {s:?} must be lower-case letters, digits and hyphens"));
-        }
-        Ok(RuleId(s.into()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn category(&self) -> &str {
-        self.0.split('.').next().unwrap_or("")
-    }
-
-    /// True when `selector` names this rule: its id, or its category.
-    pub fn matches(&self, selector: &str) -> bool {
-        selector == self.as_str() || selector == self.category() || selector == "all"
-    }
-}
-
-impl fmt::Display for RuleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// A pattern for one language. It is checked when the rule loads and compiled the first time a
-/// document of its language needs it, so start-up does not pay for languages a run never sees;
-/// rules that share a pattern (after macro expansion) share one compiled regex.
-#[derive(Debug, Clone)]
-pub struct Pattern {
-    pub lang: Lang,
-    compiled: Arc<LazyRegex>,
-}
-
-impl Pattern {
-    pub fn regex(&self) -> &Regex {
-        self.compiled.get()
-    }
-}
-
-/// An expanded pattern and, once needed, its compiled regex.
-#[derive(Debug)]
-struct LazyRegex {
-    source: String,
-    regex: std::sync::OnceLock<Regex>,
-    /// Set by the thread that compiles the regex, so that [`RuleSet::warm_up`] passes over a
-    /// pattern another thread is already compiling.
-    claimed: std::sync::atomic::AtomicBool,
-}
-
-impl LazyRegex {
-    fn get(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            self.claimed.store(true, std::sync::atomic::Ordering::Relaxed);
-            build_regex(&self.source).expect("the pattern was checked when its rule loaded")
-        })
-    }
-}
-
-/// The longest pattern a rule may write, before expansion.
-const MAX_PATTERN_BYTES: usize = 256 << 10;
-
-fn build_regex(source: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(source).size_limit(64 << 20).dfa_size_limit(16 << 20).build()
-}
-
-/// Patterns by expanded source, shared across the rules of a process.
-fn shared_pattern(source: String) -> Arc<LazyRegex> {
-    static CACHE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, Arc<LazyRegex>>>> =
-        std::sync::LazyLock::new(Default::default);
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    cache
-        .entry(source.clone())
-        .or_insert_with(|| {
-            Arc::new(LazyRegex { source, regex: std::sync::OnceLock::new(), claimed: Default::default() })
-        })
-        .clone()
-}
 
 /// Checks an expanded pattern without compiling it to an automaton: its syntax, and the names of
 /// its groups.
@@ -227,95 +72,6 @@ fn collect_group_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
     }
 }
 
-/// One `[[example]]`, validated.
-#[derive(Debug, Clone)]
-pub struct Example {
-    pub text: String,
-    pub flagged: Vec<String>,
-    pub lang: Lang,
-    pub date: Option<chrono::NaiveDate>,
-    pub format: crate::markup::Format,
-    pub note: Option<String>,
-    /// Other rules run with this one (ids or categories).
-    pub with_rules: Vec<String>,
-    /// Where the example is written, for reports: `file:line`.
-    pub location: String,
-    /// The knowledge the example is checked against, when it names a knowledge file, and the
-    /// path as written.
-    pub knowledge: Option<Arc<examples::ExampleKnowledge>>,
-    pub knowledge_path: Option<String>,
-}
-
-/// A compiled rule.
-#[derive(Debug)]
-pub struct Rule {
-    pub id: RuleId,
-    pub kind: String,
-    pub severity: Severity,
-    /// Empty: every language.
-    pub languages: Vec<Lang>,
-    pub message: String,
-    pub summary: String,
-    pub description: String,
-    pub patterns: Vec<Pattern>,
-    /// Pattern sources as written, for `rules explain`.
-    pub pattern_sources: Vec<String>,
-    /// The `[settings]` tables as written, for `rules explain`.
-    pub settings_source: String,
-    pub examples: Vec<Example>,
-    /// The file the rule came from (`builtin:rules/...` for shipped rules).
-    pub origin: String,
-    pub check: Box<dyn Check>,
-}
-
-impl Rule {
-    pub fn runs_on(&self, lang: Lang) -> bool {
-        self.languages.is_empty() || self.languages.contains(&lang)
-    }
-
-    /// True once the rule's patterns for a language have been compiled (a document of that
-    /// language needed them). Kinds may skip a document cheaply before that, when a quick look
-    /// shows none of their patterns can match.
-    pub fn patterns_compiled(&self, lang: Lang) -> bool {
-        self.patterns.iter().filter(|p| p.lang == lang).all(|p| p.compiled.regex.get().is_some())
-    }
-
-    /// The compiled patterns for a language.
-    pub fn patterns_for(&self, lang: Lang) -> impl Iterator<Item = &Regex> {
-        self.patterns.iter().filter(move |p| p.lang == lang).map(|p| p.regex())
-    }
-
-    /// Fills the message template with values (`{place}` -> "Shenzhen").
-    pub fn render_message(&self, values: &[(&str, &str)]) -> String {
-        fill_template(&self.message, values)
-    }
-}
-
-/// Replaces `{name}` with values; unknown names stay as written.
-pub fn fill_template(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        match rest[open..].find('}') {
-            Some(close) => {
-                let name = &rest[open + 1..open + close];
-                match values.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&rest[open..=open + close]),
-                }
-                rest = &rest[open + close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The rules and lexicons of a run.
 #[derive(Debug, Default)]
 pub struct RuleSet {
@@ -338,7 +94,7 @@ pub enum Builtin {
 /// The ids of the shipped rules, read from their files without compiling them: a config that
 /// names one stays valid in a run that leaves the shipped rules out (`--no-builtin-rules`).
 pub fn shipped_rule_ids() -> Vec<&'static str> {
-    builtin::FILES
+    crate::builtin::FILES
         .iter()
         .filter(|(_, text)| !declares_lexicon(text) && !declares_knowledge(text))
         .filter_map(|(_, text)| {
@@ -354,7 +110,7 @@ pub fn shipped_rule_ids() -> Vec<&'static str> {
 /// parser's located errors.
 /// The shipped files `builtin` asks for: all, the lexicons only, or none.
 fn builtin_files(builtin: Builtin) -> Vec<RuleFile> {
-    builtin::FILES
+    crate::builtin::FILES
         .iter()
         .filter(|(_, text)| builtin == Builtin::All || (builtin == Builtin::LexiconsOnly && declares_lexicon(text)))
         .map(|(path, text)| RuleFile { shown: format!("builtin:{path}"), text: text.to_string() })
@@ -523,11 +279,11 @@ impl RuleSet {
             }
             warming.push(lang);
         }
-        let mut pending: Vec<Arc<LazyRegex>> = Vec::new();
+        let mut pending: Vec<Pattern> = Vec::new();
         for rule in self.rules.iter().rev().filter(|r| r.runs_on(lang)) {
             for p in rule.patterns.iter().rev().filter(|p| p.lang == lang) {
-                if p.compiled.regex.get().is_none() && !pending.iter().any(|q| Arc::ptr_eq(q, &p.compiled)) {
-                    pending.push(p.compiled.clone());
+                if !p.is_compiled() && !pending.iter().any(|q| q.shares_regex(p)) {
+                    pending.push(p.clone());
                 }
             }
         }
@@ -541,9 +297,7 @@ impl RuleSet {
                     job();
                 }
                 for p in pending {
-                    if !p.claimed.swap(true, std::sync::atomic::Ordering::Relaxed) {
-                        p.get();
-                    }
+                    p.compile_unless_claimed();
                 }
             });
         }
@@ -582,170 +336,15 @@ pub fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> LocatedError {
     LocatedError::at(path, text, e.span().map_or(0, |s| s.start), explain_toml_message(e.message()))
 }
 
-/// A TOML error message, with a hint for the mistakes users make most.
-pub fn explain_toml_message(message: &str) -> String {
-    let m = message.trim();
-    let hint = if m.contains("invalid type: map, expected a string") {
-        " (a date is written as a string: \"2023-07-05\")"
-    } else if m.starts_with("invalid type: string") && m.ends_with("expected a sequence") {
-        " (write a list, even of one: [\"...\"])"
-    } else if m.contains("invalid escape sequence") {
-        " (write regular expressions in single quotes, '...', where backslashes need no escaping)"
-    } else {
-        ""
-    };
-    // The words around place claims moved from the place kinds' settings to the lexicons.
-    const CLAIM_WORDS: &[(&str, &str)] = &[
-        ("lead_words", "place_lead"),
-        ("trail_words", "place_trail"),
-        ("intro_words", "place_intro"),
-        ("list_words", "place_list"),
-        ("not_after_region", "place_not_after_region"),
-        ("not_before_place", "place_not_before_place"),
-    ];
-    if let Some((_, list)) = CLAIM_WORDS.iter().find(|(f, _)| m.contains(&format!("unknown field `{f}`"))) {
-        return format!(
-            "{m} (place claims are read as the lexicons define them: add words to the `{list}` list of a lexicon file, as rules/place/claims.en.toml does)"
-        );
-    }
-    format!("{m}{hint}")
-}
-
-/// What a kind needs from the rule file and offers to its message.
-#[derive(Debug, Clone, Copy)]
-pub struct KindInfo {
-    pub name: &'static str,
-    /// Named groups every pattern must have.
-    pub required_groups: &'static [&'static str],
-    /// Named groups a pattern may have.
-    pub optional_groups: &'static [&'static str],
-    /// Whether the kind needs patterns at all.
-    pub needs_patterns: bool,
-    /// `{names}` the message may use.
-    pub message_values: &'static [&'static str],
-}
-
-/// Context for compiling a rule: where errors point.
-pub struct CompileCx<'a> {
-    pub path: &'a str,
-    pub text: &'a str,
-    pub lexicons: &'a Lexicons,
-    line_starts: std::sync::OnceLock<Vec<usize>>,
-    /// How many `[[pattern]]`s the rule file has.
-    patterns: usize,
-}
-
 /// Shipped rule files are checked by the test suite (`cargo test` compiles every pattern and runs
 /// every example), so loading them skips the pattern syntax check that users' files get.
 fn is_shipped(path: &str) -> bool {
     path.starts_with("builtin:")
 }
 
-impl CompileCx<'_> {
-    /// The 1-based line of a byte offset in the rule file.
-    pub fn line_of(&self, offset: usize) -> usize {
-        let starts = self.line_starts.get_or_init(|| crate::source::line_starts(self.text));
-        crate::source::line_col(self.text, starts, offset).line
-    }
-
-    pub fn error(&self, offset: usize, message: impl Into<String>) -> LocatedError {
-        LocatedError::at(self.path, self.text, offset, message)
-    }
-
-    /// Deserialises a kind's `[settings]` table, pointing errors at the offending key or value.
-    pub fn settings<T: serde::de::DeserializeOwned + Default>(
-        &self,
-        settings: Option<&Spanned<toml::Table>>,
-    ) -> Result<T, LocatedError> {
-        match settings {
-            None => Ok(T::default()),
-            Some(_) => self.spanned_settings(),
-        }
-    }
-
-    /// Reads `[settings]` straight from the rule file, so a kind may use `toml::Spanned` fields
-    /// and point an error at the offending value (unknown keys point at the key).
-    pub fn spanned_settings<T: serde::de::DeserializeOwned + Default>(&self) -> Result<T, LocatedError> {
-        #[derive(serde::Deserialize)]
-        struct File<T> {
-            settings: Option<T>,
-        }
-        // The settings section alone first; the whole file when that does not read, so that an
-        // error is always the whole file's.
-        let section = settings_section(self.text);
-        let parsed = match toml::from_str::<File<T>>(&section) {
-            Ok(f) => Ok(f),
-            Err(_) if matches!(section, std::borrow::Cow::Owned(_)) => toml::from_str::<File<T>>(self.text),
-            Err(e) => Err(e),
-        };
-        match parsed {
-            Ok(f) => Ok(f.settings.unwrap_or_default()),
-            Err(e) => Err(self.error(
-                e.span().map_or(0, |s| s.start),
-                format!("in [settings]: {}", explain_toml_message(e.message())),
-            )),
-        }
-    }
-
-    /// Where the first line that starts with `start` (after indentation) is, for errors about a
-    /// part of the file that has no span of its own; the file's start when there is none.
-    pub fn line_offset(&self, start: &str) -> usize {
-        let mut offset = 0;
-        for line in self.text.split_inclusive('\n') {
-            let indent = line.len() - line.trim_start().len();
-            if line[indent..].starts_with(start) {
-                return offset + indent;
-            }
-            offset += line.len();
-        }
-        0
-    }
-
-    /// How many `[[pattern]]`s the rule file has, for kinds whose patterns are optional.
-    pub fn pattern_count(&self) -> usize {
-        self.patterns
-    }
-}
-
-/// The rule file with everything but its `[settings]` tables blanked out, byte for byte, so that
-/// reading the settings again (for their spans) parses little and every offset still points
-/// into the file. The whole file when the settings are not written as `[settings]` tables.
-fn settings_section(text: &str) -> std::borrow::Cow<'_, str> {
-    // A table header: `[name]` or `[[name]]` with a bare dotted name on a line of its own (an
-    // array's element on its own line, `["a", "b"],`, is not one).
-    fn header(line: &str) -> Option<&str> {
-        let l = line.trim();
-        let inner = l.strip_prefix('[')?.trim_start_matches('[');
-        let name = inner.trim_end_matches(']').trim();
-        let bare = name.starts_with(|c: char| c.is_ascii_alphabetic())
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '));
-        (l.ends_with(']') && bare).then_some(name)
-    }
-    let mut keep = vec![false; text.len()];
-    let mut found = false;
-    let mut inside = false;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(h) = header(line) {
-            inside = h == "settings" || h.starts_with("settings.") || h.starts_with("settings .");
-            found |= inside;
-        }
-        if inside {
-            keep[offset..offset + line.len()].fill(true);
-        }
-        offset += line.len();
-    }
-    if !found {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let bytes: Vec<u8> = text.bytes().zip(keep).map(|(b, k)| if k || b == b'\n' { b } else { b' ' }).collect();
-    // Blanking replaces whole lines outside the section, so the rest stays valid UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
-}
-
 /// Validates a rule spec and compiles it.
 pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> Result<Rule, Vec<LocatedError>> {
-    let cx = CompileCx { path, text, lexicons, line_starts: std::sync::OnceLock::new(), patterns: spec.patterns.len() };
+    let cx = CompileCx::new(path, text, lexicons, spec.patterns.len());
     let mut errors = Vec::new();
     let id = RuleId::parse(spec.id.get_ref()).map_err(|m| vec![cx.error(spec.id.span().start, m)])?;
     let Some(info) = checks::kind_info(spec.kind.get_ref()) else {
@@ -837,17 +436,17 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         for lang in langs {
             // The value's span includes its quotes; offsets inside point one byte later.
             let at = p.regex.span().start + 1;
-            let expanded = match lexicon::expand(p.regex.get_ref(), lang, lexicons) {
+            let expanded = match crate::lexicon::expand(p.regex.get_ref(), lang, lexicons) {
                 Ok(e) => e,
                 Err((off, m)) => {
                     errors.push(cx.error(at + off, m));
                     continue;
                 }
             };
-            let expanded = lexicon::ascii_word_boundaries(&expanded);
+            let expanded = crate::lexicon::ascii_word_boundaries(&expanded);
             if is_shipped(path) {
                 if !validate_only {
-                    patterns.push(Pattern { lang, compiled: shared_pattern(expanded) });
+                    patterns.push(Pattern::new(lang, expanded));
                 }
                 continue;
             }
@@ -895,12 +494,10 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
             }
             // A user's pattern is compiled now, under the size limits: a pattern too big to
             // compile is the rule's error, never a failure on the first document.
-            let compiled = shared_pattern(expanded);
-            if compiled.regex.get().is_none() {
-                match build_regex(&compiled.source) {
-                    Ok(re) => {
-                        let _ = compiled.regex.set(re);
-                    }
+            let pattern = Pattern::new(lang, expanded);
+            {
+                match pattern.compile_now() {
+                    Ok(()) => {}
                     Err(e) => {
                         let message = match e {
                             regex::Error::CompiledTooBig(limit) => format!(
@@ -918,7 +515,7 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                 }
             }
             if !validate_only {
-                patterns.push(Pattern { lang, compiled });
+                patterns.push(pattern);
             }
         }
     }
@@ -981,43 +578,4 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         origin: path.to_string(),
         check: check.expect("no errors means the check compiled"),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn settings_section_keeps_offsets_and_whole_tables() {
-        let text = "id = \"spam.x\"\n[settings]\nterms = [\n  [\"a\", \"b\"],\n]\n[settings.extra]\nk = 1\n[[example]]\ntext = \"é\"\n";
-        let section = settings_section(text);
-        assert_eq!(section.len(), text.len());
-        assert!(section
-            .starts_with("             \n[settings]\nterms = [\n  [\"a\", \"b\"],\n]\n[settings.extra]\nk = 1\n"));
-        assert!(!section.contains("example") && !section.contains("spam.x"));
-        let at = text.find("k = 1").unwrap();
-        assert_eq!(&section[at..at + 5], "k = 1");
-        // Settings written inline: the whole file is read.
-        let inline = "id = \"a.b\"\nsettings = { k = 1 }\n";
-        assert_eq!(settings_section(inline), inline);
-    }
-
-    #[test]
-    fn rule_ids() {
-        assert!(RuleId::parse("place.located-in").is_ok());
-        assert!(RuleId::parse("located-in").is_err());
-        assert!(RuleId::parse("weather.rain").is_err());
-        assert!(RuleId::parse("place.Located").is_err());
-        let id = RuleId::parse("spam.gambling").unwrap();
-        assert!(id.matches("spam") && id.matches("spam.gambling") && !id.matches("place"));
-    }
-
-    #[test]
-    fn templates() {
-        assert_eq!(
-            fill_template("{place} is not in {region}", &[("place", "Shenzhen"), ("region", "KwaZulu-Natal")]),
-            "Shenzhen is not in KwaZulu-Natal"
-        );
-        assert_eq!(fill_template("{x} {", &[]), "{x} {");
-    }
 }

@@ -2,7 +2,6 @@
 //! compiled rules; every error it finds points back at a span here.
 
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use toml::Spanned;
 
 /// A rule file. Kind-specific settings live in `[settings]` and are read by the kind.
@@ -78,37 +77,4 @@ pub struct ExampleSpec {
     /// other rules' (unused-suppression). Only the rule's own findings are compared.
     #[serde(default)]
     pub with_rules: Vec<Spanned<String>>,
-}
-
-/// A lexicon file: the words of one language that rules share (month and day names, words that
-/// are not place names, words that tell the language apart).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LexiconSpec {
-    /// Always `"lexicon"`.
-    pub kind: Spanned<String>,
-    /// Two-letter language code.
-    pub language: Spanned<String>,
-    pub description: Option<String>,
-    /// Named word lists, e.g. `common = ["well", "still"]`.
-    #[serde(default)]
-    pub words: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
-    /// Named tables from words to numbers, e.g. `[tables.month] januari = 1`.
-    #[serde(default)]
-    pub tables: BTreeMap<String, Spanned<BTreeMap<String, Spanned<i64>>>>,
-    /// Units of measure and the words that write them before a number ("Rp", "US$") or after it
-    /// ("persen", "%", "rupiah"), e.g. `[units.percent] after = ["persen", "%"]`. A fact whose
-    /// unit is named here matches only figures written with one of these words.
-    #[serde(default)]
-    pub units: BTreeMap<String, Spanned<UnitSpec>>,
-}
-
-/// `[units.NAME]` of a lexicon.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UnitSpec {
-    #[serde(default)]
-    pub before: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub after: Vec<Spanned<String>>,
 }

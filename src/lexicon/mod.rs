@@ -2,10 +2,12 @@
 //! that are not place names, words that tell languages apart), and the `{macro}`s patterns use
 //! to refer to them.
 
-use super::spec::LexiconSpec;
-use super::Lang;
-use crate::knowledge::fold::fold;
+pub mod spec;
+
 use crate::source::LocatedError;
+use crate::vocab::fold::fold;
+use crate::vocab::Lang;
+use spec::LexiconSpec;
 use std::collections::{BTreeMap, HashMap};
 
 /// A list of words of a lexicon, looked up often: hashed quickly.
