@@ -1,10 +1,21 @@
 //! factlint: finds claims in prose and checks them against reference knowledge.
 //!
-//! Data flows one way: read a file ([`source`]) -> markup to prose with original offsets
-//! ([`markup`]) -> recognise entities against knowledge ([`knowledge`], [`recognize`]) -> rules
-//! extract claims and checks compare them with knowledge ([`rules`], [`checks`]) -> one
-//! [`diagnostic::Diagnostic`] type -> known findings dropped ([`baseline`]) -> one renderer per
-//! format ([`render`]).
+//! The modules are layers, and each imports only the ones above it in this list (a test,
+//! `tests/layers.rs`, keeps it so):
+//!
+//! - [`vocab`]: the shared words (languages, severities, rule ids, folding, calendar names);
+//!   [`builtin`]: the shipped rule files, embedded; [`source`]: files, spans and line maps;
+//! - [`lexicon`]: the words of each language that rules share;
+//! - [`markup`]: Markdown and HTML to prose with original offsets; [`normalize`] and
+//!   [`classify`]: the normalised view and the trained models that read it;
+//! - [`knowledge`]: the gazetteer and facts; [`recognize`]: mentions of places, dates, numbers
+//!   and people in prose;
+//! - [`checks`]: the rule kinds and their registry, and what a compiled rule is;
+//! - [`rules`]: the loader, from rule files to compiled rules;
+//! - [`diagnostic`], [`suppress`], [`engine`]: one finding type, inline suppressions, and the
+//!   run of a rule set over a document; [`verify`]: rule examples run through the engine;
+//! - [`render`], [`baseline`], [`config`], [`cli`]: output formats, known findings, the
+//!   configuration file and the command line.
 
 pub mod baseline;
 pub mod builtin;
