@@ -42,7 +42,7 @@ fn unknown_kind() {
     let text = format!("id = \"spam.x\"\nkind = \"forbiden\"\nseverity = \"error\"\nmessage = \"m\"\n{EXAMPLES}");
     let (path, errors) = load_errors("kind.toml", &text);
     assert_error(&text, &path, &errors, "\"forbiden\"", "unknown rule kind \"forbiden\": use one of");
-    assert!(errors[0].message.contains("forbidden, preferred-term, consistency"), "{}", errors[0]);
+    assert!(errors[0].message.contains("forbidden, classifier, preferred-term"), "{}", errors[0]);
 }
 
 #[test]

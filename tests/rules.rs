@@ -112,3 +112,15 @@ fn the_readmes_example_rule_loads_and_its_examples_pass() {
     assert_eq!(d.message, "Surabaya is not in Sumatera Utara");
     assert!(d.evidence[0].contains("terletak di Jawa Timur"), "{:?}", d.evidence);
 }
+
+/// README's kinds table is the registry's, row for row: `factlint rules kinds` prints it.
+#[test]
+fn readme_kinds_table_is_the_registry() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = factlint::checks::kinds_table();
+    let start = readme.find("| kind | pattern groups |").expect("README has the kinds table");
+    let written: String =
+        readme[start..].lines().take_while(|l| l.starts_with('|')).map(|l| format!("{l}\n")).collect();
+    assert_eq!(written, table, "README's kinds table differs from `factlint rules kinds`: paste its output in");
+    assert_eq!(table.lines().count(), KINDS.len() + 2);
+}

@@ -38,6 +38,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &[],
     needs_patterns: false,
     message_values: &["score", "signals"],
+    groups_doc: "none",
+    settings_doc: "`model` (a model file beside the rule, from `factlint rules train`), `threshold`, `plain_threshold` (for text with no disguise, decoration or handle), `unit` (paragraph, line), `view` (normalized, prose), `prefilter`, `unless`, `max_signals`, `defer_to`, `wording.LANG` (message, score, signals, separator, word, handle, and a name per signal: styled, spaced, marked, digit-letter, decoration)",
+    compile: |_settings, cx| Ok(Box::new(Classifier::compile(cx.spanned_settings()?, cx)?)),
+    groups_problem: KindInfo::no_group_problem,
 };
 
 /// The keys of a `[settings.wording.LANG]` table besides the signal names.

@@ -32,6 +32,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &["claim"],
     needs_patterns: false,
     message_values: &["place", "region", "other"],
+    groups_doc: "as located-in",
+    settings_doc: "none",
+    compile: |settings, cx| Ok(Box::new(Consistency::compile(cx.settings(settings)?, cx)?)),
+    groups_problem: KindInfo::no_group_problem,
 };
 
 /// `[settings]` of a consistency rule: none; claims are read as the lexicons' `place_*` lists

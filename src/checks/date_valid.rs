@@ -27,6 +27,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &["weekday", "day", "month", "year", "numeric", "claim"],
     needs_patterns: true,
     message_values: &["date", "month", "days", "year"],
+    groups_doc: "`day`+`month` or `numeric`, `year`, `weekday`, `claim`",
+    settings_doc: "none",
+    compile: |settings, cx| Ok(Box::new(DateValid::compile(cx.settings(settings)?, cx)?)),
+    groups_problem: groups_problem,
 };
 
 /// `[settings]` of a date-valid rule: none yet; unknown keys are errors.

@@ -34,6 +34,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &["term"],
     needs_patterns: false,
     message_values: &["term", "href"],
+    groups_doc: "`term` (optional: narrows what is reported)",
+    settings_doc: "`terms` (a trailing `*` matches any word ending), `exceptions`, `unless`, `only_with`, `scope` (sentence, paragraph, document), `min_share`, `visibility` (any, visible, hidden), `look_in` (text, link-text, link-href, link-host), `skip_quoted`, `view` (prose, normalized), `only_disguised`, `defer_to` (rules or categories whose overlapping findings win)",
+    compile: |_settings, cx| Ok(Box::new(Forbidden::compile(cx.spanned_settings()?, cx)?)),
+    groups_problem: KindInfo::no_group_problem,
 };
 
 /// `[settings]` of a forbidden rule.

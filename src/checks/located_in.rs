@@ -42,6 +42,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &["claim"],
     needs_patterns: false,
     message_values: &["place", "region", "actual"],
+    groups_doc: "none needed: claims are read off place names as the lexicons' `place_*` lists define them (below); optional patterns with `place`, `region` and `claim` add shapes",
+    settings_doc: "`common_words_list`, `unique_min_population`, `same_country_min_population`, `same_country_dominance`, `warn_on_village_namesakes`, `division_words.LANG`, `wording.LANG` (message, evidence and number words per language; the shipped rule's when omitted)",
+    compile: |settings, cx| Ok(Box::new(LocatedIn::compile(cx.settings(settings)?, cx)?)),
+    groups_problem: KindInfo::no_group_problem,
 };
 
 /// How findings are worded in one language. Every field is a template whose `{names}` are

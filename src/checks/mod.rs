@@ -2,7 +2,9 @@
 //! a document's prose, compares them with the knowledge, and reports findings.
 //!
 //! Adding a kind: write `checks/<kind>.rs` with a doc comment (what it checks, why it matters,
-//! an example), implement [`Check`], and register it in [`KINDS`] and [`compile_kind`].
+//! an example), implement [`Check`], give it a [`KindInfo`] (its groups, settings, message
+//! values and compile function), and add that to [`KINDS`]. README's kinds table is
+//! [`kinds_table`]; a test keeps the two the same.
 
 pub mod classifier;
 pub mod consistency;
@@ -179,50 +181,27 @@ pub trait Check: Send + Sync + Debug {
 /// Every rule kind.
 pub const KINDS: &[KindInfo] = &[
     located_in::INFO,
+    consistency::INFO,
     weekday::INFO,
     date_valid::INFO,
     forbidden::INFO,
+    classifier::INFO,
     preferred_term::INFO,
-    consistency::INFO,
-    unused_suppression::INFO,
     person_title::INFO,
     quantity::INFO,
-    classifier::INFO,
+    unused_suppression::INFO,
 ];
 
 pub fn kind_info(name: &str) -> Option<KindInfo> {
     KINDS.iter().find(|k| k.name == name).copied()
 }
 
-/// Builds a kind's check from its `[settings]`.
-pub fn compile_kind(
-    name: &str,
-    settings: Option<&Spanned<toml::Table>>,
-    cx: &CompileCx<'_>,
-) -> Result<Box<dyn Check>, LocatedError> {
-    match name {
-        "located-in" => Ok(Box::new(located_in::LocatedIn::compile(cx.settings(settings)?, cx)?)),
-        "weekday" => Ok(Box::new(weekday::WeekdayCheck::compile(cx.settings(settings)?, cx)?)),
-        "date-valid" => Ok(Box::new(date_valid::DateValid::compile(cx.settings(settings)?, cx)?)),
-        "person-title" => Ok(Box::new(person_title::PersonTitle::compile(cx.settings(settings)?, cx)?)),
-        "quantity" => Ok(Box::new(quantity::Quantity::compile(cx.settings(settings)?, cx)?)),
-        "classifier" => Ok(Box::new(classifier::Classifier::compile(cx.spanned_settings()?, cx)?)),
-        "forbidden" => Ok(Box::new(forbidden::Forbidden::compile(cx.spanned_settings()?, cx)?)),
-        "preferred-term" => Ok(Box::new(preferred_term::PreferredTerm::compile(cx.spanned_settings()?, cx)?)),
-        "consistency" => Ok(Box::new(consistency::Consistency::compile(cx.settings(settings)?, cx)?)),
-        "unused-suppression" => {
-            Ok(Box::new(unused_suppression::UnusedSuppression::compile(cx.settings(settings)?, cx)?))
-        }
-        other => unreachable!("kind {other} is in KINDS but has no compiler"),
+/// The kinds table in Markdown, as README shows it: one row a kind, from [`KINDS`].
+pub fn kinds_table() -> String {
+    let mut out = String::from("| kind | pattern groups | settings | message values |\n|---|---|---|---|\n");
+    for kind in KINDS {
+        out.push_str(&kind.table_row());
+        out.push('\n');
     }
-}
-
-/// What is wrong with a pattern's set of named groups beyond the kind's required and optional
-/// groups: the combinations a kind can read (a date needs a day and a month, or a numeric date).
-pub fn pattern_groups_problem(kind: &str, groups: &[&str]) -> Option<String> {
-    match kind {
-        "weekday" => weekday::groups_problem(groups),
-        "date-valid" => date_valid::groups_problem(groups),
-        _ => None,
-    }
+    out
 }

@@ -54,6 +54,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &["person", "claim"],
     needs_patterns: true,
     message_values: &["person", "title", "actual", "holder", "date"],
+    groups_doc: "`title` (required), `person`, `claim`",
+    settings_doc: "`not_before_title`, `qualifier_joiners`, `lead_words`",
+    compile: |settings, cx| Ok(Box::new(PersonTitle::compile(cx.settings(settings)?, cx)?)),
+    groups_problem: KindInfo::no_group_problem,
 };
 
 /// `[settings]` of a person-title rule.

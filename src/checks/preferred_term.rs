@@ -33,6 +33,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &[],
     needs_patterns: false,
     message_values: &["term", "preferred"],
+    groups_doc: "none",
+    settings_doc: "`[[settings.term]]` (`preferred`, `avoid`, `exceptions`, `note`, `skip_names`), `[settings.pairs]` (`wrong = \"right\"`), `[[settings.variants]]` (spellings of one name; the document's most-used wins), `exceptions`, `skip_quoted`",
+    compile: |_settings, cx| Ok(Box::new(PreferredTerm::compile(cx.spanned_settings()?, cx)?)),
+    groups_problem: KindInfo::no_group_problem,
 };
 
 /// `[settings]` of a preferred-term rule.

@@ -51,6 +51,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &["scale", "unit_before", "unit_after", "bound", "claim"],
     needs_patterns: true,
     message_values: &["number", "value", "subject", "measure", "date"],
+    groups_doc: "`number` (required), `scale`, `unit_before`, `unit_after`, `bound`, `claim`",
+    settings_doc: "`clause_words`, `max_figures`, `hedge_words`, `part_words`",
+    compile: |settings, cx| Ok(Box::new(Quantity::compile(cx.settings(settings)?, cx)?)),
+    groups_problem: KindInfo::no_group_problem,
 };
 
 /// `[settings]` of a quantity rule.

@@ -208,6 +208,29 @@ pub struct KindInfo {
     pub needs_patterns: bool,
     /// `{names}` the message may use.
     pub message_values: &'static [&'static str],
+    /// The pattern groups, in words, for the kinds table (README, `factlint rules kinds`).
+    pub groups_doc: &'static str,
+    /// The `[settings]` keys, in words, for the kinds table.
+    pub settings_doc: &'static str,
+    /// Builds the kind's check from the rule's `[settings]`.
+    pub compile: fn(Option<&Spanned<toml::Table>>, &CompileCx<'_>) -> Result<Box<dyn Check>, LocatedError>,
+    /// What is wrong with a pattern's set of named groups beyond the required and optional
+    /// ones: the combinations the kind can read (a date needs a day and a month, or a numeric
+    /// date). None when nothing is.
+    pub groups_problem: fn(&[&str]) -> Option<String>,
+}
+
+impl KindInfo {
+    /// For kinds that read any combination of their groups.
+    pub fn no_group_problem(_groups: &[&str]) -> Option<String> {
+        None
+    }
+
+    /// One row of the kinds table, in Markdown.
+    pub fn table_row(&self) -> String {
+        let values: Vec<String> = self.message_values.iter().map(|v| format!("`{{{v}}}`")).collect();
+        format!("| `{}` | {} | {} | {} |", self.name, self.groups_doc, self.settings_doc, values.join(", "))
+    }
 }
 
 /// Context for compiling a rule: where errors point.

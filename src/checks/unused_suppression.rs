@@ -28,6 +28,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &[],
     needs_patterns: false,
     message_values: &["directive", "rules", "reason"],
+    groups_doc: "none",
+    settings_doc: "none",
+    compile: |settings, cx| Ok(Box::new(UnusedSuppression::compile(cx.settings(settings)?, cx)?)),
+    groups_problem: KindInfo::no_group_problem,
 };
 
 /// The kind has no settings; an empty `[settings]` is allowed.

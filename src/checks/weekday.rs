@@ -32,6 +32,10 @@ pub const INFO: KindInfo = KindInfo {
     optional_groups: &["day", "month", "year", "numeric", "relative", "claim"],
     needs_patterns: true,
     message_values: &["weekday", "claimed", "actual", "actual_word", "date"],
+    groups_doc: "`weekday` (required), `day`+`month`, `numeric` or `relative`, `year`, `claim`",
+    settings_doc: "`min_year`, `max_year`",
+    compile: |settings, cx| Ok(Box::new(WeekdayCheck::compile(cx.settings(settings)?, cx)?)),
+    groups_problem: groups_problem,
 };
 
 /// `[settings]` of a weekday rule.

@@ -179,6 +179,9 @@ pub enum RulesCommand {
     Test(RulesTestArgs),
     /// Explain a rule: what it checks, why, its patterns and examples.
     Explain(RulesExplainArgs),
+    /// List the rule kinds a rule file may name, with the pattern groups, settings and message
+    /// values of each (a Markdown table, as README shows it).
+    Kinds,
     /// Train the model of a `classifier` rule from labelled examples and write the model file.
     #[command(long_about = TRAIN_ABOUT)]
     Train(RulesTrainArgs),

@@ -28,6 +28,10 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
     match cmd {
         RulesCommand::Train(a) => super::train::run(a),
+        RulesCommand::Kinds => {
+            out.write_all(crate::checks::kinds_table().as_bytes())?;
+            Ok(EXIT_CLEAN)
+        }
         RulesCommand::List(args) => {
             let set = match load(args) {
                 Ok(s) => s,

@@ -485,7 +485,7 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                     ));
                 }
             }
-            if let Some(m) = checks::pattern_groups_problem(info.name, &names) {
+            if let Some(m) = (info.groups_problem)(&names) {
                 let e = cx.error(p.regex.span().start, m);
                 // Once per pattern, not once per language it compiles for.
                 if !errors.contains(&e) {
@@ -520,7 +520,7 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         }
     }
 
-    let check = match checks::compile_kind(info.name, spec.settings.as_ref(), &cx) {
+    let check = match (info.compile)(spec.settings.as_ref(), &cx) {
         Ok(c) => Some(c),
         Err(e) => {
             errors.push(e);
