@@ -113,9 +113,7 @@ fn skip_spaces(text: &str, pos: usize) -> usize {
 
 /// Skips a possessive ending and the spaces after it: "'s ", "’ ".
 fn skip_possessive(text: &str, pos: usize) -> usize {
-    let rest = &text[pos..];
-    let cut = ["'s", "’s", "'S", "'", "’"].iter().find(|p| rest.starts_with(**p)).map_or(0, |p| p.len());
-    skip_spaces(text, pos + cut)
+    skip_spaces(text, pos + crate::vocab::words::possessive_prefix_len(&text[pos..]))
 }
 
 impl PersonTitle {

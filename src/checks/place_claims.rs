@@ -302,7 +302,7 @@ impl ClaimReader {
         let mut runs: Vec<Range<usize>> = Vec::new();
         for mut run in name_runs(text) {
             // A possessive ends the mention: "Luanda, Angola's capital".
-            if let Some(i) = crate::recognize::possessive_cut(&text[run.clone()]) {
+            if let Some(i) = crate::vocab::words::possessive_cut(&text[run.clone()]) {
                 run.end = run.start + i;
             }
             self.cut_at_joins(text, run, &mut runs);
@@ -563,7 +563,7 @@ impl ClaimReader {
         }
         // A possessive ends the region's mention: "Luanda, Angola's capital".
         let mut region_group = region_group;
-        if text[y.range.end..region_group.end].starts_with(['\'', '’']) {
+        if crate::vocab::words::possessive_prefix_len(&text[y.range.end..region_group.end]) > 0 {
             region_group.end = y.range.end;
         }
         if !self.all_in(&self.trail_words, text, y.range.end..region_group.end) {
@@ -640,7 +640,7 @@ impl ClaimReader {
             || !lead.is_empty() && is_sentence_start(text, place_group.start);
         let single_word = !x_text.contains(char::is_whitespace) && !x_text.contains('-');
         if single_word
-            && !crate::recognize::is_all_caps(x_text)
+            && !crate::vocab::words::is_all_caps(x_text)
             && x_is_first_word
             && lead.is_empty()
             && cx.lexicons.has_word(doc.lang, &self.common_words_list, x_text)

@@ -18,11 +18,12 @@
 //! "Resiko banjir meningkat." and suggests "Risiko".
 
 use super::forbidden::{phrase_set, settings_offset};
-use super::terms::{keep_case, normalize, Boundary, PhraseMatch, PhraseSet};
+use super::terms::{normalize, Boundary, PhraseMatch, PhraseSet};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::recognize::{in_longer_name, is_quoted};
 use crate::source::LocatedError;
+use crate::vocab::words::keep_case;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;

@@ -209,21 +209,6 @@ pub fn any_covering(ranges: &[PhraseMatch], range: &Range<usize>) -> bool {
     i > 0 && ranges[i - 1].range.end >= range.end
 }
 
-/// Spells `preferred` the way `original` is capitalised: all capitals stay all capitals, a
-/// capital first letter stays capital; otherwise the preferred form is kept as written (so a
-/// proper noun keeps its capital: "cina" -> "Tiongkok").
-pub fn keep_case(original: &str, preferred: &str) -> String {
-    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-        return preferred.to_uppercase();
-    }
-    if original.chars().next().is_some_and(char::is_uppercase) {
-        let mut chars = preferred.chars();
-        return chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-    }
-    preferred.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,14 +249,5 @@ mod tests {
         );
         assert!(PhraseSet::new(&["a*b"]).is_err());
         assert!(PhraseSet::new(&["  "]).is_err());
-    }
-
-    #[test]
-    fn capitalisation_kept() {
-        assert_eq!(keep_case("cina", "Tiongkok"), "Tiongkok");
-        assert_eq!(keep_case("Praktek", "praktik"), "Praktik");
-        assert_eq!(keep_case("RESIKO", "risiko"), "RISIKO");
-        assert_eq!(keep_case("merubah", "mengubah"), "mengubah");
-        assert_eq!(keep_case("Etnis Cina", "etnis Tionghoa"), "Etnis Tionghoa");
     }
 }

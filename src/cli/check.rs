@@ -13,6 +13,7 @@ use crate::markup::Format;
 use crate::render::{self, FileResult, InputError, Report};
 use crate::rules::{Builtin, RuleSet};
 use crate::source::{LocatedError, SourceFile};
+use crate::vocab::plural;
 use crate::vocab::Lang;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -242,10 +243,6 @@ fn progress_bar(args: &CheckArgs, inputs: usize) -> Option<indicatif::ProgressBa
         bar.set_style(style);
     }
     Some(bar)
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `factlint check`

@@ -9,6 +9,7 @@ use crate::vocab::fold::fold;
 use crate::vocab::Lang;
 use spec::LexiconSpec;
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 /// A list of words of a lexicon, looked up often: hashed quickly.
 pub type WordSet = rustc_hash::FxHashSet<String>;
@@ -217,26 +218,40 @@ impl Lexicons {
 /// patterns compile in microseconds and captures take the fast path.
 pub const NAME: &str = r"(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]*(?:[-‐][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]+)*\.?)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|da|do|dos|das|del|della|du|la|le|el|es|al|upon|of|van|von|der|den|y|sur)[ \t]+)*[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]*(?:[-‐][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]+)*\.?)*";
 
-/// Expands `{macro}`s in a pattern for one language. Returns the expanded expression, or the
-/// byte offset (within the pattern) and message of the first bad macro.
-pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, (usize, String)> {
-    let mut out = String::with_capacity(pattern.len() * 2);
-    let mut rest = pattern;
-    let mut offset = 0;
-    while let Some(open) = rest.find('{') {
-        // `\{` is a literal brace; `{2}`/`{2,3}` are repetitions; `\p{L}` is a Unicode class.
-        let escaped = rest[..open].ends_with('\\') && !rest[..open].ends_with("\\\\")
-            || rest[..open].ends_with("\\p")
-            || rest[..open].ends_with("\\P");
-        let close = rest[open..].find('}').map(|c| open + c);
-        let Some(close) = close else { break };
-        let name = &rest[open + 1..close];
+/// The `{macro}`s of a pattern, in order: the byte range of each, braces included, and its name.
+/// `\{` is a literal brace, `{2}` and `{2,3}` are repetitions and `\p{L}` is a Unicode class:
+/// none of them is a macro.
+pub fn macros(pattern: &str) -> Vec<(Range<usize>, &str)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(open) = pattern[at..].find('{').map(|i| at + i) {
+        let before = &pattern[..open];
+        let escaped =
+            before.ends_with('\\') && !before.ends_with("\\\\") || before.ends_with("\\p") || before.ends_with("\\P");
+        let Some(close) = pattern[open..].find('}').map(|c| open + c) else { break };
+        let name = &pattern[open + 1..close];
         let is_macro = !escaped
             && !name.is_empty()
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             && !name.chars().next().is_some_and(|c| c.is_ascii_digit());
-        out.push_str(&rest[..open]);
         if is_macro {
+            found.push((open..close + 1, name));
+        }
+        at = close + 1;
+    }
+    found
+}
+
+/// Expands `{macro}`s in a pattern for one language. Returns the expanded expression, or the
+/// byte offset (within the pattern) and message of the first bad macro.
+pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, (usize, String)> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut last = 0;
+    for (range, name) in macros(pattern) {
+        out.push_str(&pattern[last..range.start]);
+        let open = range.start;
+        last = range.end;
+        {
             match name {
                 "Name" => out.push_str(NAME),
                 "Letters" => out.push_str(LETTERS),
@@ -245,7 +260,7 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
                 _ => match lexicons.words_of(lang, name) {
                     Some(mut words) => {
                         if words.is_empty() {
-                            return Err((offset + open, format!("the {lang} lexicon's `{name}` is empty")));
+                            return Err((open, format!("the {lang} lexicon's `{name}` is empty")));
                         }
                         // Longest first, so "Jan" never wins over "Januari".
                         words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -274,17 +289,13 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
                         out.push(')');
                     }
                     None => {
-                        return Err((offset + open, format!("unknown macro {{{name}}}: it is neither built in ({{Name}}, {{Letters}}, {{Upper}}, {{Lower}}, {{unit_before}}, {{unit_after}}) nor a word list or table of the {lang} lexicon")));
+                        return Err((open, format!("unknown macro {{{name}}}: it is neither built in ({{Name}}, {{Letters}}, {{Upper}}, {{Lower}}, {{unit_before}}, {{unit_after}}) nor a word list or table of the {lang} lexicon")));
                     }
                 },
             }
-        } else {
-            out.push_str(&rest[open..=close]);
         }
-        offset += close + 1;
-        rest = &rest[close + 1..];
     }
-    out.push_str(rest);
+    out.push_str(&pattern[last..]);
     Ok(out)
 }
 

@@ -11,6 +11,7 @@
 
 use crate::lexicon::Lexicons;
 use crate::vocab::calendar::{days_in_month, month_name};
+use crate::vocab::words::{is_all_caps, keep_case, token_before};
 use crate::vocab::Lang;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::{Captures, Regex};
@@ -472,7 +473,7 @@ impl<'a> DateReader<'a> {
                 // The plain spelling first ("Jumat", not "Jum'at"), then the longest ("Minggu", not "Ahad").
                 .max_by_key(|w| (w.chars().all(char::is_alphabetic), w.len(), std::cmp::Reverse(*w)))?
         };
-        Some(same_case(word, like))
+        Some(keep_case(like, word))
     }
 }
 
@@ -503,40 +504,12 @@ pub fn iso_weekday(n: i64) -> Option<Weekday> {
     usize::try_from(n - 1).ok().and_then(|i| DAYS.get(i)).copied()
 }
 
-/// Two or more letters, all capitals.
-fn is_all_caps(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
-}
-
-/// `word` in the case of `like`: all capitals, capitalised, or as it is.
-fn same_case(word: &str, like: &str) -> String {
-    if is_all_caps(like) {
-        return word.to_uppercase();
-    }
-    if like.chars().next().is_some_and(char::is_uppercase) {
-        let mut c = word.chars();
-        return c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
-    }
-    word.to_string()
-}
-
 /// A reading for messages: "31 June 2023", "31 June".
 pub fn display_reading(r: &Reading) -> String {
     match r.year {
         Some(y) => format!("{} {} {y}", r.day, month_name(r.month)),
         None => format!("{} {}", r.day, month_name(r.month)),
     }
-}
-
-/// The white-space-delimited token that ends right before `pos` (skipping spaces and tabs),
-/// without an opening bracket or quote it may start with.
-fn token_before(text: &str, pos: usize) -> Option<&str> {
-    let before = text[..pos].trim_end_matches([' ', '\t']);
-    let start =
-        before.rfind(char::is_whitespace).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let tok = before[start..].trim_start_matches(['(', '[', '"', '“', '\'']);
-    (!tok.is_empty()).then_some(tok)
 }
 
 fn ends_with_number(s: &str) -> bool {

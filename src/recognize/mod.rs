@@ -91,18 +91,6 @@ const PARTICLES: &[&str] = &[
     "der", "den", "y", "sur",
 ];
 
-/// True when the word at `pos` is all capitals (a dateline's "SHENZHEN").
-pub fn is_all_caps(s: &str) -> bool {
-    let mut letters = 0;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
-        }
-        letters += 1;
-    }
-    letters >= 2
-}
-
 /// The word before `pos` (skipping white space), if it is in the same paragraph.
 pub fn word_before(text: &str, pos: usize) -> Option<Range<usize>> {
     let before = &text[..pos];
@@ -160,25 +148,6 @@ pub fn is_sentence_start(text: &str, pos: usize) -> bool {
         }
     }
     true
-}
-
-/// Where a possessive ending ("Indonesia's", "Huawei’s") begins in `text`, if one does before a
-/// word boundary: names are looked up without it.
-pub fn possessive_cut(text: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = text[from..].find(['\'', '’']).map(|i| from + i) {
-        let ap = text[i..].chars().next().map_or(1, char::len_utf8);
-        let rest = &text[i + ap..];
-        let before_is_letter = text[..i].chars().next_back().is_some_and(char::is_alphabetic);
-        let s_then_boundary = rest.starts_with(['s', 'S']) && !rest[1..].starts_with(char::is_alphanumeric);
-        if before_is_letter
-            && (s_then_boundary || text[..i].ends_with(['s', 'S']) && !rest.starts_with(char::is_alphanumeric))
-        {
-            return Some(i);
-        }
-        from = i + ap;
-    }
-    None
 }
 
 /// A sentence cut into clauses: at semicolons, and at commas that a clause word follows. The
@@ -413,9 +382,6 @@ mod tests {
         let words: std::collections::HashSet<String> = ["and".to_string()].into();
         let c: Vec<&str> = clauses(t, s, &words).into_iter().map(|r| &t[r]).collect();
         assert_eq!(c, vec!["China led", " and Europe sold 2.6 million. "]);
-        assert_eq!(possessive_cut("Indonesia's Minister"), Some(9));
-        assert_eq!(possessive_cut("Laos’ minister"), Some(4));
-        assert_eq!(possessive_cut("Xi'an is"), None);
     }
 
     #[test]
@@ -457,7 +423,5 @@ mod tests {
         assert!(looks_like_name("Rio de Janeiro"));
         assert!(looks_like_name("SHENZHEN"));
         assert!(!looks_like_name("the city"));
-        assert!(is_all_caps("SHENZHEN"));
-        assert!(!is_all_caps("Shenzhen"));
     }
 }

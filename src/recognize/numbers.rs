@@ -15,6 +15,7 @@
 
 use super::dates::{in_url, DateReader, MONTH_TABLE, NUMBER_MARKERS};
 use crate::lexicon::{Lexicons, UnitPosition};
+use crate::vocab::words::token_before;
 use crate::vocab::Lang;
 use regex::Captures;
 use std::ops::Range;
@@ -313,14 +314,6 @@ impl<'a> NumberReader<'a> {
 /// A four-digit year from 1800 to 2199.
 fn is_year_text(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && (1800..2200).contains(&s.parse::<u32>().unwrap_or(0))
-}
-
-/// The white-space-delimited token before `pos`, without brackets or quotes.
-fn token_before(text: &str, pos: usize) -> Option<&str> {
-    let before = text[..pos].trim_end_matches([' ', '\t']);
-    let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let tok = before.get(start..)?.trim_start_matches(['(', '[', '"', '“', '\'']);
-    (!tok.is_empty()).then_some(tok)
 }
 
 /// Years written in `range` of the text (four digits, 1800 to 2199, standing alone), with their

@@ -3,10 +3,11 @@
 //! positions in the text. Names are matched folded (case, diacritics, hyphens), longest first,
 //! and a possessive ending ("Indonesia's", "Huawei’s") does not hide a name.
 
-use super::{floor_boundary, possessive_cut, word_starts};
+use super::{floor_boundary, word_starts};
 use crate::knowledge::gazetteer::{PlaceKind, Posting};
 use crate::knowledge::records::{OfficeId, PersonId, Phrase};
 use crate::knowledge::{Knowledge, PlaceId};
+use crate::vocab::words::{possessive_cut, possessive_suffix_len};
 use std::ops::Range;
 
 /// How far a name may reach from where it starts, in bytes.
@@ -174,14 +175,7 @@ pub fn qualifier_ending_at(kb: &Knowledge, text: &str, pos: usize) -> Option<Qua
     if before.len() == pos {
         return None;
     }
-    let end = before
-        .strip_suffix("'s")
-        .or_else(|| before.strip_suffix("’s"))
-        .or_else(|| before.strip_suffix("'S"))
-        .or_else(|| before.strip_suffix('\'').filter(|b| b.ends_with('s')))
-        .or_else(|| before.strip_suffix('’').filter(|b| b.ends_with('s')))
-        .unwrap_or(before)
-        .len();
+    let end = before.len() - possessive_suffix_len(before);
     let from = floor_boundary(text, end.saturating_sub(WINDOW));
     for start in word_starts(text, from..end) {
         if let Some(q) = qualifier_starting_at(kb, text, start, end) {

@@ -72,17 +72,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             escape_data(&e.message)
         )?;
     }
-    let s = report.summary();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut line = format!(
-        "factlint: {}, {}, {} in {}",
-        plural(s.error, "error", "errors"),
-        plural(s.warning, "warning", "warnings"),
-        plural(s.info, "info", "info"),
-        plural(s.files, "file", "files")
-    );
-    line.push_str(&report.error_tail());
-    writeln!(out, "{line}")
+    writeln!(out, "factlint: {}", report.summary_line())
 }
 
 #[cfg(test)]

@@ -5,36 +5,15 @@
 //! Content-Security-Policy forbids scripts outright. Everything taken from an article is
 //! escaped, since article text can contain markup.
 
+use super::escape::{escape, escape_into, Place};
 use super::{FileResult, Report};
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
+use crate::vocab::plural;
 use crate::vocab::Severity;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
-
-/// Escapes text for HTML content and attribute values. C0 controls other than tab and line
-/// breaks become U+FFFD.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    escape_into(&mut out, s);
-    out
-}
-
-fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{7F}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-}
 
 const STYLE: &str = r#"
 :root { --error: #b3261e; --error-bg: #fde7e6; --warning: #8a5a00; --warning-bg: #fff1cc;
@@ -152,13 +131,13 @@ fn group_text(out: &mut String, text: &str, g: &Group) {
         if span.start < at {
             continue; // overlaps the previous label
         }
-        escape_into(out, &text[at..span.start]);
+        escape_into(out, &text[at..span.start], Place::Content);
         let _ = write!(out, r#"<span class="part" title="{}">"#, escape(message));
-        escape_into(out, &text[span.range()]);
+        escape_into(out, &text[span.range()], Place::Content);
         out.push_str("</span>");
         at = span.end;
     }
-    escape_into(out, &text[at..g.span.end]);
+    escape_into(out, &text[at..g.span.end], Place::Content);
 }
 
 fn article(out: &mut String, file_no: usize, f: &FileResult) {
@@ -167,7 +146,7 @@ fn article(out: &mut String, file_no: usize, f: &FileResult) {
     out.push_str("<pre class=\"article\">\n");
     let mut at = 0;
     for g in groups(f) {
-        escape_into(out, &text[at..g.span.start]);
+        escape_into(out, &text[at..g.span.start], Place::Content);
         let first = g.diagnostics[0].0;
         let tips: Vec<String> = g.diagnostics.iter().map(|(i, _)| format!("tip-{file_no}-{i}")).collect();
         let _ = write!(
@@ -188,7 +167,7 @@ fn article(out: &mut String, file_no: usize, f: &FileResult) {
         out.push_str("</span></mark>");
         at = g.span.end;
     }
-    escape_into(out, &text[at..]);
+    escape_into(out, &text[at..], Place::Content);
     out.push_str("</pre>\n");
 }
 
@@ -204,20 +183,8 @@ fn counts(f: &FileResult) -> [usize; 3] {
     c
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let s = report.summary();
-    let mut totals = format!(
-        "{}, {}, {} in {}",
-        plural(s.error, "error", "errors"),
-        plural(s.warning, "warning", "warnings"),
-        plural(s.info, "info", "info"),
-        plural(s.files, "file", "files")
-    );
-    totals.push_str(&report.error_tail());
+    let totals = report.summary_line();
     let mut h = String::with_capacity(16 * 1024);
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str(

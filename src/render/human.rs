@@ -128,15 +128,5 @@ pub fn render(report: &Report, opts: Options, out: &mut dyn Write) -> std::io::R
     for e in &report.errors {
         writeln!(out, "error: {}: {}", e.path, e.message)?;
     }
-    let s = report.summary();
-    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
-    let parts = vec![
-        plural(s.error, "error", "errors"),
-        plural(s.warning, "warning", "warnings"),
-        plural(s.info, "info", "info"),
-    ];
-    // "0 errors, 0 warnings, 0 info in 3 files; 1 file not checked"
-    let mut line = format!("{} in {}", parts.join(", "), plural(s.files, "file", "files"));
-    line.push_str(&report.error_tail());
-    writeln!(out, "{line}")
+    writeln!(out, "{}", report.summary_line())
 }

@@ -1,6 +1,7 @@
 //! Renderers: one file per output format, each over the same [`Report`]. Renderers never see
 //! rules; they format diagnostics.
 
+pub mod escape;
 pub mod github;
 pub mod html;
 pub mod human;
@@ -11,6 +12,7 @@ pub mod stream;
 
 use crate::diagnostic::{Diagnostic, RuleDescriptor};
 use crate::source::SourceFile;
+use crate::vocab::plural;
 use crate::vocab::Severity;
 use std::sync::Arc;
 
@@ -76,11 +78,23 @@ impl Report {
         self.rules.dedup_by(|a, b| a.id == b.id);
     }
 
+    /// The summary line every human-facing format ends with: "0 errors, 0 warnings, 0 info in
+    /// 3 files; 1 file not checked".
+    pub fn summary_line(&self) -> String {
+        let s = self.summary();
+        format!(
+            "{}, {}, {} in {}{}",
+            plural(s.error, "error", "errors"),
+            plural(s.warning, "warning", "warnings"),
+            plural(s.info, "info", "info"),
+            plural(s.files, "file", "files"),
+            self.error_tail()
+        )
+    }
+
     /// What the summary line adds about errors: "; 1 file not checked; 2 front matter values
     /// not read", or nothing.
-    pub fn error_tail(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    fn error_tail(&self) -> String {
         let unchecked = self.errors.iter().filter(|e| !e.checked).count();
         let unread = self.errors.len() - unchecked;
         let mut tail = String::new();

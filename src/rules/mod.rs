@@ -14,7 +14,7 @@ use crate::checks::rule::{settings_section, CompileCx, Pattern, Rule, MAX_PATTER
 use crate::lexicon::spec::LexiconSpec;
 use crate::lexicon::Lexicons;
 use crate::source::LocatedError;
-use crate::vocab::{explain_toml_message, Lang, RuleId, Severity, CATEGORIES};
+use crate::vocab::{explain_toml_message, placeholders, Lang, RuleId, Severity, CATEGORIES};
 use spec::RuleSpec;
 use std::path::{Path, PathBuf};
 
@@ -31,29 +31,13 @@ fn check_pattern(source: &str) -> Result<Vec<String>, String> {
 /// pattern as its author wrote it.
 fn macro_skeleton(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        let escaped = rest[..open].ends_with('\\') || rest[..open].ends_with("\\p") || rest[..open].ends_with("\\P");
-        match rest[open..].find('}') {
-            Some(close)
-                if !escaped
-                    && rest[open + 1..open + close]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                    && rest[open + 1..open + close].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-            {
-                out.push_str(&rest[..open]);
-                out.push_str("(?:m)");
-                rest = &rest[open + close + 1..];
-            }
-            _ => {
-                out.push_str(&rest[..=open]);
-                rest = &rest[open + 1..];
-            }
-        }
+    let mut last = 0;
+    for (range, _) in crate::lexicon::macros(pattern) {
+        out.push_str(&pattern[last..range.start]);
+        out.push_str("(?:m)");
+        last = range.end;
     }
-    out.push_str(rest);
+    out.push_str(&pattern[last..]);
     out
 }
 
@@ -375,11 +359,7 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         }
     }
     // Message variables must be ones the kind provides.
-    let msg = spec.message.get_ref();
-    let mut rest = msg.as_str();
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
-        let name = &rest[open + 1..open + close];
+    for (_, name) in placeholders(spec.message.get_ref()) {
         if !info.message_values.contains(&name) {
             errors.push(cx.error(
                 spec.message.span().start,
@@ -390,7 +370,6 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
                 ),
             ));
         }
-        rest = &rest[open + close + 1..];
     }
 
     // Patterns: one compiled regex per language they apply to.
@@ -563,7 +542,7 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         kind: info.name.to_string(),
         severity,
         languages,
-        message: msg.clone(),
+        message: spec.message.get_ref().clone(),
         summary: spec.summary.as_ref().map(|s| s.get_ref().trim().to_string()).unwrap_or_default(),
         description: spec.description.as_ref().map(|s| s.get_ref().trim().to_string()).unwrap_or_default(),
         patterns,

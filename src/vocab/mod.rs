@@ -4,8 +4,10 @@
 
 pub mod calendar;
 pub mod fold;
+pub mod words;
 
 use std::fmt;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// A two-letter language code.
@@ -107,28 +109,36 @@ impl fmt::Display for RuleId {
     }
 }
 
+/// A count and its noun: "1 file", "3 files".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The `{name}` placeholders of a message template, in order: the byte range of each, braces
+/// included, and its name. A `{` with no `}` after it ends the template's placeholders.
+pub fn placeholders(template: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let open = at + template[at..].find('{')?;
+        let close = open + template[open..].find('}')?;
+        at = close + 1;
+        Some((open..close + 1, &template[open + 1..close]))
+    })
+}
+
 /// Replaces `{name}` with values; unknown names stay as written.
 pub fn fill_template(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        match rest[open..].find('}') {
-            Some(close) => {
-                let name = &rest[open + 1..open + close];
-                match values.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&rest[open..=open + close]),
-                }
-                rest = &rest[open + close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
+    let mut last = 0;
+    for (range, name) in placeholders(template) {
+        out.push_str(&template[last..range.start]);
+        match values.iter().find(|(k, _)| *k == name) {
+            Some((_, v)) => out.push_str(v),
+            None => out.push_str(&template[range.clone()]),
         }
+        last = range.end;
     }
-    out.push_str(rest);
+    out.push_str(&template[last..]);
     out
 }
 
