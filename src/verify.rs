@@ -5,6 +5,7 @@
 //! running them needs the whole engine, so this module sits above it.
 
 use crate::checks::rule::{ExampleKnowledge, Rule};
+use crate::diagnostic::Diagnostic;
 use crate::engine::{Engine, Settings};
 use crate::knowledge::Knowledge;
 use crate::rules::RuleSet;
@@ -20,6 +21,8 @@ pub struct ExampleResult {
     pub noisy: Vec<String>,
     /// What the example expects (its `flagged`).
     pub expected: Vec<String>,
+    /// The rule's findings in the example, whole: spans, messages, evidence and suggestions.
+    pub findings: Vec<Diagnostic>,
 }
 
 impl ExampleResult {
@@ -43,13 +46,9 @@ pub fn run_examples(rule: &Rule, rules: &RuleSet, knowledge: &Knowledge) -> Vec<
                 ..Settings::default()
             };
             let source = SourceFile::new(ex.location.clone(), ex.text.clone());
-            let found: Vec<String> = engine
-                .check(&source, ex.format, &settings)
-                .into_iter()
-                .filter(|d| d.rule == rule.id)
-                .map(|d| d.text)
-                .collect();
-            let mut unmatched = found.clone();
+            let findings: Vec<Diagnostic> =
+                engine.check(&source, ex.format, &settings).into_iter().filter(|d| d.rule == rule.id).collect();
+            let mut unmatched: Vec<String> = findings.iter().map(|d| d.text.clone()).collect();
             let mut missing = Vec::new();
             for want in &ex.flagged {
                 match unmatched.iter().position(|f| f == want) {
@@ -59,7 +58,13 @@ pub fn run_examples(rule: &Rule, rules: &RuleSet, knowledge: &Knowledge) -> Vec<
                     None => missing.push(want.clone()),
                 }
             }
-            ExampleResult { location: ex.location.clone(), missing, noisy: unmatched, expected: ex.flagged.clone() }
+            ExampleResult {
+                location: ex.location.clone(),
+                missing,
+                noisy: unmatched,
+                expected: ex.flagged.clone(),
+                findings,
+            }
         })
         .collect()
 }
