@@ -284,14 +284,21 @@ fn look_alikes_stay_clean() {
 }
 
 #[test]
-fn findings_say_what_the_calendar_says() {
+fn findings_say_what_the_calendar_says_in_the_documents_language() {
     let found = check("Forum dibuka pada hari Senin, 4 Juli 2023.", ID, None);
     assert_eq!(found[0].rule.as_str(), "date.weekday-mismatch");
+    assert_eq!(found[0].message, "4 Juli 2023 jatuh pada hari Selasa, bukan Senin");
+    assert_eq!(found[0].evidence[0], "4 Juli 2023 adalah hari Selasa");
+    assert_eq!(found[0].sources, vec!["kalender Masehi".to_string()]);
+
+    let found = check("The forum opened on Monday, 4 July 2023.", EN, None);
     assert_eq!(found[0].message, "4 July 2023 falls on a Tuesday, not a Monday");
     assert_eq!(found[0].evidence[0], "4 July 2023 was a Tuesday");
     assert_eq!(found[0].sources, vec!["Gregorian calendar".to_string()]);
 
     let found = check("Pelaku ditangkap kemarin (Senin).", ID, Some("2023-07-05"));
+    assert!(found[0].evidence.iter().any(|e| e.contains("bertanggal 5 Juli 2023") && e.contains("4 Juli 2023")));
+    let found = check("Officials said yesterday (Monday) that the talks had failed.", EN, Some("2023-07-05"));
     assert!(found[0].evidence.iter().any(|e| e.contains("dated 5 July 2023") && e.contains("4 July 2023")));
 
     let found = check("On Monday (7/4/2023) the markets were closed.", EN, None);
@@ -300,11 +307,16 @@ fn findings_say_what_the_calendar_says() {
 
     let found = check("Pendaftaran ditutup 29 Februari 2023.", ID, None);
     assert_eq!(found[0].rule.as_str(), "date.invalid");
-    assert_eq!(found[0].message, "29 Februari 2023 does not exist: February 2023 has 28 days");
+    assert_eq!(found[0].message, "29 Februari 2023 tidak ada: Februari 2023 hanya 28 hari");
+    assert!(found[0].evidence[0].contains("2023 bukan tahun kabisat"));
+    let found = check("The law took effect on February 29, 2023.", EN, None);
+    assert_eq!(found[0].message, "February 29, 2023 does not exist: February 2023 has 28 days");
     assert!(found[0].evidence[0].contains("2023 is not a leap year"));
 
     let found = check("Rapat itu digelar pada 31 Juni 2023.", ID, None);
-    assert_eq!(found[0].message, "31 Juni 2023 does not exist: June has 30 days");
+    assert_eq!(found[0].message, "31 Juni 2023 tidak ada: Juni hanya 30 hari");
+    let found = check("Surat itu bertanggal 31/6/2023.", ID, None);
+    assert!(found[0].evidence.iter().any(|e| e == "dibaca hari/bulan/tahun, 31/6/2023 adalah tanggal 31 Juni"));
 }
 
 #[test]

@@ -188,3 +188,56 @@ fn a_big_user_pattern_is_a_located_rule_error_not_a_panic_on_the_first_document(
     let (path, errors) = load_errors("big.toml", &big);
     assert_error(&big, &path, &errors, "'(?:", "pattern is too big to compile");
 }
+
+/// A weekday rule of the user's own: the first pattern of the shipped one, with its own
+/// `[settings]` text.
+fn weekday_rule(settings: &str) -> String {
+    format!(
+        "id = \"date.my-weekday\"\nkind = \"weekday\"\nlanguages = [\"id\", \"en\"]\nseverity = \"error\"\nmessage = \"{{date}}: {{actual}}\"\n\n[[pattern]]\nregex = '\\b(?P<weekday>{{weekday}}),\\s+(?P<day>[0-9]{{1,2}})\\s+(?P<month>{{month}})\\s+(?P<year>[0-9]{{4}})'\n\n[settings]\n{settings}\n[[example]]\nlang = \"id\"\ntext = \"Senin, 4 Juli 2023\"\nflagged = [\"Senin, 4 Juli 2023\"]\n\n[[example]]\nlang = \"id\"\ntext = \"Selasa, 4 Juli 2023\"\n"
+    )
+}
+
+#[test]
+fn wording_errors_point_at_the_key() {
+    let en = "[settings.wording.en]\ndate = \"{day} {month} {year}\"\n";
+    // A key the kind does not read.
+    let text = weekday_rule(&format!("{en}[settings.wording.id]\ndata = \"{{day}}\"\n"));
+    let (path, errors) = load_errors("wording-key.toml", &text);
+    assert_error(&text, &path, &errors, "data = ", "has `data`, which this kind does not read");
+    // A list of the wrong length.
+    let text = weekday_rule(&format!("{en}[settings.wording.id]\nweekdays = [\"Senin\", \"Selasa\"]\n"));
+    let (path, errors) = load_errors("wording-list.toml", &text);
+    assert_error(&text, &path, &errors, "[\"Senin\"", "`weekdays` lists 2 names, not 7");
+    // A message with a value the kind does not provide.
+    let text = weekday_rule(&format!("{en}[settings.wording.id]\nmessage = \"{{place}}\"\n"));
+    let (path, errors) = load_errors("wording-message.toml", &text);
+    assert_error(&text, &path, &errors, "\"{place}\"", "`message` uses {place}");
+    // An `en` table that lacks what other languages fall back to.
+    let text = weekday_rule(en);
+    let (path, errors) = load_errors("wording-en.toml", &text);
+    assert_error(&text, &path, &errors, "[settings.wording.en]", "[settings.wording.en] needs day_month, was");
+    // No `en` table at all.
+    let text = weekday_rule("[settings.wording.id]\ndate = \"{day} {month} {year}\"\n");
+    let (path, errors) = load_errors("wording-no-en.toml", &text);
+    assert_error(&text, &path, &errors, "[settings.wording.id]", "needs an `en` table");
+}
+
+/// A user's date rule that words nothing is worded as the shipped rule: in the document's language.
+#[test]
+fn a_user_weekday_rule_without_wording_speaks_the_documents_language() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rule-wording");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("weekday.toml");
+    std::fs::write(&path, weekday_rule("")).unwrap();
+    let set = RuleSet::load_with(factlint::rules::Builtin::LexiconsOnly, std::slice::from_ref(&path))
+        .expect("the rule loads");
+    let kb = factlint::knowledge::Knowledge::builtin();
+    let engine = factlint::engine::Engine { rules: &set, knowledge: &kb };
+    let settings =
+        factlint::engine::Settings { lang: Some(factlint::vocab::Lang::ID), ..factlint::engine::Settings::default() };
+    let source = factlint::source::SourceFile::new("a.txt", "Rapat dibuka Senin, 4 Juli 2023.".to_string());
+    let found = engine.check(&source, factlint::markup::Format::Plain, &settings);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].message, "4 Juli 2023: Selasa");
+    assert_eq!(found[0].evidence[0], "4 Juli 2023 adalah hari Selasa");
+}

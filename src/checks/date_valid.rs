@@ -13,6 +13,7 @@
 //!
 //! Example: "rapat digelar 31 Juni 2023" -> June has 30 days.
 
+use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::recognize::dates::DateReader;
@@ -28,22 +29,46 @@ pub const INFO: KindInfo = KindInfo {
     needs_patterns: true,
     message_values: &["date", "month", "days", "year"],
     groups_doc: "`day`+`month` or `numeric`, `year`, `weekday`, `claim`",
-    settings_doc: "none",
+    settings_doc:
+        "`wording.LANG` (message, evidence, date shape and month names per language; the shipped rule's when omitted)",
     compile: |settings, cx| Ok(Box::new(DateValid::compile(cx.settings(settings)?, cx)?)),
     groups_problem: groups_problem,
 };
 
-/// `[settings]` of a date-valid rule: none yet; unknown keys are errors.
+/// `[settings]` of a date-valid rule.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Settings {}
+pub struct Settings {
+    /// How findings are worded, by language ([`wording`]).
+    pub wording: wording::Tables,
+}
+
+/// The wording entries a date-valid rule reads.
+const ENTRIES: Entries = Entries {
+    texts: &[
+        "date",
+        "day_month",
+        "month_days",
+        "not_leap",
+        "month_year",
+        "reading_day",
+        "source",
+        "day_month_year",
+        "month_day_year",
+    ],
+    optional: &["message"],
+    lists: &[("months", 12)],
+    message_values: INFO.message_values,
+};
 
 #[derive(Debug)]
-pub struct DateValid;
+pub struct DateValid {
+    wording: Wording,
+}
 
 impl DateValid {
-    pub fn compile(_: Settings, _cx: &CompileCx<'_>) -> Result<DateValid, LocatedError> {
-        Ok(DateValid)
+    pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<DateValid, LocatedError> {
+        Ok(DateValid { wording: Wording::compile(s.wording, ENTRIES, "rules/date/invalid.toml", cx)? })
     }
 }
 
@@ -93,43 +118,46 @@ impl Check for DateValid {
                 seen.push(date.range.clone());
                 let written = &text[date.range.clone()];
                 let reading = date.plausible()[0];
-                let days = calendar::days_in_month(reading.year, reading.month);
-                let month = calendar::month_name(reading.month);
+                let (w, lang) = (&self.wording, doc.lang);
+                let days = calendar::days_in_month(reading.year, reading.month).to_string();
+                let month = w.month(lang, reading.month);
                 let leap_year_matters = reading.month == 2 && reading.day == 29;
                 let mut evidence = Vec::new();
                 let month_shown = match reading.year {
                     Some(y) if leap_year_matters => {
-                        evidence.push(format!("{y} is not a leap year, so February {y} has 28 days"));
-                        format!("February {y}")
+                        let y = y.to_string();
+                        let shown = w.fill(lang, "month_year", &[("month", month), ("year", &y)]);
+                        evidence.push(w.fill(lang, "not_leap", &[("year", &y), ("month", &shown)]));
+                        shown
                     }
                     _ => {
-                        evidence.push(format!("{month} has {days} days"));
+                        evidence.push(w.fill(lang, "month_days", &[("month", month), ("days", &days)]));
                         month.to_string()
                     }
                 };
                 for r in date.readings.iter().chain(&date.other_readings) {
                     if let Some(order) = r.order {
-                        evidence.push(format!(
-                            "read {}, {written} is day {} of {}",
-                            order.describe(),
-                            r.day,
-                            calendar::month_name(r.month)
+                        evidence.push(w.fill(
+                            lang,
+                            "reading_day",
+                            &[
+                                ("order", w.text(lang, order.wording_key())),
+                                ("written", written),
+                                ("day", &r.day.to_string()),
+                                ("month", w.month(lang, r.month)),
+                            ],
                         ));
                     }
                 }
                 let year = reading.year.map(|y| y.to_string()).unwrap_or_default();
-                let message = cx.rule.render_message(&[
-                    ("date", written),
-                    ("month", &month_shown),
-                    ("days", &days.to_string()),
-                    ("year", &year),
-                ]);
+                let values = [("date", written), ("month", month_shown.as_str()), ("days", &days), ("year", &year)];
+                let message = w.message(lang, &values).unwrap_or_else(|| cx.rule.render_message(&values));
                 out.push(Finding {
                     range: expr.span.clone(),
                     message,
                     evidence,
                     suggestion: None,
-                    sources: vec!["Gregorian calendar".to_string()],
+                    sources: vec![w.text(lang, "source").to_string()],
                     labels: Vec::new(),
                     severity: None,
                 });

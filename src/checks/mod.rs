@@ -19,6 +19,7 @@ pub mod rule;
 pub mod terms;
 pub mod unused_suppression;
 pub mod weekday;
+pub mod wording;
 
 use crate::checks::rule::{CompileCx, KindInfo, Rule};
 use crate::knowledge::Knowledge;

@@ -17,11 +17,11 @@
 //! Example: "pada hari Senin, 4 Juli 2023" -> 4 July 2023 was a Tuesday; suggestion "Selasa, 4
 //! Juli 2023".
 
+use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
-use crate::recognize::dates::{DateExpr, DateReader, Reading};
+use crate::recognize::dates::{DateExpr, DateReader, Order, Reading};
 use crate::source::LocatedError;
-use crate::vocab::calendar;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use std::ops::Range;
@@ -33,7 +33,7 @@ pub const INFO: KindInfo = KindInfo {
     needs_patterns: true,
     message_values: &["weekday", "claimed", "actual", "actual_word", "date"],
     groups_doc: "`weekday` (required), `day`+`month`, `numeric` or `relative`, `year`, `claim`",
-    settings_doc: "`min_year`, `max_year`",
+    settings_doc: "`min_year`, `max_year`, `wording.LANG` (message, evidence, date shape and the names of months and weekdays per language; the shipped rule's when omitted)",
     compile: |settings, cx| Ok(Box::new(WeekdayCheck::compile(cx.settings(settings)?, cx)?)),
     groups_problem: groups_problem,
 };
@@ -47,11 +47,34 @@ pub struct Settings {
     pub min_year: Option<i32>,
     /// Dates after this year are not checked (default 2200).
     pub max_year: Option<i32>,
+    /// How findings are worded, by language ([`wording`]).
+    pub wording: wording::Tables,
 }
+
+/// The wording entries a weekday rule reads.
+const ENTRIES: Entries = Entries {
+    texts: &[
+        "date",
+        "day_month",
+        "was",
+        "will_be",
+        "reading",
+        "order_note",
+        "no_year",
+        "relative",
+        "source",
+        "day_month_year",
+        "month_day_year",
+    ],
+    optional: &["message"],
+    lists: wording::CALENDAR_LISTS,
+    message_values: INFO.message_values,
+};
 
 #[derive(Debug)]
 pub struct WeekdayCheck {
     years: std::ops::RangeInclusive<i32>,
+    wording: Wording,
 }
 
 impl WeekdayCheck {
@@ -60,7 +83,8 @@ impl WeekdayCheck {
         if min > max {
             return Err(cx.error(0, format!("in [settings]: min_year {min} is after max_year {max}")));
         }
-        Ok(WeekdayCheck { years: min..=max })
+        let wording = Wording::compile(s.wording, ENTRIES, "rules/date/weekday-mismatch.toml", cx)?;
+        Ok(WeekdayCheck { years: min..=max, wording })
     }
 }
 
@@ -113,6 +137,8 @@ impl WeekdayCheck {
     ) -> Option<Finding> {
         let text = doc.text();
         let claimed = expr.weekday.as_ref()?;
+        let (w, lang) = (&self.wording, doc.lang);
+        let order_words = |o: Order| w.text(lang, o.wording_key()).to_string();
         let mut evidence = Vec::new();
         let actual: NaiveDate = if let Some(date) = &expr.date {
             let written = &text[date.range.clone()];
@@ -127,28 +153,40 @@ impl WeekdayCheck {
             if date.numeric && readings.len() > 1 {
                 for (r, c) in &readings {
                     if let (Some(order), Some(d)) = (r.order, c.first()) {
-                        evidence.push(format!(
-                            "read {}, {written} is {}, a {}",
-                            order.describe(),
-                            calendar::display_date(*d),
-                            calendar::weekday_name(d.weekday())
+                        evidence.push(w.fill(
+                            lang,
+                            "reading",
+                            &[
+                                ("order", &order_words(order)),
+                                ("written", written),
+                                ("date", &w.date(lang, *d)),
+                                ("weekday", w.weekday(lang, d.weekday())),
+                            ],
                         ));
                     }
                 }
             } else if let Some(order) = readings.first().and_then(|(r, _)| r.order) {
-                evidence.push(format!(
-                    "{written} is {} read {}, the order of numeric dates in {} text",
-                    calendar::display_date(primary),
-                    order.describe(),
-                    reader.lang()
+                evidence.push(w.fill(
+                    lang,
+                    "order_note",
+                    &[
+                        ("written", written),
+                        ("date", &w.date(lang, primary)),
+                        ("order", &order_words(order)),
+                        ("lang", reader.lang().as_str()),
+                    ],
                 ));
             }
             if readings.iter().all(|(r, _)| r.year.is_none()) {
                 if let Some(doc_date) = doc.date {
-                    evidence.push(format!(
-                        "{written} names no year; the document is dated {}, so it is taken as {}",
-                        calendar::display_date(doc_date),
-                        calendar::display_date(primary)
+                    evidence.push(w.fill(
+                        lang,
+                        "no_year",
+                        &[
+                            ("written", written),
+                            ("doc_date", &w.date(lang, doc_date)),
+                            ("date", &w.date(lang, primary)),
+                        ],
                     ));
                 }
             }
@@ -160,11 +198,14 @@ impl WeekdayCheck {
             if day.weekday() == claimed.weekday {
                 return None;
             }
-            evidence.push(format!(
-                "the document is dated {}, so “{}” is {}",
-                calendar::display_date(doc_date),
-                &text[rel.range.clone()],
-                calendar::display_date(day)
+            evidence.push(w.fill(
+                lang,
+                "relative",
+                &[
+                    ("doc_date", &w.date(lang, doc_date)),
+                    ("written", &text[rel.range.clone()]),
+                    ("date", &w.date(lang, day)),
+                ],
             ));
             day
         };
@@ -172,10 +213,10 @@ impl WeekdayCheck {
             return None;
         }
         let reference = doc.date.unwrap_or_else(|| chrono::Local::now().date_naive());
-        let tense = if actual < reference { "was" } else { "is" };
+        let tense = if actual < reference { "was" } else { "will_be" };
         evidence.insert(
             0,
-            format!("{} {tense} a {}", calendar::display_date(actual), calendar::weekday_name(actual.weekday())),
+            w.fill(lang, tense, &[("date", &w.date(lang, actual)), ("weekday", w.weekday(lang, actual.weekday()))]),
         );
         let written_weekday = &text[claimed.range.clone()];
         let word = reader.weekday_word(actual.weekday(), written_weekday);
@@ -185,20 +226,22 @@ impl WeekdayCheck {
             .map(|w| {
                 format!("{}{w}{}", &text[expr.span.start..claimed.range.start], &text[claimed.range.end..expr.span.end])
             });
-        let date_shown = calendar::display_date(actual);
-        let message = cx.rule.render_message(&[
+        let date_shown = w.date(lang, actual);
+        let actual_name = w.weekday(lang, actual.weekday());
+        let values = [
             ("weekday", written_weekday),
-            ("claimed", calendar::weekday_name(claimed.weekday)),
-            ("actual", calendar::weekday_name(actual.weekday())),
-            ("actual_word", word.as_deref().unwrap_or(calendar::weekday_name(actual.weekday()))),
+            ("claimed", w.weekday(lang, claimed.weekday)),
+            ("actual", actual_name),
+            ("actual_word", word.as_deref().unwrap_or(actual_name)),
             ("date", &date_shown),
-        ]);
+        ];
+        let message = w.message(lang, &values).unwrap_or_else(|| cx.rule.render_message(&values));
         Some(Finding {
             range: expr.span.clone(),
             message,
             evidence,
             suggestion,
-            sources: vec!["Gregorian calendar".to_string()],
+            sources: vec![w.text(lang, "source").to_string()],
             labels: Vec::new(),
             severity: None,
         })

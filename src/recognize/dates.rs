@@ -48,10 +48,11 @@ impl Order {
         }
     }
 
-    pub fn describe(self) -> &'static str {
+    /// The key of the words for this order in a date rule's wording.
+    pub fn wording_key(self) -> &'static str {
         match self {
-            Order::Dmy => "day/month/year",
-            Order::Mdy => "month/day/year",
+            Order::Dmy => "day_month_year",
+            Order::Mdy => "month_day_year",
         }
     }
 }

@@ -1,0 +1,214 @@
+//! How a rule's findings are worded, in each language it runs in: the `[settings.wording.LANG]`
+//! tables of a rule file. Each entry is a template whose `{names}` the kind fills in, or a list
+//! of names (the months, the weekdays). A language the rule does not word is worded as `en`; a
+//! rule file that words nothing is worded as the shipped rule of its kind.
+//!
+//! A kind says which entries it reads ([`Entries`]): every one must be in the `en` table, and an
+//! entry no kind reads is an error, so a misspelt key is found when the rule loads.
+
+use super::rule::CompileCx;
+use crate::source::LocatedError;
+use crate::vocab::{fill_template, Lang};
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// One entry of a wording table: a template, or a list of names.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Entry {
+    Text(String),
+    List(Vec<String>),
+}
+
+/// `[settings.wording]` as written: tables by language, with their spans for errors.
+pub type Tables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Entry>>>;
+
+/// The checked tables: entries by key, by language.
+type Checked = BTreeMap<String, BTreeMap<String, Entry>>;
+
+/// The entries a kind reads: templates, and lists with the length each must have.
+#[derive(Clone, Copy, Debug)]
+pub struct Entries {
+    pub texts: &'static [&'static str],
+    /// Templates a table may leave out (the message, which the rule's `message` words).
+    pub optional: &'static [&'static str],
+    pub lists: &'static [(&'static str, usize)],
+    /// The `{names}` a `message` entry may use: the kind's message values.
+    pub message_values: &'static [&'static str],
+}
+
+/// The entries of a date kind's wording that name days and months.
+pub const CALENDAR_LISTS: &[(&str, usize)] = &[("months", 12), ("weekdays", 7)];
+
+/// A rule's wording, checked.
+#[derive(Clone, Debug, Default)]
+pub struct Wording {
+    tables: Checked,
+}
+
+impl Wording {
+    /// Checks `tables` against the entries the kind reads. Empty tables take the wording of the
+    /// shipped rule at `shipped_path`, its message left out (the rule's own message words it).
+    pub fn compile(
+        tables: Tables,
+        entries: Entries,
+        shipped_path: &str,
+        cx: &CompileCx<'_>,
+    ) -> Result<Wording, LocatedError> {
+        let tables = if tables.is_empty() { shipped_tables(shipped_path, entries) } else { tables };
+        let at = || cx.line_offset("[settings.wording");
+        let Some(en) = tables.iter().find(|(l, _)| l.get_ref() == "en").map(|(_, t)| t) else {
+            return Err(
+                cx.error(at(), "[settings.wording] needs an `en` table, the wording for languages it does not word")
+            );
+        };
+        for (lang_key, table) in &tables {
+            let lang = lang_key.get_ref();
+            if Lang::parse(lang).is_none() {
+                return Err(cx.error(
+                    lang_key.span().start,
+                    format!("[settings.wording.{lang}]: a language is a two-letter lower-case code"),
+                ));
+            }
+            let message = table.iter().find(|(k, _)| k.get_ref() == "message").map(|(_, e)| e);
+            if let Some(Entry::Text(m)) = message.map(|e| e.get_ref()) {
+                if let Some((_, name)) =
+                    crate::vocab::placeholders(m).find(|(_, n)| !entries.message_values.contains(n))
+                {
+                    return Err(cx.error(
+                        message.map_or(0, |e| e.span().start),
+                        format!(
+                            "[settings.wording.{lang}] `message` uses {{{name}}}, which this kind does not provide; it provides {}",
+                            entries.message_values.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                }
+            }
+            for (key_spanned, entry) in table {
+                let key = key_spanned.get_ref();
+                let text_key = entries.texts.contains(&key.as_str()) || entries.optional.contains(&key.as_str());
+                let list = entries.lists.iter().find(|(k, _)| k == key);
+                match (entry.get_ref(), text_key, list) {
+                    (Entry::Text(_), true, _) => {}
+                    (Entry::List(items), _, Some((_, len))) if items.len() == *len => {}
+                    (Entry::List(items), _, Some((_, len))) => {
+                        return Err(cx.error(
+                            entry.span().start,
+                            format!("[settings.wording.{lang}] `{key}` lists {} names, not {len}", items.len()),
+                        ))
+                    }
+                    _ => {
+                        let known: Vec<&str> = entries
+                            .texts
+                            .iter()
+                            .chain(entries.optional)
+                            .copied()
+                            .chain(entries.lists.iter().map(|(k, _)| *k))
+                            .collect();
+                        return Err(cx.error(
+                            key_spanned.span().start,
+                            format!(
+                                "[settings.wording.{lang}] has `{key}`, which this kind does not read (or not in that shape): it reads {}",
+                                known.join(", ")
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        let missing: Vec<&str> = entries
+            .texts
+            .iter()
+            .copied()
+            .chain(entries.lists.iter().map(|(k, _)| *k))
+            .filter(|k| !en.keys().any(|e| e.get_ref() == k))
+            .collect();
+        if !missing.is_empty() {
+            return Err(cx.error(at(), format!("[settings.wording.en] needs {}", missing.join(", "))));
+        }
+        let tables = tables
+            .into_iter()
+            .map(|(l, t)| (l.into_inner(), t.into_iter().map(|(k, e)| (k.into_inner(), e.into_inner())).collect()))
+            .collect();
+        Ok(Wording { tables })
+    }
+
+    fn entry(&self, lang: Lang, key: &str) -> Option<&Entry> {
+        self.tables.get(lang.as_str()).and_then(|t| t.get(key)).or_else(|| self.tables.get("en")?.get(key))
+    }
+
+    /// The template `key` in `lang` (or `en`).
+    pub fn text(&self, lang: Lang, key: &str) -> &str {
+        match self.entry(lang, key) {
+            Some(Entry::Text(t)) => t,
+            _ => "",
+        }
+    }
+
+    /// The template `key` in `lang`, filled in.
+    pub fn fill(&self, lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+        fill_template(self.text(lang, key), values)
+    }
+
+    /// The message in `lang`, when the wording has one for it.
+    pub fn message(&self, lang: Lang, values: &[(&str, &str)]) -> Option<String> {
+        match self.tables.get(lang.as_str())?.get("message")? {
+            Entry::Text(t) => Some(fill_template(t, values)),
+            Entry::List(_) => None,
+        }
+    }
+
+    fn item(&self, lang: Lang, list: &str, i: usize) -> &str {
+        match self.entry(lang, list) {
+            Some(Entry::List(items)) => items.get(i).map_or("?", String::as_str),
+            _ => "?",
+        }
+    }
+
+    /// A month's name (1..=12) in `lang`.
+    pub fn month(&self, lang: Lang, month: u32) -> &str {
+        self.item(lang, "months", month.wrapping_sub(1) as usize)
+    }
+
+    /// A weekday's name in `lang`.
+    pub fn weekday(&self, lang: Lang, w: Weekday) -> &str {
+        self.item(lang, "weekdays", w.num_days_from_monday() as usize)
+    }
+
+    /// A date in `lang`, by the `date` template: "4 July 2023", "4 Juli 2023".
+    pub fn date(&self, lang: Lang, d: NaiveDate) -> String {
+        self.day_month(lang, d.day(), d.month(), Some(d.year()))
+    }
+
+    /// A day of a month, with its year when there is one, by the `date` template (or the
+    /// `day_month` template without a year).
+    pub fn day_month(&self, lang: Lang, day: u32, month: u32, year: Option<i32>) -> String {
+        let (day, month) = (day.to_string(), self.month(lang, month).to_string());
+        match year {
+            Some(y) => self.fill(lang, "date", &[("day", &day), ("month", &month), ("year", &y.to_string())]),
+            None => self.fill(lang, "day_month", &[("day", &day), ("month", &month)]),
+        }
+    }
+}
+
+/// The wording of a shipped rule, its message left out.
+fn shipped_tables(path: &str, entries: Entries) -> Tables {
+    #[derive(Deserialize)]
+    struct File {
+        settings: Settings,
+    }
+    #[derive(Deserialize)]
+    struct Settings {
+        #[serde(default)]
+        wording: Tables,
+    }
+    let text = crate::builtin::FILES.iter().find(|(p, _)| *p == path).map(|(_, t)| *t).expect("the rule is shipped");
+    let mut tables =
+        toml::from_str::<File>(text).expect("the shipped rule is checked by the test suite").settings.wording;
+    for table in tables.values_mut() {
+        table.retain(|k, _| !entries.optional.contains(&k.get_ref().as_str()));
+    }
+    tables
+}
