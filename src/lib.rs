@@ -10,6 +10,8 @@
 //!   [`classify`]: the normalised view and the trained models that read it;
 //! - [`knowledge`]: the gazetteer and facts; [`recognize`]: mentions of places, dates, numbers
 //!   and people in prose;
+//! - [`claims`]: the document as claims are read from it, place claims, and the one capture
+//!   loop of pattern-driven claim readers;
 //! - [`checks`]: the rule kinds and their registry, and what a compiled rule is;
 //! - [`rules`]: the loader, from rule files to compiled rules;
 //! - [`diagnostic`], [`suppress`], [`engine`]: one finding type, inline suppressions, and the
@@ -20,6 +22,7 @@
 pub mod baseline;
 pub mod builtin;
 pub mod checks;
+pub mod claims;
 pub mod classify;
 pub mod cli;
 pub mod config;

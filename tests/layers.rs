@@ -18,6 +18,7 @@ const LAYERS: &[&str] = &[
     "classify",
     "knowledge",
     "recognize",
+    "claims",
     "checks",
     "rules",
     "diagnostic",

@@ -17,9 +17,9 @@
 //! Example: "Forum digelar di Shenzhen, Guangdong. ... Delegasi tiba di Shenzhen,
 //! KwaZulu-Natal." -> "Shenzhen, KwaZulu-Natal" is flagged; suggestion "Shenzhen, Guangdong".
 
-use super::place_claims::{ClaimReaders, PlaceClaim};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
+use crate::claims::place::{ClaimReaders, PlaceClaim};
 use crate::knowledge::Knowledge;
 use crate::source::LocatedError;
 use crate::vocab::fold::fold;
@@ -69,7 +69,7 @@ impl Check for Consistency {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let kb = cx.knowledge;
         let text = doc.text();
-        let claims = self.readers.claims(doc, cx);
+        let claims = self.readers.claims(doc, &cx.read_cx(), &cx.rule.patterns_for(doc.lang).collect::<Vec<_>>());
         let holds: Vec<bool> = claims.iter().map(|c| c.holds(kb)).collect();
         // Claims about one place name, in text order.
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();

@@ -16,11 +16,11 @@
 use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
-use crate::recognize::dates::DateReader;
+use crate::claims::first_claims;
+use crate::recognize::dates::{DateExpr, DateReader};
 use crate::source::LocatedError;
 use crate::vocab::calendar;
 use serde::Deserialize;
-use std::ops::Range;
 
 pub const INFO: KindInfo = KindInfo {
     name: "date-valid",
@@ -104,64 +104,72 @@ impl Check for DateValid {
         }
         let reader = DateReader::new(cx.lexicons, doc.lang);
         // Several patterns may match one date ("Selasa, 31 Juni 2023" and "31 Juni 2023").
-        let mut seen: Vec<Range<usize>> = Vec::new();
-        for re in cx.rule.patterns_for(doc.lang) {
-            for caps in re.captures_iter(text) {
-                let Some(expr) = reader.read(&caps) else { continue };
-                let Some(date) = expr.date.as_ref() else { continue };
-                if seen.iter().any(|s| s.start < date.range.end && date.range.start < s.end)
-                    || !date.impossible()
-                    || !reader.is_claim(text, &expr)
-                {
-                    continue;
-                }
-                seen.push(date.range.clone());
-                let written = &text[date.range.clone()];
-                let reading = date.plausible()[0];
-                let (w, lang) = (&self.wording, doc.lang);
-                let days = calendar::days_in_month(reading.year, reading.month).to_string();
-                let month = w.month(lang, reading.month);
-                let leap_year_matters = reading.month == 2 && reading.day == 29;
-                let mut evidence = Vec::new();
-                let month_shown = match reading.year {
-                    Some(y) if leap_year_matters => {
-                        let y = y.to_string();
-                        let shown = w.fill(lang, "month_year", &[("month", month), ("year", &y)]);
-                        evidence.push(w.fill(lang, "not_leap", &[("year", &y), ("month", &shown)]));
-                        shown
-                    }
-                    _ => {
-                        evidence.push(w.fill(lang, "month_days", &[("month", month), ("days", &days)]));
-                        month.to_string()
-                    }
-                };
-                for r in date.readings.iter().chain(&date.other_readings) {
-                    if let Some(order) = r.order {
-                        evidence.push(w.fill(
-                            lang,
-                            "reading_day",
-                            &[
-                                ("order", w.text(lang, order.wording_key())),
-                                ("written", written),
-                                ("day", &r.day.to_string()),
-                                ("month", w.month(lang, r.month)),
-                            ],
-                        ));
-                    }
-                }
-                let year = reading.year.map(|y| y.to_string()).unwrap_or_default();
-                let values = [("date", written), ("month", month_shown.as_str()), ("days", &days), ("year", &year)];
-                let message = w.message(lang, &values).unwrap_or_else(|| cx.rule.render_message(&values));
-                out.push(Finding {
-                    range: expr.span.clone(),
-                    message,
-                    evidence,
-                    suggestion: None,
-                    sources: vec![w.text(lang, "source").to_string()],
-                    labels: Vec::new(),
-                    severity: None,
-                });
+        first_claims(
+            cx.rule.patterns_for(doc.lang),
+            text,
+            |caps| {
+                reader
+                    .read(caps)
+                    .filter(|e| e.date.as_ref().is_some_and(|d| d.impossible()) && reader.is_claim(text, e))
+            },
+            |e| e.date.as_ref().map_or(e.span.clone(), |d| d.range.clone()),
+            |e| {
+                out.push(self.report(doc, cx, &e));
+                true
+            },
+        );
+    }
+}
+
+impl DateValid {
+    /// The finding for a date that does not exist.
+    fn report(&self, doc: &Document<'_>, cx: &CheckCx<'_>, expr: &DateExpr) -> Finding {
+        let text = doc.text();
+        let date = expr.date.as_ref().expect("a date claim has a date");
+        let written = &text[date.range.clone()];
+        let reading = date.plausible()[0];
+        let (w, lang) = (&self.wording, doc.lang);
+        let days = calendar::days_in_month(reading.year, reading.month).to_string();
+        let month = w.month(lang, reading.month);
+        let leap_year_matters = reading.month == 2 && reading.day == 29;
+        let mut evidence = Vec::new();
+        let month_shown = match reading.year {
+            Some(y) if leap_year_matters => {
+                let y = y.to_string();
+                let shown = w.fill(lang, "month_year", &[("month", month), ("year", &y)]);
+                evidence.push(w.fill(lang, "not_leap", &[("year", &y), ("month", &shown)]));
+                shown
             }
+            _ => {
+                evidence.push(w.fill(lang, "month_days", &[("month", month), ("days", &days)]));
+                month.to_string()
+            }
+        };
+        for r in date.readings.iter().chain(&date.other_readings) {
+            if let Some(order) = r.order {
+                evidence.push(w.fill(
+                    lang,
+                    "reading_day",
+                    &[
+                        ("order", w.text(lang, order.wording_key())),
+                        ("written", written),
+                        ("day", &r.day.to_string()),
+                        ("month", w.month(lang, r.month)),
+                    ],
+                ));
+            }
+        }
+        let year = reading.year.map(|y| y.to_string()).unwrap_or_default();
+        let values = [("date", written), ("month", month_shown.as_str()), ("days", &days), ("year", &year)];
+        let message = w.message(lang, &values).unwrap_or_else(|| cx.rule.render_message(&values));
+        Finding {
+            range: expr.span.clone(),
+            message,
+            evidence,
+            suggestion: None,
+            sources: vec![w.text(lang, "source").to_string()],
+            labels: Vec::new(),
+            severity: None,
         }
     }
 }

@@ -24,9 +24,9 @@
 //! KwaZulu-Natal"; Shenzhen (penduduk 17,5 juta) terletak di Guangdong, Tiongkok; suggestion
 //! "Shenzhen, Guangdong".
 
-use super::place_claims::{ClaimReaders, PlaceClaim, Verdict};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
+use crate::claims::place::{ClaimReaders, PlaceClaim, Verdict};
 use crate::knowledge::gazetteer::{Feature, Level, Link, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
 use crate::recognize::numbers::{format_number, years_in, Notation};
@@ -218,7 +218,7 @@ impl Check for LocatedIn {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         // Sentences are found once, and only for a document with a claim history can date.
         let segments = std::cell::OnceCell::new();
-        for claim in self.readers.claims(doc, cx) {
+        for claim in self.readers.claims(doc, &cx.read_cx(), &cx.rule.patterns_for(doc.lang).collect::<Vec<_>>()) {
             if let Some(f) = self.judge(doc, cx, &claim, &segments) {
                 out.push(f);
             }

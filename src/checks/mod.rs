@@ -12,7 +12,6 @@ pub mod date_valid;
 pub mod forbidden;
 pub mod located_in;
 pub mod person_title;
-pub mod place_claims;
 pub mod preferred_term;
 pub mod quantity;
 pub mod rule;
@@ -22,43 +21,14 @@ pub mod weekday;
 pub mod wording;
 
 use crate::checks::rule::{CompileCx, KindInfo, Rule};
+pub use crate::claims::{Document, GroupRanges, MatchCache};
 use crate::knowledge::Knowledge;
 use crate::lexicon::Lexicons;
-use crate::markup::Prose;
 use crate::source::LocatedError;
-use crate::vocab::{Lang, Severity};
+use crate::vocab::Severity;
 use std::fmt::Debug;
 use std::ops::Range;
 use toml::Spanned;
-
-/// A document as checks see it.
-#[derive(Debug)]
-pub struct Document<'a> {
-    pub path: &'a str,
-    pub prose: &'a Prose,
-    pub lang: Lang,
-    /// The document's own date (front matter, dateline or --date).
-    pub date: Option<chrono::NaiveDate>,
-    /// Pattern matches already found in this document, for rules that share a pattern.
-    pub matches: MatchCache,
-    /// The place claims read off this document's place mentions, for every kind that reads
-    /// them (located-in, consistency): read once.
-    pub place_claims: std::cell::OnceCell<std::rc::Rc<Vec<place_claims::PlaceClaim>>>,
-    /// The normalised view of the prose, built the first time a rule reads it.
-    pub normal: std::sync::OnceLock<crate::normalize::NormalView>,
-}
-
-impl Document<'_> {
-    pub fn text(&self) -> &str {
-        self.prose.text()
-    }
-
-    /// The prose as a reader reads it, styled and look-alike letters made plain
-    /// ([`crate::normalize`]); shared by every rule that reads it.
-    pub fn normalized(&self) -> &crate::normalize::NormalView {
-        self.normal.get_or_init(|| crate::normalize::NormalView::new(self.prose.text()))
-    }
-}
 
 /// Which text a rule reads: the prose as written, or its normalised view.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,34 +45,6 @@ impl View {
             Some("normalized") => View::Normalized,
             _ => View::Prose,
         })
-    }
-}
-
-/// The named groups of one match: (name, byte range) for each group that took part.
-pub type GroupRanges = Vec<(&'static str, std::ops::Range<usize>)>;
-
-/// Matches of a pattern in one document, kept so that two rules that read the same claims
-/// (located-in and consistency both read "City, Region") search the text once.
-#[derive(Debug, Default)]
-pub struct MatchCache {
-    found: std::cell::RefCell<Vec<(usize, std::rc::Rc<Vec<GroupRanges>>)>>,
-}
-
-impl MatchCache {
-    /// The matches of `re` in `text` from `read` (which does the searching), computed once.
-    pub fn get_or_find(
-        &self,
-        re: &regex::Regex,
-        read: impl FnOnce() -> Vec<GroupRanges>,
-    ) -> std::rc::Rc<Vec<GroupRanges>> {
-        // The compiled pattern lives as long as the rule set, so its address names it.
-        let key = re as *const regex::Regex as usize;
-        if let Some((_, m)) = self.found.borrow().iter().find(|(k, _)| *k == key) {
-            return m.clone();
-        }
-        let m = std::rc::Rc::new(read());
-        self.found.borrow_mut().push((key, m.clone()));
-        m
     }
 }
 
@@ -155,6 +97,13 @@ pub struct CheckCx<'a> {
     pub knowledge: &'a Knowledge,
     pub lexicons: &'a Lexicons,
     pub rule: &'a Rule,
+}
+
+impl CheckCx<'_> {
+    /// What a claim reader needs of this context.
+    pub fn read_cx(&self) -> crate::claims::ReadCx<'_> {
+        crate::claims::ReadCx { knowledge: self.knowledge, lexicons: self.lexicons }
+    }
 }
 
 /// A compiled rule kind.

@@ -28,6 +28,7 @@
 
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
+use crate::claims::first_claims;
 use crate::knowledge::records::{Fact, FactId, Phrase, Subject};
 use crate::knowledge::{Knowledge, PlaceId};
 use crate::lexicon::Lexicons;
@@ -107,15 +108,16 @@ impl Check for Quantity {
         let text = doc.text();
         let reader = NumberReader::new(cx.lexicons, doc.lang);
         let mut figures: Vec<NumberMention> = Vec::new();
-        for re in cx.rule.patterns_for(doc.lang) {
-            for caps in re.captures_iter(text) {
-                if let Some(m) = reader.read(text, &caps) {
-                    if !figures.iter().any(|f| f.digits.start < m.range.end && m.range.start < f.digits.end) {
-                        figures.push(m);
-                    }
-                }
-            }
-        }
+        first_claims(
+            cx.rule.patterns_for(doc.lang),
+            text,
+            |caps| reader.read(text, caps),
+            |m| m.digits.clone(),
+            |m| {
+                figures.push(m);
+                true
+            },
+        );
         figures.sort_by_key(|f| f.range.start);
         // Sentences once per document, clauses once per sentence with figures.
         let segments = Segments::new(text);

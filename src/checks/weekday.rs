@@ -20,11 +20,11 @@
 use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
+use crate::claims::first_claims;
 use crate::recognize::dates::{DateExpr, DateReader, Order, Reading};
 use crate::source::LocatedError;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
-use std::ops::Range;
 
 pub const INFO: KindInfo = KindInfo {
     name: "weekday",
@@ -109,21 +109,14 @@ impl Check for WeekdayCheck {
             return;
         }
         let reader = DateReader::new(cx.lexicons, doc.lang);
-        let mut seen: Vec<Range<usize>> = Vec::new();
-        for re in cx.rule.patterns_for(doc.lang) {
-            for caps in re.captures_iter(text) {
-                let Some(expr) = reader.read(&caps) else { continue };
-                if seen.iter().any(|s| s.start < expr.span.end && expr.span.start < s.end)
-                    || !reader.is_claim(text, &expr)
-                {
-                    continue;
-                }
-                if let Some(f) = self.examine(doc, cx, &reader, &expr) {
-                    seen.push(expr.span.clone());
-                    out.push(f);
-                }
-            }
-        }
+        // A claim that turns out right leaves its text to the next pattern's reading.
+        first_claims(
+            cx.rule.patterns_for(doc.lang),
+            text,
+            |caps| reader.read(caps).filter(|e| reader.is_claim(text, e)),
+            |e| e.span.clone(),
+            |e| self.examine(doc, cx, &reader, &e).map(|f| out.push(f)).is_some(),
+        );
     }
 }
 

@@ -10,7 +10,7 @@
 //! phrases ("From Jakarta, Bali is ..."), common words at the start of a sentence ("Well, Texas
 //! ..."), a region followed by a verb of saying ("in Shenzhen, Victoria said").
 
-use super::{CheckCx, Document};
+use super::{Document, GroupRanges, ReadCx};
 use crate::knowledge::gazetteer::{Level, Link, LinkKind, PlaceKind, Posting};
 use crate::knowledge::{Knowledge, PlaceId};
 use crate::lexicon::Lexicons;
@@ -20,6 +20,7 @@ use crate::recognize::{
     word_before, NameMatch,
 };
 use crate::vocab::Lang;
+use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -181,13 +182,13 @@ impl ClaimReaders {
 
     /// Every place claim of the document: those read from its place mentions (once per
     /// document, whichever kind asks first), then those the rule's own patterns find.
-    pub fn claims(&self, doc: &Document<'_>, cx: &CheckCx<'_>) -> Vec<PlaceClaim> {
+    pub fn claims(&self, doc: &Document<'_>, cx: &ReadCx<'_>, patterns: &[&Regex]) -> Vec<PlaceClaim> {
         let Some(reader) = self.0.iter().find(|r| r.lang == Some(doc.lang)) else { return Vec::new() };
         let shared = doc.place_claims.get_or_init(|| std::rc::Rc::new(reader.mention_claims(doc, cx)));
         let mut out: Vec<PlaceClaim> = shared.as_ref().clone();
-        if cx.rule.patterns_for(doc.lang).next().is_some() {
+        if !patterns.is_empty() {
             let mut seen: HashSet<(usize, usize)> = out.iter().map(|c| (c.claim.start, c.claim.end)).collect();
-            for c in reader.pattern_claims(doc, cx) {
+            for c in reader.pattern_claims(doc, cx, patterns) {
                 if seen.insert((c.claim.start, c.claim.end)) {
                     out.push(c);
                 }
@@ -297,7 +298,7 @@ impl ClaimReader {
     /// in one sentence make a candidate when the text between them is a join, and [`Self::read`]
     /// decides whether it is a claim. Chains give a candidate for each neighbouring pair
     /// ("Toronto, Ontario, Canada").
-    pub fn mention_claims(&self, doc: &Document<'_>, cx: &CheckCx<'_>) -> Vec<PlaceClaim> {
+    pub fn mention_claims(&self, doc: &Document<'_>, cx: &ReadCx<'_>) -> Vec<PlaceClaim> {
         let text = doc.text();
         let mut runs: Vec<Range<usize>> = Vec::new();
         for mut run in name_runs(text) {
@@ -405,10 +406,10 @@ impl ClaimReader {
     }
 
     /// Claims the rule's own `[[pattern]]`s find (a user's rule may add shapes).
-    fn pattern_claims(&self, doc: &Document<'_>, cx: &CheckCx<'_>) -> Vec<PlaceClaim> {
+    fn pattern_claims(&self, doc: &Document<'_>, cx: &ReadCx<'_>, patterns: &[&Regex]) -> Vec<PlaceClaim> {
         let text = doc.text();
         let mut out = Vec::new();
-        for re in cx.rule.patterns_for(doc.lang) {
+        for &re in patterns {
             let matches = doc.matches.get_or_find(re, || candidates(re, text));
             for groups in matches.iter() {
                 let group = |name: &str| groups.iter().find(|(n, _)| *n == name).map(|(_, r)| r.clone());
@@ -514,7 +515,7 @@ impl ClaimReader {
     fn read(
         &self,
         doc: &Document<'_>,
-        cx: &CheckCx<'_>,
+        cx: &ReadCx<'_>,
         place_group: Range<usize>,
         region_group: Range<usize>,
         claim_end: Option<usize>,
@@ -688,7 +689,7 @@ impl ClaimReader {
 
 /// Every "place ... region" match of a claim pattern, restarting inside each match so that
 /// chains ("A, B, C") are all seen: the groups `place`, `region` and `claim`.
-fn candidates(re: &regex::Regex, text: &str) -> Vec<crate::checks::GroupRanges> {
+fn candidates(re: &regex::Regex, text: &str) -> Vec<GroupRanges> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos <= text.len() {
