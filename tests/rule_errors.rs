@@ -212,14 +212,6 @@ fn wording_errors_point_at_the_key() {
     let text = weekday_rule(&format!("{en}[settings.wording.id]\nmessage = \"{{place}}\"\n"));
     let (path, errors) = load_errors("wording-message.toml", &text);
     assert_error(&text, &path, &errors, "\"{place}\"", "`message` uses {place}");
-    // An `en` table that lacks what other languages fall back to.
-    let text = weekday_rule(en);
-    let (path, errors) = load_errors("wording-en.toml", &text);
-    assert_error(&text, &path, &errors, "[settings.wording.en]", "[settings.wording.en] needs day_month, was");
-    // No `en` table at all.
-    let text = weekday_rule("[settings.wording.id]\ndate = \"{day} {month} {year}\"\n");
-    let (path, errors) = load_errors("wording-no-en.toml", &text);
-    assert_error(&text, &path, &errors, "[settings.wording.id]", "needs an `en` table");
 }
 
 /// A user's date rule that words nothing is worded as the shipped rule: in the document's language.
@@ -240,4 +232,20 @@ fn a_user_weekday_rule_without_wording_speaks_the_documents_language() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].message, "4 Juli 2023: Selasa");
     assert_eq!(found[0].evidence[0], "4 Juli 2023 adalah hari Selasa");
+
+    // A rule that words one entry keeps the shipped wording of the rest.
+    std::fs::write(
+        &path,
+        weekday_rule(
+            "[settings.wording.id]
+was = \"{date} ialah hari {weekday}\"\n",
+        ),
+    )
+    .unwrap();
+    let set = RuleSet::load_with(factlint::rules::Builtin::LexiconsOnly, std::slice::from_ref(&path))
+        .expect("the rule loads");
+    let engine = factlint::engine::Engine { rules: &set, knowledge: &kb };
+    let found = engine.check(&source, factlint::markup::Format::Plain, &settings);
+    assert_eq!(found[0].evidence[0], "4 Juli 2023 ialah hari Selasa");
+    assert_eq!(found[0].sources, ["kalender Masehi"]);
 }

@@ -17,6 +17,7 @@
 //! Example: "Forum digelar di Shenzhen, Guangdong. ... Delegasi tiba di Shenzhen,
 //! KwaZulu-Natal." -> "Shenzhen, KwaZulu-Natal" is flagged; suggestion "Shenzhen, Guangdong".
 
+use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::claims::place::{ClaimReaders, PlaceClaim};
@@ -33,25 +34,38 @@ pub const INFO: KindInfo = KindInfo {
     needs_patterns: false,
     message_values: &["place", "region", "other"],
     groups_doc: "as located-in",
-    settings_doc: "none",
+    settings_doc: "`wording.LANG` (message, evidence and label per language; the shipped rule's when omitted)",
     compile: |settings, cx| Ok(Box::new(Consistency::compile(cx.settings(settings)?, cx)?)),
     groups_problem: KindInfo::no_group_problem,
 };
 
-/// `[settings]` of a consistency rule: none; claims are read as the lexicons' `place_*` lists
-/// define them, as for located-in.
+/// `[settings]` of a consistency rule. Claims are read as the lexicons' `place_*` lists define
+/// them, as for located-in.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Settings {}
+pub struct Settings {
+    /// How findings are worded, by language ([`wording`]).
+    pub wording: wording::Tables,
+}
+
+/// The wording entries a consistency rule reads.
+const ENTRIES: Entries = Entries {
+    texts: &["elsewhere", "agrees", "here"],
+    optional: &["message"],
+    lists: &[],
+    message_values: INFO.message_values,
+};
 
 #[derive(Debug)]
 pub struct Consistency {
     readers: ClaimReaders,
+    wording: Wording,
 }
 
 impl Consistency {
-    pub fn compile(_s: Settings, cx: &CompileCx<'_>) -> Result<Consistency, LocatedError> {
-        Ok(Consistency { readers: ClaimReaders::new(cx.lexicons) })
+    pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<Consistency, LocatedError> {
+        let wording = Wording::compile(s.wording, ENTRIES, &["rules/consistency/place-region.toml"], cx)?;
+        Ok(Consistency { readers: ClaimReaders::new(cx.lexicons), wording })
     }
 }
 
@@ -68,6 +82,7 @@ fn regions_agree(kb: &Knowledge, a: &PlaceClaim, b: &PlaceClaim) -> bool {
 impl Check for Consistency {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let kb = cx.knowledge;
+        let (w, lang) = (&self.wording, doc.lang);
         let text = doc.text();
         let claims = self.readers.claims(doc, &cx.read_cx(), &cx.rule.patterns_for(doc.lang).collect::<Vec<_>>());
         let holds: Vec<bool> = claims.iter().map(|c| c.holds(kb)).collect();
@@ -93,17 +108,18 @@ impl Check for Consistency {
                 let region = &text[bc.region.clone()];
                 let other = &text[gc.region.clone()];
                 let other_claim = &text[gc.claim.clone()];
-                let mut evidence = vec![format!("elsewhere the document writes \"{other_claim}\"")];
+                let mut evidence = vec![w.fill(lang, "elsewhere", &[("claim", other_claim)])];
                 let suggestion = holds[good].then(|| {
-                    evidence.push(format!("the knowledge agrees with \"{other_claim}\""));
+                    evidence.push(w.fill(lang, "agrees", &[("claim", other_claim)]));
                     format!("{}{}{}", &text[bc.claim.start..bc.region.start], other, &text[bc.region.end..bc.claim.end])
                 });
+                let values = [("place", place), ("region", region), ("other", other)];
                 out.push(Finding {
                     range: bc.claim.clone(),
-                    message: cx.rule.render_message(&[("place", place), ("region", region), ("other", other)]),
+                    message: w.message(lang, &values).unwrap_or_else(|| cx.rule.render_message(&values)),
                     evidence,
                     suggestion,
-                    labels: vec![(gc.claim.clone(), format!("here the document places {place} in {other}"))],
+                    labels: vec![(gc.claim.clone(), w.fill(lang, "here", &[("place", place), ("region", other)]))],
                     ..Finding::default()
                 });
                 break;

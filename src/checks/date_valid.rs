@@ -68,7 +68,7 @@ pub struct DateValid {
 
 impl DateValid {
     pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<DateValid, LocatedError> {
-        Ok(DateValid { wording: Wording::compile(s.wording, ENTRIES, "rules/date/invalid.toml", cx)? })
+        Ok(DateValid { wording: Wording::compile(s.wording, ENTRIES, &["rules/date/invalid.toml"], cx)? })
     }
 }
 

@@ -19,11 +19,13 @@
 //! stays clean.
 
 use super::terms::{any_covering, any_within, Boundary, PhraseMatch, PhraseSet};
+use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding, View};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::normalize::Disguise;
 use crate::recognize::{is_quoted, word_starts, Segments};
 use crate::source::LocatedError;
+use crate::vocab::Lang;
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -35,7 +37,7 @@ pub const INFO: KindInfo = KindInfo {
     needs_patterns: false,
     message_values: &["term", "href"],
     groups_doc: "`term` (optional: narrows what is reported)",
-    settings_doc: "`terms` (a trailing `*` matches any word ending), `exceptions`, `unless`, `only_with`, `scope` (sentence, paragraph, document), `min_share`, `visibility` (any, visible, hidden), `look_in` (text, link-text, link-href, link-host), `skip_quoted`, `view` (prose, normalized), `only_disguised`, `defer_to` (rules or categories whose overlapping findings win)",
+    settings_doc: "`terms` (a trailing `*` matches any word ending), `exceptions`, `unless`, `only_with`, `scope` (sentence, paragraph, document), `min_share`, `visibility` (any, visible, hidden), `look_in` (text, link-text, link-href, link-host), `skip_quoted`, `view` (prose, normalized), `only_disguised`, `defer_to` (rules or categories whose overlapping findings win), `wording.LANG` (message and evidence per language; the shipped rules' when omitted)",
     compile: |_settings, cx| Ok(Box::new(Forbidden::compile(cx.spanned_settings()?, cx)?)),
     groups_problem: KindInfo::no_group_problem,
 };
@@ -80,7 +82,13 @@ pub struct Settings {
     /// Rules (ids or categories) that a text is left to: a match overlapping one of their
     /// findings is not reported.
     pub defer_to: Vec<String>,
+    /// How findings are worded, by language ([`wording`]).
+    pub wording: wording::Tables,
 }
+
+/// The wording entries a forbidden rule reads.
+const ENTRIES: Entries =
+    Entries { texts: &["hidden", "link"], optional: &["message"], lists: &[], message_values: INFO.message_values };
 
 /// `only_disguised = true`, or the names of the disguises that count.
 #[derive(Debug)]
@@ -158,6 +166,7 @@ pub struct Forbidden {
     /// The disguises that stand in for an `only_with` word.
     disguise_suffices: Disguise,
     defer_to: Vec<String>,
+    wording: Wording,
 }
 
 /// The disguises a setting names: `true` (any disguise of letters), `false`, or a list.
@@ -257,7 +266,14 @@ impl Forbidden {
                 ));
             }
         }
+        let wording = Wording::compile(
+            s.wording,
+            ENTRIES,
+            &["rules/spam/hidden-gambling.toml", "rules/spam/gambling-link.toml"],
+            cx,
+        )?;
         Ok(Forbidden {
+            wording,
             view,
             only_disguised,
             disguise_suffices,
@@ -376,6 +392,13 @@ pub fn host(href: &str) -> &str {
     &host[..host.find(':').unwrap_or(host.len())]
 }
 
+impl Forbidden {
+    /// The message in the document's language: the wording's, or the rule's.
+    fn message(&self, lang: Lang, cx: &CheckCx<'_>, values: &[(&str, &str)]) -> String {
+        self.wording.message(lang, values).unwrap_or_else(|| cx.rule.render_message(values))
+    }
+}
+
 impl Check for Forbidden {
     fn defers_to(&self) -> &[String] {
         &self.defer_to
@@ -411,7 +434,8 @@ impl Check for Forbidden {
             })
         };
         let mut reported: Vec<Range<usize>> = Vec::new();
-        let hidden_note = "readers do not see this: the page hides it with its markup";
+        let (w, lang) = (&self.wording, doc.lang);
+        let hidden_note = w.text(lang, "hidden");
 
         if !all.is_empty() {
             let exceptions = self.exceptions.find_all(text, Boundary::Word);
@@ -448,7 +472,7 @@ impl Check for Forbidden {
                 }
                 out.push(Finding {
                     range: pr.clone(),
-                    message: cx.rule.render_message(&[("term", term), ("href", "")]),
+                    message: self.message(lang, cx, &[("term", term), ("href", "")]),
                     evidence,
                     ..Finding::default()
                 });
@@ -479,13 +503,13 @@ impl Check for Forbidden {
                     continue;
                 }
                 let term = &target[m.range];
-                let mut evidence = vec![format!("the link goes to {}", link.href)];
+                let mut evidence = vec![w.fill(lang, "link", &[("href", &link.href)])];
                 if link.hidden {
                     evidence.push(hidden_note.to_string());
                 }
                 out.push(Finding {
                     range: r.clone(),
-                    message: cx.rule.render_message(&[("term", term), ("href", &link.href)]),
+                    message: self.message(lang, cx, &[("term", term), ("href", &link.href)]),
                     evidence,
                     ..Finding::default()
                 });

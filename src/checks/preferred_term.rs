@@ -19,11 +19,13 @@
 
 use super::forbidden::{phrase_set, settings_offset};
 use super::terms::{normalize, Boundary, PhraseMatch, PhraseSet};
+use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::recognize::{in_longer_name, is_quoted};
 use crate::source::LocatedError;
 use crate::vocab::words::keep_case;
+use crate::vocab::Lang;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;
@@ -35,7 +37,7 @@ pub const INFO: KindInfo = KindInfo {
     needs_patterns: false,
     message_values: &["term", "preferred"],
     groups_doc: "none",
-    settings_doc: "`[[settings.term]]` (`preferred`, `avoid`, `exceptions`, `note`, `skip_names`), `[settings.pairs]` (`wrong = \"right\"`), `[[settings.variants]]` (spellings of one name; the document's most-used wins), `exceptions`, `skip_quoted`",
+    settings_doc: "`[[settings.term]]` (`preferred`, `avoid`, `exceptions`, `note`, `skip_names`), `[settings.pairs]` (`wrong = \"right\"`), `[[settings.variants]]` (spellings of one name; the document's most-used wins), `exceptions`, `skip_quoted`, `wording.LANG` (message, evidence and label per language; the shipped rules' when omitted)",
     compile: |_settings, cx| Ok(Box::new(PreferredTerm::compile(cx.spanned_settings()?, cx)?)),
     groups_problem: KindInfo::no_group_problem,
 };
@@ -56,7 +58,17 @@ pub struct Settings {
     pub exceptions: Vec<Spanned<String>>,
     /// Forms in quotation marks are mentions, not uses: skip them.
     pub skip_quoted: bool,
+    /// How findings are worded, by language ([`wording`]).
+    pub wording: wording::Tables,
 }
+
+/// The wording entries a preferred-term rule reads.
+const ENTRIES: Entries = Entries {
+    texts: &["counts", "here", "once", "twice", "times"],
+    optional: &["message"],
+    lists: &[],
+    message_values: INFO.message_values,
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,6 +117,7 @@ pub struct PreferredTerm {
     /// Per exception: the entry it belongs to (None: every entry).
     exception_owner: Vec<Option<usize>>,
     skip_quoted: bool,
+    wording: Wording,
 }
 
 impl PreferredTerm {
@@ -238,6 +251,7 @@ impl PreferredTerm {
             exceptions: phrase_set(&exceptions, "exceptions", cx)?,
             exception_owner,
             skip_quoted: s.skip_quoted,
+            wording: Wording::compile(s.wording, ENTRIES, &["rules/consistency/name-variants.toml"], cx)?,
         })
     }
 
@@ -251,11 +265,19 @@ impl PreferredTerm {
     }
 }
 
-fn times(n: usize) -> String {
+/// How often a form is written, in the document's language: "once", "twice", "3 times".
+fn times(w: &Wording, lang: Lang, n: usize) -> String {
     match n {
-        1 => "once".to_string(),
-        2 => "twice".to_string(),
-        n => format!("{n} times"),
+        1 => w.text(lang, "once").to_string(),
+        2 => w.text(lang, "twice").to_string(),
+        n => w.fill(lang, "times", &[("count", &n.to_string())]),
+    }
+}
+
+impl PreferredTerm {
+    /// The message in the document's language: the wording's, or the rule's.
+    fn message(&self, lang: Lang, cx: &CheckCx<'_>, values: &[(&str, &str)]) -> String {
+        self.wording.message(lang, values).unwrap_or_else(|| cx.rule.render_message(values))
     }
 }
 
@@ -286,7 +308,7 @@ impl Check for PreferredTerm {
             let preferred = keep_case(term, &e.forms[0]);
             out.push(Finding {
                 range: m.range.clone(),
-                message: cx.rule.render_message(&[("term", term), ("preferred", &preferred)]),
+                message: self.message(doc.lang, cx, &[("term", term), ("preferred", &preferred)]),
                 evidence: e.note.iter().cloned().collect(),
                 suggestion: Some(preferred),
                 ..Finding::default()
@@ -317,18 +339,25 @@ impl Check for PreferredTerm {
                 }
                 let term = &text[m.range.clone()];
                 let preferred = keep_case(term, &e.forms[chosen]);
-                let mut evidence = vec![format!(
-                    "the document writes {chosen_text} {} and {term} {}",
-                    times(counts[chosen]),
-                    times(counts[*form])
+                let (w, lang) = (&self.wording, doc.lang);
+                let mut evidence = vec![w.fill(
+                    lang,
+                    "counts",
+                    &[
+                        ("chosen", chosen_text),
+                        ("chosen_times", &times(w, lang, counts[chosen])),
+                        ("term", term),
+                        ("term_times", &times(w, lang, counts[*form])),
+                    ],
                 )];
                 evidence.extend(e.note.iter().cloned());
+                let values = [("term", term), ("preferred", preferred.as_str())];
                 out.push(Finding {
                     range: m.range.clone(),
-                    message: cx.rule.render_message(&[("term", term), ("preferred", &preferred)]),
+                    message: self.message(lang, cx, &values),
                     evidence,
-                    suggestion: Some(preferred),
-                    labels: vec![(anchor.range.clone(), format!("the document writes {chosen_text} here"))],
+                    suggestion: Some(preferred.clone()),
+                    labels: vec![(anchor.range.clone(), w.fill(lang, "here", &[("chosen", chosen_text)]))],
                     ..Finding::default()
                 });
             }

@@ -83,7 +83,7 @@ impl WeekdayCheck {
         if min > max {
             return Err(cx.error(0, format!("in [settings]: min_year {min} is after max_year {max}")));
         }
-        let wording = Wording::compile(s.wording, ENTRIES, "rules/date/weekday-mismatch.toml", cx)?;
+        let wording = Wording::compile(s.wording, ENTRIES, &["rules/date/weekday-mismatch.toml"], cx)?;
         Ok(WeekdayCheck { years: min..=max, wording })
     }
 }

@@ -1,7 +1,8 @@
 //! How a rule's findings are worded, in each language it runs in: the `[settings.wording.LANG]`
 //! tables of a rule file. Each entry is a template whose `{names}` the kind fills in, or a list
-//! of names (the months, the weekdays). A language the rule does not word is worded as `en`; a
-//! rule file that words nothing is worded as the shipped rule of its kind.
+//! of names (the months, the weekdays). An entry a rule file does not write is the shipped
+//! rules' of its kind (their `message` aside: a rule's own `message` words it), and a language
+//! the rule does not word at all is worded as `en`.
 //!
 //! A kind says which entries it reads ([`Entries`]): every one must be in the `en` table, and an
 //! entry no kind reads is an error, so a misspelt key is found when the rule loads.
@@ -49,15 +50,22 @@ pub struct Wording {
 }
 
 impl Wording {
-    /// Checks `tables` against the entries the kind reads. Empty tables take the wording of the
-    /// shipped rule at `shipped_path`, its message left out (the rule's own message words it).
+    /// Checks `tables` against the entries the kind reads, and fills in the entries they leave
+    /// out from the wording of the shipped rules at `shipped` (the first that words an entry).
     pub fn compile(
-        tables: Tables,
+        mut tables: Tables,
         entries: Entries,
-        shipped_path: &str,
+        shipped: &[&str],
         cx: &CompileCx<'_>,
     ) -> Result<Wording, LocatedError> {
-        let tables = if tables.is_empty() { shipped_tables(shipped_path, entries) } else { tables };
+        for path in shipped {
+            for (lang, table) in shipped_tables(path, entries) {
+                let ours = tables.entry(lang).or_default();
+                for (key, entry) in table {
+                    ours.entry(key).or_insert(entry);
+                }
+            }
+        }
         let at = || cx.line_offset("[settings.wording");
         let Some(en) = tables.iter().find(|(l, _)| l.get_ref() == "en").map(|(_, t)| t) else {
             return Err(
