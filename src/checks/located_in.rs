@@ -24,6 +24,7 @@
 //! KwaZulu-Natal"; Shenzhen (penduduk 17,5 juta) terletak di Guangdong, Tiongkok; suggestion
 //! "Shenzhen, Guangdong".
 
+use super::wording::{self, Entries, InLang, Wording};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::claims::place::{ClaimReaders, PlaceClaim, Verdict};
@@ -48,50 +49,32 @@ pub const INFO: KindInfo = KindInfo {
     groups_problem: KindInfo::no_group_problem,
 };
 
-/// How findings are worded in one language. Every field is a template whose `{names}` are
-/// filled in; a language the rule file does not word falls back to `en`.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Wording {
-    /// The message: `{place}`, `{region}`, `{actual}` (where the place is).
-    pub message: Option<String>,
-    /// Where the place is: `{place}`, `{population}` (the `population` template or nothing),
-    /// `{actual}`.
-    pub is_in: String,
-    /// `{number}` inhabitants.
-    pub population: String,
-    /// The claimed region: `{region}`, `{division}` (a word of `division_words`), `{country}`.
-    pub division: String,
-    /// The claimed region is a country: `{region}`.
-    pub country: String,
-    /// A territory of a sovereign country: `{region}`, `{sovereign}`.
-    pub territory: String,
-    /// Another reading of the region's name: `{what}` (a `division` or `country` sentence
-    /// without its subject).
-    pub also: String,
-    /// `{count}` places called `{place}`, none in `{region}`.
-    pub none_of: String,
-    /// The claimed region was split or replaced: message with `{place}`, `{region}`,
-    /// `{part}` (the region the place lies in now), `{year}`.
-    pub outdated_message: String,
-    /// Evidence of an outdated claim: the same values.
-    pub outdated: String,
-    /// A place that a reform merged away: the same values.
-    pub replaced: String,
-    /// Scale words for populations: "million", "billion". The decimal and thousands marks
-    /// are the language's lexicon's (`decimal_mark`, `group_mark`).
-    pub million: String,
-    pub billion: String,
-    /// What a regency and a kota are called.
-    pub regency: String,
-    pub kota: String,
-    /// What a first-level division is called when `division_words` has no word for its country.
-    pub region: String,
-    /// Only a village of that name lies in the region: message with `{place}`, `{region}`.
-    pub village_message: String,
-    /// Evidence naming the village: `{village}`, `{regency}`.
-    pub village: String,
-}
+/// The wording entries a located-in rule reads: templates whose `{names}` are filled in, and
+/// the words for numbers and divisions.
+const ENTRIES: Entries = Entries {
+    texts: &[
+        "is_in",
+        "population",
+        "division",
+        "country",
+        "territory",
+        "also",
+        "none_of",
+        "outdated_message",
+        "outdated",
+        "replaced",
+        "million",
+        "billion",
+        "regency",
+        "kota",
+        "region",
+        "village_message",
+        "village",
+    ],
+    optional: &["message"],
+    lists: &[],
+    message_values: INFO.message_values,
+};
 
 /// `[settings]` of a located-in rule.
 #[derive(Debug, Default, Deserialize)]
@@ -116,8 +99,8 @@ pub struct Settings {
     /// When only a village of the name lies in the claimed region while a place of note of
     /// that name lies elsewhere: a warning that names both (true), or no finding (false).
     pub warn_on_village_namesakes: bool,
-    /// How findings are worded, by language.
-    pub wording: BTreeMap<String, Wording>,
+    /// How findings are worded, by language ([`wording`]).
+    pub wording: wording::Tables,
 }
 
 #[derive(Debug)]
@@ -129,28 +112,16 @@ pub struct LocatedIn {
     same_country_dominance: u64,
     division_words: BTreeMap<String, BTreeMap<String, String>>,
     warn_on_village_namesakes: bool,
-    wording: BTreeMap<String, Wording>,
+    wording: Wording,
 }
 
 impl LocatedIn {
     pub fn compile(mut s: Settings, cx: &CompileCx<'_>) -> Result<LocatedIn, LocatedError> {
-        // A rule that words nothing itself is worded as the shipped rule is, in its own message.
-        if s.wording.is_empty() || s.division_words.is_empty() {
-            let shipped = shipped_settings();
-            if s.wording.is_empty() {
-                s.wording =
-                    shipped.wording.iter().map(|(l, w)| (l.clone(), Wording { message: None, ..w.clone() })).collect();
-            }
-            if s.division_words.is_empty() {
-                s.division_words = shipped.division_words.clone();
-            }
+        // A rule without division words takes the shipped rule's.
+        if s.division_words.is_empty() {
+            s.division_words = shipped_settings().division_words.clone();
         }
-        if !s.wording.contains_key("en") {
-            return Err(cx.error(
-                0,
-                "[settings.wording] needs an `en` table, the wording for languages it does not word (see `factlint rules explain place.located-in`)",
-            ));
-        }
+        let wording = Wording::compile(s.wording, ENTRIES, &["rules/place/located-in.toml"], cx)?;
         let common = s.common_words_list.unwrap_or_else(|| "common".to_string());
         Ok(LocatedIn {
             readers: ClaimReaders::new(cx.lexicons),
@@ -160,12 +131,12 @@ impl LocatedIn {
             same_country_dominance: s.same_country_dominance.unwrap_or(20),
             division_words: s.division_words,
             warn_on_village_namesakes: s.warn_on_village_namesakes,
-            wording: s.wording,
+            wording,
         })
     }
 
-    fn wording(&self, lang: Lang) -> &Wording {
-        self.wording.get(lang.as_str()).or_else(|| self.wording.get("en")).expect("compile requires en")
+    fn wording(&self, lang: Lang) -> InLang<'_> {
+        self.wording.in_lang(lang)
     }
 
     /// "17.5 million", "17,5 juta", "48,210", "48.210": the wording's scale words in the
@@ -175,9 +146,9 @@ impl LocatedIn {
         let notation = Notation::of(cx.lexicons, lang);
         let scaled = |v: f64, word: &str| format!("{} {word}", format_number(v, 1, notation));
         if n >= 1_000_000_000 {
-            scaled(n as f64 / 1e9, &w.billion)
+            scaled(n as f64 / 1e9, w.text("billion"))
         } else if n >= 1_000_000 {
-            scaled(n as f64 / 1e6, &w.million)
+            scaled(n as f64 / 1e6, w.text("million"))
         } else {
             format_number(n as f64, 0, notation)
         }
@@ -191,17 +162,17 @@ impl LocatedIn {
         if p.kind == PlaceKind::Country {
             // Hong Kong, Puerto Rico: a territory the record puts in a sovereign country.
             return match p.parent.filter(|&q| kb.place(q).kind == PlaceKind::Country) {
-                Some(s) => fill_template(&w.territory, &[("region", shown), ("sovereign", kb.display_name(s, l))]),
-                None => fill_template(&w.country, &[("region", shown)]),
+                Some(s) => w.fill("territory", &[("region", shown), ("sovereign", kb.display_name(s, l))]),
+                None => w.fill("country", &[("region", shown)]),
             };
         }
         let word = match p.level {
-            Level::Regency => w.regency.clone(),
-            Level::Kota => w.kota.clone(),
+            Level::Regency => w.text("regency").to_string(),
+            Level::Kota => w.text("kota").to_string(),
             _ => {
                 let code = p.country.map(|c| kb.place(c).code.to_string()).unwrap_or_default();
                 let words = self.division_words.get(l).or_else(|| self.division_words.get("en"));
-                words.and_then(|m| m.get(&code)).cloned().unwrap_or_else(|| w.region.clone())
+                words.and_then(|m| m.get(&code)).cloned().unwrap_or_else(|| w.text("region").to_string())
             }
         };
         // A regency is described by its province; a region by its country.
@@ -210,7 +181,7 @@ impl LocatedIn {
             _ => p.country,
         };
         let within = within.map(|c| kb.display_name(c, l).to_string()).unwrap_or_default();
-        fill_template(&w.division, &[("region", shown), ("division", &word), ("country", &within)])
+        w.fill("division", &[("region", shown), ("division", &word), ("country", &within)])
     }
 }
 
@@ -290,8 +261,8 @@ impl LocatedIn {
                     .find(|&a| matches!(kb.place(a).level, Level::Regency | Level::Kota));
                 let names = naming_lang(kb, cx, doc.lang, claim.regions[0].place, &text[claim.region.clone()]);
                 let within = within.map(|r| kb.display_name(r, names.as_str()).to_string()).unwrap_or_default();
-                f.message = fill_template(
-                    &w.village_message,
+                f.message = w.fill(
+                    "village_message",
                     &[("place", &text[claim.place.clone()]), ("region", &text[claim.region.clone()])],
                 );
                 let values = [
@@ -302,7 +273,7 @@ impl LocatedIn {
                 ];
                 // The village lies there: no "none of the places" line.
                 f.evidence.truncate(2);
-                f.evidence.insert(1, fill_template(&w.village, &values));
+                f.evidence.insert(1, w.fill("village", &values));
                 f.sources.push(kb.source(village));
                 f.severity = Some(Severity::Warning);
                 Some(f)
@@ -470,24 +441,21 @@ impl LocatedIn {
         }
         let actual = actual_parts.join(", ");
         let population = if best.population > 0 {
-            fill_template(&w.population, &[("number", &self.population_words(cx, doc.lang, best.population))])
+            w.fill("population", &[("number", &self.population_words(cx, doc.lang, best.population))])
         } else {
             String::new()
         };
         let mut evidence =
-            vec![fill_template(&w.is_in, &[("place", best.name), ("population", &population), ("actual", &actual)])];
+            vec![w.fill("is_in", &[("place", best.name), ("population", &population), ("actual", &actual)])];
         let mut y_desc = self.describe_region(kb, doc.lang, y_best.id, y_text);
         for other in claim.regions.iter().skip(1).take(2) {
             let what = self.describe_region(kb, doc.lang, other.place, "");
-            y_desc.push_str(&fill_template(&w.also, &[("what", what.trim())]));
+            y_desc.push_str(&w.fill("also", &[("what", what.trim())]));
         }
         evidence.push(y_desc.clone());
         let named = claim.places.iter().filter(|p| !p.alternate).count();
         if named > 1 {
-            evidence.push(fill_template(
-                &w.none_of,
-                &[("count", &named.to_string()), ("place", x_text), ("region", y_text)],
-            ));
+            evidence.push(w.fill("none_of", &[("count", &named.to_string()), ("place", x_text), ("region", y_text)]));
         }
         let replacement = match y_best.kind {
             PlaceKind::Country => actual_country.map(|c| kb.display_name(c, lang).to_string()),
@@ -500,10 +468,7 @@ impl LocatedIn {
         let mut sources = vec![kb.source(best.id), kb.source(y_best.id)];
         sources.dedup();
         let values = [("place", x_text), ("region", y_text), ("actual", actual.as_str())];
-        let message = match &w.message {
-            Some(m) => fill_template(m, &values),
-            None => cx.rule.render_message(&values),
-        };
+        let message = w.message(&values).unwrap_or_else(|| cx.rule.render_message(&values));
         Finding {
             range: span,
             message,
@@ -528,8 +493,8 @@ impl LocatedIn {
         let year = if link.year == 0 { "?".to_string() } else { link.year.to_string() };
         let values = [("place", x_text), ("region", y_text), ("part", part.as_str()), ("year", year.as_str())];
         let template = match link.kind {
-            crate::knowledge::gazetteer::LinkKind::Replaced => &w.replaced,
-            _ => &w.outdated,
+            crate::knowledge::gazetteer::LinkKind::Replaced => w.text("replaced"),
+            _ => w.text("outdated"),
         };
         let evidence = fill_template(template, &values);
         let span = claim.claim.clone();
@@ -539,7 +504,7 @@ impl LocatedIn {
         sources.dedup();
         Finding {
             range: span,
-            message: fill_template(&w.outdated_message, &values),
+            message: w.fill("outdated_message", &values),
             evidence: vec![evidence.clone()],
             suggestion,
             sources,

@@ -168,6 +168,11 @@ impl Wording {
         }
     }
 
+    /// The wording of one language, for a kind that words much in it.
+    pub fn in_lang(&self, lang: Lang) -> InLang<'_> {
+        InLang { wording: self, lang }
+    }
+
     fn item(&self, lang: Lang, list: &str, i: usize) -> &str {
         match self.entry(lang, list) {
             Some(Entry::List(items)) => items.get(i).map_or("?", String::as_str),
@@ -198,6 +203,27 @@ impl Wording {
             Some(y) => self.fill(lang, "date", &[("day", &day), ("month", &month), ("year", &y.to_string())]),
             None => self.fill(lang, "day_month", &[("day", &day), ("month", &month)]),
         }
+    }
+}
+
+/// A rule's wording in one language.
+#[derive(Clone, Copy, Debug)]
+pub struct InLang<'a> {
+    wording: &'a Wording,
+    lang: Lang,
+}
+
+impl InLang<'_> {
+    pub fn text(&self, key: &str) -> &str {
+        self.wording.text(self.lang, key)
+    }
+
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.wording.fill(self.lang, key, values)
+    }
+
+    pub fn message(&self, values: &[(&str, &str)]) -> Option<String> {
+        self.wording.message(self.lang, values)
     }
 }
 
