@@ -19,15 +19,14 @@
 
 use super::forbidden::{one_of, phrase_set, settings_offset};
 use super::terms::{any_within, Boundary, PhraseSet};
+use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding, View};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::classify::{is_handle, words, Model, Scorer, TEXT_SIGNALS};
 use crate::normalize::{Disguise, NormalView};
 use crate::source::LocatedError;
-use crate::vocab::fill_template;
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 use toml::Spanned;
@@ -44,8 +43,26 @@ pub const INFO: KindInfo = KindInfo {
     groups_problem: KindInfo::no_group_problem,
 };
 
-/// The keys of a `[settings.wording.LANG]` table besides the signal names.
-const WORDING_KEYS: &[&str] = &["message", "score", "signals", "word", "handle", "separator"];
+/// The wording entries a classifier rule reads: the evidence templates and a name for each
+/// signal of [`TEXT_SIGNALS`]. A rule words all of them itself, in `en` at least: the shipped
+/// rule's words are about gambling.
+const ENTRIES: Entries = Entries {
+    texts: &[
+        "score",
+        "signals",
+        "word",
+        "handle",
+        "separator",
+        "styled",
+        "spaced",
+        "marked",
+        "digit-letter",
+        "decoration",
+    ],
+    optional: &["message"],
+    lists: &[],
+    message_values: INFO.message_values,
+};
 
 /// `[settings]` of a classifier rule.
 #[derive(Debug, Default, Deserialize)]
@@ -75,7 +92,7 @@ pub struct Settings {
     /// How findings are worded, per language: `message`, `score`, `signals`, `word`, `handle`,
     /// `separator`, and a name for each signal that spans the text (styled, spaced, marked,
     /// digit-letter, decoration).
-    pub wording: BTreeMap<String, Spanned<BTreeMap<String, String>>>,
+    pub wording: wording::Tables,
 }
 
 #[derive(Debug)]
@@ -89,7 +106,7 @@ pub struct Classifier {
     unless: PhraseSet,
     max_signals: usize,
     defer_to: Vec<String>,
-    wording: BTreeMap<String, BTreeMap<String, String>>,
+    wording: Wording,
 }
 
 /// A model parsed the first time a document needs it (shipped models, which the test suite
@@ -170,37 +187,7 @@ impl Classifier {
             None => View::Normalized,
             Some(ref v) => View::from_setting(Some(v), cx)?,
         };
-        let mut wording = BTreeMap::new();
-        for (lang, table) in &s.wording {
-            for key in table.get_ref().keys() {
-                if !WORDING_KEYS.contains(&key.as_str()) && !TEXT_SIGNALS.contains(&key.as_str()) {
-                    return Err(cx.error(
-                        table.span().start,
-                        format!(
-                            "[settings.wording.{lang}] has {key:?}, which means nothing here; it words {} and the signals {}",
-                            WORDING_KEYS.join(", "),
-                            TEXT_SIGNALS.join(", ")
-                        ),
-                    ));
-                }
-            }
-            for key in WORDING_KEYS.iter().chain(TEXT_SIGNALS) {
-                if !table.get_ref().contains_key(*key) {
-                    return Err(cx.error(table.span().start, format!("[settings.wording.{lang}] needs {key:?}")));
-                }
-            }
-            wording.insert(lang.clone(), table.get_ref().clone());
-        }
-        if wording.is_empty() {
-            return Err(cx.error(
-                settings_offset(cx),
-                format!(
-                    "a classifier rule words its findings in [settings.wording.LANG] tables, with {} and a name for each signal ({})",
-                    WORDING_KEYS.join(", "),
-                    TEXT_SIGNALS.join(", ")
-                ),
-            ));
-        }
+        let wording = Wording::compile(s.wording, ENTRIES, &[], cx)?;
         Ok(Classifier {
             model,
             threshold,
@@ -247,14 +234,6 @@ impl Classifier {
         }
         push(start..text.len(), &mut out);
         out
-    }
-
-    fn wording(&self, doc: &Document<'_>) -> &BTreeMap<String, String> {
-        self.wording
-            .get(doc.lang.as_str())
-            .or_else(|| self.wording.get("en"))
-            .or_else(|| self.wording.values().next())
-            .expect("compile requires a wording table")
     }
 }
 
@@ -308,7 +287,7 @@ impl Check for Classifier {
         if candidates.is_empty() {
             return;
         }
-        let wording = self.wording(doc);
+        let w = self.wording.in_lang(doc.lang);
         let scorer = self.model.get();
         for unit in candidates {
             let p = scorer.probability(view, unit.clone());
@@ -329,23 +308,34 @@ impl Check for Classifier {
                 .map(|s| {
                     let word = &text[s.word.clone()];
                     match s.signal {
-                        Some("handle") if !s.word.is_empty() => fill_template(&wording["handle"], &[("word", word)]),
-                        Some(name) => wording[name].clone(),
-                        None => fill_template(&wording["word"], &[("word", word)]),
+                        Some("handle") if !s.word.is_empty() => w.fill("handle", &[("word", word)]),
+                        Some(name) => w.text(name).to_string(),
+                        None => w.fill("word", &[("word", word)]),
                     }
                 })
                 .collect();
-            let signals = named.join(&wording["separator"]);
+            let signals = named.join(w.text("separator"));
             let pct = format!("{:.2}", score.probability);
             let threshold = format!("{threshold:.2}");
             let values = [("score", pct.as_str()), ("threshold", threshold.as_str()), ("signals", signals.as_str())];
             out.push(Finding {
                 range: view.to_prose(unit.clone()),
-                message: fill_template(&wording["message"], &values),
-                evidence: vec![fill_template(&wording["score"], &values), fill_template(&wording["signals"], &values)],
+                message: w.message(&values).unwrap_or_else(|| cx.rule.render_message(&values)),
+                evidence: vec![w.fill("score", &values), w.fill("signals", &values)],
                 ..Finding::default()
             });
         }
-        let _ = cx;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_signal_has_a_wording_entry() {
+        for signal in TEXT_SIGNALS {
+            assert!(ENTRIES.texts.contains(signal), "{signal} has no wording entry");
+        }
     }
 }
