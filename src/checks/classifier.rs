@@ -22,7 +22,7 @@ use super::terms::{any_within, Boundary, PhraseSet};
 use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding, View};
 use crate::checks::rule::{CompileCx, KindInfo};
-use crate::classify::{is_handle, words, Model, Scorer, TEXT_SIGNALS};
+use crate::classify::{is_handle, words, Model, Scorer};
 use crate::normalize::{Disguise, NormalView};
 use crate::source::LocatedError;
 use serde::Deserialize;
@@ -44,7 +44,7 @@ pub const INFO: KindInfo = KindInfo {
 };
 
 /// The wording entries a classifier rule reads: the evidence templates and a name for each
-/// signal of [`TEXT_SIGNALS`]. A rule words all of them itself, in `en` at least: the shipped
+/// signal of [`crate::classify::TEXT_SIGNALS`]. A rule words all of them itself, in `en` at least: the shipped
 /// rule's words are about gambling.
 const ENTRIES: Entries = Entries {
     texts: &[
@@ -331,6 +331,7 @@ impl Check for Classifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::TEXT_SIGNALS;
 
     #[test]
     fn every_signal_has_a_wording_entry() {

@@ -9,14 +9,19 @@
 //! (`date_range`, `number_markers`, `not_before_weekday`) come from the lexicon of the
 //! document's language.
 
+mod dateline;
+mod lookalike;
+
+pub use dateline::document_date;
+pub(crate) use lookalike::in_url;
+
 use crate::lexicon::Lexicons;
-use crate::vocab::calendar::{days_in_month, month_name};
-use crate::vocab::words::{is_all_caps, keep_case, token_before};
+use crate::vocab::calendar::days_in_month;
+use crate::vocab::words::{is_all_caps, keep_case};
 use crate::vocab::Lang;
 use chrono::{Datelike, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::Captures;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Lexicon tables and lists the mechanism reads.
 pub const MONTH_TABLE: &str = "month";
@@ -340,118 +345,6 @@ impl<'a> DateReader<'a> {
         Some(mention(readings, other))
     }
 
-    /// True when the expression reads as a date claim in its context, false for the
-    /// look-alikes: part of a URL or path, a range or list of days ("4-6 Juli", "4 s.d. 6 Juli",
-    /// "July 4 and 5"), a number glued to other numbers (versions, times, scores such as
-    /// "3/1-2"), a reference number ("No. 4/7/2023"), or a weekday that names something else
-    /// ("The Sun, 4 July").
-    pub fn is_claim(&self, text: &str, expr: &DateExpr) -> bool {
-        let span = expr.span.clone();
-        if in_url(text, span.clone()) {
-            return false;
-        }
-        // Glued to a word or a number on either side.
-        if let Some(c) = text[..span.start].chars().next_back() {
-            if c.is_alphanumeric() || "/\\_.:+#@=&-–—~".contains(c) {
-                return false;
-            }
-        }
-        let mut after = text[span.end..].chars();
-        if let Some(c) = after.next() {
-            let next = after.next();
-            if c.is_alphanumeric() || matches!(c, '/' | '\\' | '_' | '@') {
-                return false;
-            }
-            if "-–—.,:+".contains(c) && next.is_some_and(|n| n.is_ascii_digit()) {
-                return false;
-            }
-        }
-        let starts_with_digit = text[span.clone()].starts_with(|c: char| c.is_ascii_digit());
-        if starts_with_digit && self.range_before(text, span.start) {
-            return false;
-        }
-        // A year-less date that ends with its day may be the first of a range: "July 4 to 6".
-        let ends_with_day = text[..span.end].ends_with(|c: char| c.is_ascii_digit())
-            && expr.date.as_ref().is_some_and(|d| {
-                d.range.end == span.end && d.readings.iter().chain(&d.other_readings).all(|r| r.year.is_none())
-            });
-        if ends_with_day && self.range_after(text, span.end) {
-            return false;
-        }
-        if let Some(d) = expr.date.as_ref().filter(|d| d.numeric) {
-            let before = token_before(text, d.range.start.min(span.start));
-            if before.is_some_and(|t| self.lexicons.has_word(self.lang, NUMBER_MARKERS, t)) {
-                return false;
-            }
-        }
-        if let Some(w) = &expr.weekday {
-            if token_before(text, w.range.start)
-                .is_some_and(|t| self.lexicons.has_word(self.lang, NOT_BEFORE_WEEKDAY, t))
-            {
-                return false;
-            }
-            if let Some(d) = &expr.date {
-                let abbreviated = self.is_abbreviated_weekday(&text[w.range.clone()]);
-                if !in_one_sentence(text, w.range.clone(), d.range.clone(), abbreviated) {
-                    return false;
-                }
-            }
-        }
-        true
-    }
-
-    /// True when the weekday as written is an abbreviation the lexicon has ("Fri" beside
-    /// "Friday"; "Rabu" is a whole name).
-    fn is_abbreviated_weekday(&self, word: &str) -> bool {
-        let w = crate::vocab::fold::fold(word);
-        self.lexicons
-            .value(self.lang, WEEKDAY_TABLE, &w)
-            .is_some_and(|day| self.is_abbreviation(WEEKDAY_TABLE, &w, day))
-    }
-
-    /// True when the number at `pos` ends a range or list: "4-6", "4 – 6", "4 s.d. 6",
-    /// "between 4 and 6", "4 sampai dengan 6".
-    pub(crate) fn range_before(&self, text: &str, pos: usize) -> bool {
-        let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-        let tokens: Vec<&str> = text[line_start..pos].split_whitespace().rev().take(3).collect();
-        let is_number = |t: Option<&&str>| t.is_some_and(|t| ends_with_number(t));
-        match tokens.first() {
-            Some(&("-" | "–" | "—" | "/")) => is_number(tokens.get(1)),
-            Some(&t) if self.lexicons.has_word(self.lang, RANGE_WORDS, t) => is_number(tokens.get(1)),
-            Some(&t) => {
-                tokens.get(1).is_some_and(|t2| self.lexicons.has_word(self.lang, RANGE_WORDS, &format!("{t2} {t}")))
-                    && is_number(tokens.get(2))
-            }
-            None => false,
-        }
-    }
-
-    /// True when a range or list of numbers goes on after `pos`: "July 4-6", "July 4 and 5".
-    pub(crate) fn range_after(&self, text: &str, pos: usize) -> bool {
-        let rest = text[pos..].trim_start_matches([' ', '\t']);
-        if let Some(r) = rest.strip_prefix(['-', '–', '—', '&', ',']) {
-            return r.trim_start().starts_with(|c: char| c.is_ascii_digit());
-        }
-        // One or two words, then a number.
-        let mut r = rest;
-        let mut words = String::new();
-        for _ in 0..2 {
-            let len = r.find(char::is_whitespace).unwrap_or(r.len());
-            if len == 0 {
-                return false;
-            }
-            if !words.is_empty() {
-                words.push(' ');
-            }
-            words.push_str(&r[..len]);
-            r = r[len..].trim_start_matches([' ', '\t']);
-            if self.lexicons.has_word(self.lang, RANGE_WORDS, &words) && r.starts_with(|c: char| c.is_ascii_digit()) {
-                return true;
-            }
-        }
-        false
-    }
-
     /// The word for `weekday` in this language, in the form of `like` (the word the text used):
     /// a full name for a full name ("Rabu" -> "Selasa", "Ahad" -> "Sabtu"), an abbreviation of
     /// about the same length for an abbreviation ("Sen" -> "Sel", "Tues" -> "Mon"), in the same
@@ -505,111 +398,6 @@ pub fn iso_weekday(n: i64) -> Option<Weekday> {
     usize::try_from(n - 1).ok().and_then(|i| DAYS.get(i)).copied()
 }
 
-/// A reading for messages: "31 June 2023", "31 June".
-pub fn display_reading(r: &Reading) -> String {
-    match r.year {
-        Some(y) => format!("{} {} {y}", r.day, month_name(r.month)),
-        None => format!("{} {}", r.day, month_name(r.month)),
-    }
-}
-
-fn ends_with_number(s: &str) -> bool {
-    s.trim_end_matches(|c: char| c.is_alphabetic() && c.is_lowercase()).ends_with(|c: char| c.is_ascii_digit())
-        && !s.is_empty()
-}
-
-/// True when `span` lies inside a URL or a path-like token ("example.com/2023/07/04").
-pub(crate) fn in_url(text: &str, span: Range<usize>) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    crate::markup::find_urls(&text[line_start..line_end])
-        .into_iter()
-        .any(|u| u.start + line_start < span.end && span.start < u.end + line_start)
-}
-
-/// Datelines and date lines, matched line by line at the top of a document. The month and
-/// weekday words are any words here; [`DateReader::read`] keeps only the lexicon's.
-static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    // "JAKARTA, ", "Jakarta (ANTARA), ", "Published: ".
-    // Latin letters written as ranges, not Unicode properties, and lengths checked after the
-    // match ([`dateline_parts_short`]) rather than written as bounded repeats: small automata
-    // that compile fast.
-    let lead = r"^(?:(?P<label>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ ]+):\s*)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}.'’\- ]*?(?:\s*\((?P<agency>[^)\n]+)\))?\s*,\s*)?";
-    let weekday = r"(?:(?P<weekday>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’]*)\.?,?\s+)?";
-    [
-        format!(r"{lead}{weekday}(?P<day>[0-9]{{1,2}})\s+(?P<month>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+)\.?,?\s+(?P<year>[0-9]{{4}})\b"),
-        format!(
-            r"{lead}{weekday}(?P<month>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+)\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>[0-9]{{4}})\b"
-        ),
-        format!(
-            r"{lead}{weekday}\(?(?P<numeric>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}})\b\)?"
-        ),
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("dateline patterns compile"))
-    .collect()
-});
-
-/// How many non-empty lines at the top of a document may hold its date.
-const DATELINE_LINES: usize = 6;
-
-/// The document's own date from the top of its text: a line that is only a date ("5 Juli
-/// 2023", "Rabu, 5 Juli 2023 10:15 WIB", "Published: July 5, 2023"), or a dateline ("JAKARTA, 5
-/// Juli 2023 –", "WASHINGTON, July 5, 2023 —"). Only the first few non-empty lines count, and
-/// the date must name its year and exist.
-pub fn document_date(text: &str, lang: Lang, lexicons: &Lexicons) -> Option<NaiveDate> {
-    let reader = DateReader::new(lexicons, lang);
-    let blank = |c: char| c.is_whitespace() || c == crate::markup::SEPARATOR;
-    for line in text.lines().map(|l| l.trim_matches(blank)).filter(|l| !l.is_empty()).take(DATELINE_LINES) {
-        // A date line's date stands near its start: read only the head of long lines (plain
-        // text paragraphs are one line each), and let the fast matcher reject lines first.
-        let head = &line[..crate::recognize::floor_boundary(line, 160)];
-        for re in DATELINES.iter() {
-            let Some(m) = re.find(head) else { continue };
-            let Some(caps) = re.captures(&head[..m.end()]) else { continue };
-            if !dateline_parts_short(&caps) {
-                continue;
-            }
-            let Some(expr) = reader.read(&caps) else { continue };
-            let Some(date) = expr.date.as_ref().and_then(|d| d.plausible().first()).and_then(Reading::date) else {
-                continue;
-            };
-            if dateline_rest_ok(&line[caps.get(0).expect("group 0").end()..], caps.name("place").is_some()) {
-                return Some(date);
-            }
-        }
-    }
-    None
-}
-
-/// A date line's label ("Published"), place ("JAKARTA") and agency ("ANTARA") are short.
-fn dateline_parts_short(caps: &Captures<'_>) -> bool {
-    let chars = |name: &str| caps.name(name).map_or(0, |m| m.as_str().chars().count());
-    let place = caps.name("place").map_or("", |m| m.as_str());
-    let place_name = place.split(['(', ',']).next().unwrap_or("").trim_end();
-    (chars("label") == 0 || (2..=24).contains(&chars("label")))
-        && place_name.chars().count() <= 41
-        && chars("agency") <= 40
-}
-
-/// What may follow the date on a date line: nothing, a time ("10:15 WIB"), a separator, or,
-/// after a dateline's place, a dash or an agency in brackets that opens the story.
-fn dateline_rest_ok(rest: &str, has_place: bool) -> bool {
-    static TIME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[|,·•]\s*)?(?:(?i:pukul|jam|at)\s+)?[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?\s*(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ.]{1,5}\s*)?(?:\([^)]*\))?\s*$")
-            .expect("time pattern compiles")
-    });
-    let rest = rest.trim();
-    if rest.is_empty() || TIME.is_match(rest) || rest == "|" {
-        return true;
-    }
-    let dash = rest.strip_prefix(['-', '–', '—', '|']).or_else(|| rest.strip_prefix("--"));
-    if let Some(after) = dash {
-        return !after.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    }
-    has_place && rest.starts_with('(')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,7 +420,7 @@ mod tests {
 
     fn read_with(lang: Lang, pattern: &str, text: &str) -> Option<DateExpr> {
         let lex = lexicons();
-        let re = Regex::new(&crate::lexicon::expand(pattern, lang, &lex).unwrap()).unwrap();
+        let re = regex::Regex::new(&crate::lexicon::expand(pattern, lang, &lex).unwrap()).unwrap();
         let caps = re.captures(text)?;
         let reader = DateReader::new(&lex, lang);
         reader.read(&caps).filter(|e| reader.is_claim(text, e))
@@ -757,25 +545,4 @@ mod tests {
         assert_eq!(dd("31 Juni 2023", Lang::ID), None);
         assert_eq!(dd("4 Juli 2023 - 6 Juli 2023", Lang::ID), None);
     }
-}
-
-/// True when a weekday and a date stand in one sentence of one paragraph: "Schools closed on
-/// Friday.\n\nMarch 3, 2020: ..." pairs nothing. The full stop of an abbreviated weekday ("Fri.
-/// March 3") ends no sentence.
-fn in_one_sentence(text: &str, weekday: Range<usize>, date: Range<usize>, abbreviated: bool) -> bool {
-    let (from, to) = if weekday.end <= date.start { (weekday.end, date.start) } else { (date.end, weekday.start) };
-    let gap = &text[from..to];
-    let mut lines = gap.split('\n');
-    lines.next();
-    let mut rest: Vec<&str> = lines.collect();
-    rest.pop();
-    if rest.iter().any(|l| l.trim().is_empty()) {
-        return false;
-    }
-    !gap.char_indices().any(|(i, c)| {
-        let after_weekday = i == 0 && from == weekday.end;
-        matches!(c, '.' | '!' | '?' | '…')
-            && !(c == '.' && after_weekday && abbreviated)
-            && super::sentence_end_at(text, from + i).is_some()
-    })
 }
