@@ -6,7 +6,7 @@
 //! let a small place pass.
 //!
 //! How: the rule's patterns find claims with `place` and `region` groups, read exactly as the
-//! located-in kind reads them ([`super::place_claims`]: known names only; lists, introductory
+//! located-in kind reads them ([`crate::claims::place`]: known names only; lists, introductory
 //! phrases and the like are not claims). Two claims about the same place name agree when one
 //! region lies in the other or they are the same ("Shenzhen, Guangdong" and "Shenzhen, China"),
 //! or when both hold for some place of that name (namesakes the document may mean both of:

@@ -4,7 +4,7 @@
 //! and a common one in machine-translated and rewritten copy.
 //!
 //! How: the rule's patterns find claims with a `place` group and a `region` group ("X, Y",
-//! "X, provinsi Y", "kota X di Y", "in X in Y", datelines), read by [`super::place_claims`]
+//! "X, provinsi Y", "kota X di Y", "in X in Y", datelines), read by [`crate::claims::place`]
 //! (shared with the consistency kind) and judged by [`PlaceClaim::verdict`]. A claim that is
 //! wrong there is reported when a namesake the knowledge lacks cannot explain it:
 //! - the claimed region lies in a country the knowledge maps completely (Indonesia, down to

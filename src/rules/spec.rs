@@ -29,7 +29,7 @@ pub struct RuleSpec {
     /// Settings of the rule's kind. Read without its span (which stays empty): toml cannot
     /// give the span of a table that only sub-tables or dotted keys create (`[settings.pairs]`
     /// with no `[settings]`), so kinds that need spans re-read the file
-    /// ([`super::CompileCx::spanned_settings`]).
+    /// ([`crate::checks::rule::CompileCx::spanned_settings`]).
     #[serde(default, deserialize_with = "table_without_span")]
     pub settings: Option<Spanned<toml::Table>>,
     /// Texts that must be flagged, and texts that must stay clean.
