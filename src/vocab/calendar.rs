@@ -1,6 +1,6 @@
-//! Calendar arithmetic and the names of days and months for messages.
+//! Calendar arithmetic, and the English names of months the knowledge describes dates with.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Month, NaiveDate};
 
 /// Days in a month; without a year, the most it can have (29 for February).
 pub fn days_in_month(year: Option<i32>, month: u32) -> u32 {
@@ -19,41 +19,15 @@ pub fn is_leap_year(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-/// The English name of a weekday, for messages.
-pub fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-/// The English name of a month (1..=12), for messages.
+/// The English name of a month (1..=12), for the knowledge's own descriptions ("March 2023").
+/// Findings name months in their document's language, from their rule's wording.
 pub fn month_name(m: u32) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS.get(m.wrapping_sub(1) as usize).copied().unwrap_or("?")
+    u8::try_from(m).ok().and_then(|m| Month::try_from(m).ok()).map_or("?", |m| m.name())
 }
 
-/// A date for messages: "4 July 2023".
+/// A date in English for the knowledge's own descriptions: "4 July 2023".
 pub fn display_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
+    d.format("%-d %B %Y").to_string()
 }
 
 #[cfg(test)]
@@ -65,5 +39,8 @@ mod tests {
         assert!(is_leap_year(2000) && is_leap_year(2024) && !is_leap_year(1900) && !is_leap_year(2023));
         assert_eq!(days_in_month(Some(2023), 2), 28);
         assert_eq!(days_in_month(None, 2), 29);
+        assert_eq!(month_name(3), "March");
+        assert_eq!(month_name(13), "?");
+        assert_eq!(display_date(NaiveDate::from_ymd_opt(2023, 7, 4).unwrap()), "4 July 2023");
     }
 }
