@@ -612,9 +612,12 @@ mod tests {
             ("Sigma", 'Σ'),
         ];
         for (name, c) in names {
-            assert_eq!(named_char(name), Some(c), "{name}");
+            assert_eq!(named_char(name), Some(c.to_string().as_str()), "{name}");
         }
         assert_eq!(named_char("Amp"), None);
+        // Names the HTML 4 set lacked.
+        assert_eq!(named_char("NotEqualTilde"), Some("≂\u{338}"));
+        assert_eq!(named_char("rightarrow"), Some("→"));
     }
 
     #[test]
