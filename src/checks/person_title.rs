@@ -34,7 +34,7 @@ use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::knowledge::records::{OfficeId, PersonId, Tenure, Window};
 use crate::knowledge::Knowledge;
-use crate::lexicon::WordSet;
+use crate::lexicon::{folded_set, WordSet};
 use crate::recognize::numbers::years_in;
 use crate::recognize::people::{
     person_ending_at, person_starting_at, qualifier_ending_at, qualifier_starting_at, title_starting_at,
@@ -78,10 +78,6 @@ pub struct PersonTitle {
     not_before_title: WordSet,
     qualifier_joiners: WordSet,
     lead_words: WordSet,
-}
-
-fn folded_set(words: &[String]) -> WordSet {
-    words.iter().map(|w| fold(w)).collect()
 }
 
 impl PersonTitle {

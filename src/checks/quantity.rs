@@ -32,7 +32,7 @@ use crate::claims::first_claims;
 use crate::knowledge::records::{Fact, FactId, Phrase, Subject};
 use crate::knowledge::{Knowledge, PlaceId};
 use crate::lexicon::Lexicons;
-use crate::lexicon::WordSet;
+use crate::lexicon::{folded_set, WordSet};
 use crate::recognize::numbers::{
     format_number, format_trimmed, years_in, Bound, Notation, NumberMention, NumberReader,
 };
@@ -91,10 +91,10 @@ impl Quantity {
             return Err(cx.error(0, "in [settings]: max_figures must be at least 1"));
         }
         Ok(Quantity {
-            clause_words: s.clause_words.iter().map(|w| fold(w)).collect(),
+            clause_words: folded_set(&s.clause_words),
             max_figures: s.max_figures.unwrap_or(3),
-            hedge_words: s.hedge_words.iter().map(|w| fold(w)).collect(),
-            part_words: s.part_words.iter().map(|w| fold(w)).collect(),
+            hedge_words: folded_set(&s.hedge_words),
+            part_words: folded_set(&s.part_words),
         })
     }
 }

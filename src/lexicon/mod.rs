@@ -14,6 +14,11 @@ use std::ops::Range;
 /// A list of words of a lexicon, looked up often: hashed quickly.
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
+/// A rule's own word list as a set of folded words, matched as lexicon lists are.
+pub fn folded_set<S: AsRef<str>>(words: &[S]) -> WordSet {
+    words.iter().map(|w| fold(w.as_ref())).collect()
+}
+
 /// The words of one language.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
