@@ -32,6 +32,7 @@
 
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
+use crate::claims::captures_restarting;
 use crate::knowledge::records::{OfficeId, PersonId, Tenure, Window};
 use crate::knowledge::Knowledge;
 use crate::lexicon::{folded_set, WordSet};
@@ -248,22 +249,9 @@ impl Check for PersonTitle {
         let mut seen: HashSet<(usize, usize)> = HashSet::new();
         let mut segments: Option<Segments> = None;
         for re in cx.rule.patterns_for(doc.lang) {
-            let mut pos = 0;
-            while pos < text.len() {
-                let Some(caps) = re.captures_at(text, pos) else { break };
-                let whole = caps.get(0).expect("group 0");
-                let Some(tg) = caps.name("title") else { break };
+            captures_restarting(re, text, |caps| {
+                let tg = caps.name("title")?;
                 let pg = caps.name("person").filter(|p| p.end() <= tg.start());
-                // After "Name, Title", go on from the title: it may hold the next claim's name.
-                // A title-first reading looked at every word of its group already.
-                let mut next = match pg {
-                    Some(_) => (pos + 1).max(whole.start() + 1).max(tg.start()),
-                    None => (pos + 1).max(whole.end()),
-                };
-                while next < text.len() && !text.is_char_boundary(next) {
-                    next += 1;
-                }
-                pos = next;
                 let claims = match pg {
                     Some(p) => self.name_first(kb, text, p.range(), tg.range()).into_iter().collect(),
                     None => self.title_first(kb, text, tg.range()),
@@ -287,7 +275,13 @@ impl Check for PersonTitle {
                         out.push(f);
                     }
                 }
-            }
+                // After "Name, Title", go on from the title: it may hold the next claim's name.
+                // A title-first reading looked at every word of its group already.
+                Some(match pg {
+                    Some(_) => tg.start(),
+                    None => caps.get(0).map_or(tg.end(), |w| w.end()),
+                })
+            });
         }
     }
 }

@@ -2,7 +2,8 @@
 //! rules' patterns, for the checks ([`crate::checks`]) to judge. The [`Document`] is the one
 //! value every claim reader and every check shares, with what is read once per document (the
 //! pattern matches, the place claims, the normalised view); [`first_claims`] is the one capture
-//! loop of every pattern-driven claim reader.
+//! loop of the pattern-driven claim readers, and [`captures_restarting`] the one search of those
+//! that read chains.
 
 pub mod place;
 
@@ -100,5 +101,22 @@ pub fn first_claims<'p, T>(
                 kept.push(at);
             }
         }
+    }
+}
+
+/// Every match of `re` in `text`, searching again from inside each match, so that a chain ("A,
+/// B, C") or a title that holds the next claim's name is read too: `visit` reads a match and
+/// says where the next search starts (at least one past the match's start), or None to stop.
+pub fn captures_restarting(re: &Regex, text: &str, mut visit: impl FnMut(&Captures<'_>) -> Option<usize>) {
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(caps) = re.captures_at(text, pos) else { break };
+        let start = caps.get(0).map_or(pos, |m| m.start());
+        let Some(next) = visit(&caps) else { break };
+        let mut next = next.max(pos + 1).max(start + 1);
+        while next < text.len() && !text.is_char_boundary(next) {
+            next += 1;
+        }
+        pos = next;
     }
 }

@@ -691,21 +691,14 @@ impl ClaimReader {
 /// chains ("A, B, C") are all seen: the groups `place`, `region` and `claim`.
 fn candidates(re: &regex::Regex, text: &str) -> Vec<GroupRanges> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    while pos <= text.len() {
-        let Some(caps) = re.captures_at(text, pos) else { break };
-        let whole = caps.get(0).expect("group 0");
-        let (Some(pc), Some(rc)) = (caps.name("place"), caps.name("region")) else { break };
-        let mut next = rc.start().max(pos + 1).max(whole.start() + 1);
-        while next < text.len() && !text.is_char_boundary(next) {
-            next += 1;
-        }
-        pos = next;
+    super::captures_restarting(re, text, |caps| {
+        let (pc, rc) = (caps.name("place")?, caps.name("region")?);
         let mut groups = vec![("place", pc.range()), ("region", rc.range())];
         if let Some(c) = caps.name("claim") {
             groups.push(("claim", c.range()));
         }
         out.push(groups);
-    }
+        Some(rc.start())
+    });
     out
 }
