@@ -89,16 +89,27 @@ fn finding_gives_the_record_office_holder_and_sources() {
     let found = check_with_knowledge(&RECORD, text, Lang::ID, date("2023-07-05"), &[RULE]);
     assert_eq!(found.len(), 1);
     let d = &found[0];
-    assert_eq!(d.message, "Agus Gumiwang Kartasasmita was not Menteri Perdagangan Indonesia on 5 July 2023");
+    // An Indonesian document is told in Indonesian.
+    assert_eq!(d.message, "Agus Gumiwang Kartasasmita tidak menjabat Menteri Perdagangan Indonesia pada 5 Juli 2023");
     assert_eq!(d.suggestion.as_deref(), Some("Agus Gumiwang Kartasasmita, Menteri Perindustrian Indonesia"));
+    assert_eq!(d.evidence.len(), 2, "{:?}", d.evidence);
+    assert!(d.evidence[0].starts_with("menurut catatan, Agus Gumiwang Kartasasmita menjabat "), "{:?}", d.evidence);
+    assert!(d.evidence[0].ends_with(" sejak 23 Oktober 2019, masih menjabat menurut catatan"), "{:?}", d.evidence);
+    assert!(d.evidence[1].ends_with(" sejak 15 Juni 2022 hingga 20 Oktober 2024"), "{:?}", d.evidence);
+    assert_eq!(d.sources, vec!["factlint test record"]);
+
+    // An English one, in English.
+    let text = "Trade Minister Agus Gumiwang Kartasasmita said exports rose.";
+    let found = check_with_knowledge(&RECORD, text, Lang::EN, date("2023-07-05"), &[RULE]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].message, "Agus Gumiwang Kartasasmita was not Trade Minister on 5 July 2023");
     assert_eq!(
-        d.evidence,
+        found[0].evidence,
         vec![
             "the record has Agus Gumiwang Kartasasmita as Industry Minister (Indonesia) from 23 October 2019, still in office in the record",
             "the record has Zulkifli Hasan as Trade Minister (Indonesia) from 15 June 2022 to 20 October 2024",
         ]
     );
-    assert_eq!(d.sources, vec!["factlint test record"]);
 }
 
 #[test]
@@ -112,7 +123,11 @@ fn someone_else_in_office_suggests_the_holder() {
     );
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].suggestion.as_deref(), Some("Presiden Prabowo Subianto"));
-    assert!(found[0].evidence[0].contains("Prabowo Subianto as President (Indonesia) from 20 October 2024"));
+    assert!(
+        found[0].evidence[0].contains("Prabowo Subianto menjabat Presiden (Indonesia) sejak 20 Oktober 2024"),
+        "{:?}",
+        found[0].evidence
+    );
 }
 
 #[test]

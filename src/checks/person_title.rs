@@ -30,6 +30,7 @@
 //! as Minister of Trade; suggestion "Agus Gumiwang Kartasasmita, Menteri Perindustrian
 //! Indonesia".
 
+use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::claims::captures_restarting;
@@ -56,7 +57,7 @@ pub const INFO: KindInfo = KindInfo {
     needs_patterns: true,
     message_values: &["person", "title", "actual", "holder", "date"],
     groups_doc: "`title` (required), `person`, `claim`",
-    settings_doc: "`not_before_title`, `qualifier_joiners`, `lead_words`",
+    settings_doc: "`not_before_title`, `qualifier_joiners`, `lead_words`, `wording.LANG` (message, evidence, label, dates and month names per language; the shipped rule's when omitted)",
     compile: |settings, cx| Ok(Box::new(PersonTitle::compile(cx.settings(settings)?, cx)?)),
     groups_problem: KindInfo::no_group_problem,
 };
@@ -72,18 +73,44 @@ pub struct Settings {
     pub qualifier_joiners: Vec<String>,
     /// Words that may stand between "Name," and the title ("the", "sang").
     pub lead_words: Vec<String>,
+    /// How findings are worded, by language ([`wording`]).
+    pub wording: wording::Tables,
 }
+
+/// The wording entries a person-title rule reads.
+const ENTRIES: Entries = Entries {
+    texts: &[
+        "date",
+        "day_month",
+        "month_year",
+        "between",
+        "has_as",
+        "only_as",
+        "from_to",
+        "from",
+        "until",
+        "no_dates",
+        "any_date",
+        "sentence_years",
+        "held_by",
+    ],
+    optional: &["message"],
+    lists: &[("months", 12)],
+    message_values: INFO.message_values,
+};
 
 #[derive(Debug)]
 pub struct PersonTitle {
     not_before_title: WordSet,
     qualifier_joiners: WordSet,
     lead_words: WordSet,
+    wording: Wording,
 }
 
 impl PersonTitle {
-    pub fn compile(s: Settings, _cx: &CompileCx<'_>) -> Result<PersonTitle, LocatedError> {
+    pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<PersonTitle, LocatedError> {
         Ok(PersonTitle {
+            wording: Wording::compile(s.wording, ENTRIES, &["rules/person/title-mismatch.toml"], cx)?,
             not_before_title: folded_set(&s.not_before_title),
             qualifier_joiners: folded_set(&s.qualifier_joiners),
             lead_words: folded_set(&s.lead_words),
@@ -303,6 +330,7 @@ impl PersonTitle {
     fn examine(&self, doc: &Document<'_>, cx: &CheckCx<'_>, claim: &Claim, segments: &Segments) -> Option<Finding> {
         let kb = cx.knowledge;
         let rec = kb.records();
+        let lang = doc.lang;
         let text = doc.text();
         let p = claim.person_id;
         let person = rec.person(p);
@@ -364,15 +392,18 @@ impl PersonTitle {
                     return None;
                 }
                 for t in &others {
-                    evidence.push(format!(
-                        "the record has {} as {} {}",
-                        person.name,
-                        kb.office_label(t.office, Lang::EN),
-                        t.describe()
+                    evidence.push(self.wording.fill(
+                        lang,
+                        "has_as",
+                        &[
+                            ("person", &person.name),
+                            ("office", &kb.office_label(t.office, lang)),
+                            ("period", &self.period(lang, t)),
+                        ],
                     ));
                     sources.push(t.source.clone());
                 }
-                date_shown = w.to_string();
+                date_shown = self.wording.days(lang, w.start, w.end);
             }
             None => {
                 // No date: only a person the record knows in one office, still held, and never
@@ -386,32 +417,35 @@ impl PersonTitle {
                 }
                 let current = mine.iter().copied().find(|t| t.to.is_none() && t.from.is_some())?;
                 actual = Some(current);
-                evidence.push(format!(
-                    "the document has no date; the record knows {} only as {} {}",
-                    person.name,
-                    kb.office_label(current.office, Lang::EN),
-                    current.describe()
+                evidence.push(self.wording.fill(
+                    lang,
+                    "only_as",
+                    &[
+                        ("person", &person.name),
+                        ("office", &kb.office_label(current.office, lang)),
+                        ("period", &self.period(lang, current)),
+                    ],
                 ));
                 sources.push(current.source.clone());
                 severity = Some(Severity::Warning);
-                date_shown = "any date in the record".to_string();
+                date_shown = self.wording.text(lang, "any_date").to_string();
             }
         }
         if let Some(h) = holder {
-            evidence.push(format!(
-                "the record has {} as {} {}",
-                rec.person(h.person).name,
-                kb.office_label(h.office, Lang::EN),
-                h.describe()
+            evidence.push(self.wording.fill(
+                lang,
+                "has_as",
+                &[
+                    ("person", &rec.person(h.person).name),
+                    ("office", &kb.office_label(h.office, lang)),
+                    ("period", &self.period(lang, h)),
+                ],
             ));
             sources.push(h.source.clone());
         }
         if window.is_some() && !years.is_empty() {
-            evidence.push(format!(
-                "the sentence names {}, so any day from {} is taken",
-                years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", "),
-                date_shown
-            ));
+            let named = years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
+            evidence.push(self.wording.fill(lang, "sentence_years", &[("years", &named), ("date", &date_shown)]));
         }
         sources.dedup();
 
@@ -421,18 +455,35 @@ impl PersonTitle {
         let actual_label = actual.map(|t| kb.office_label(t.office, doc.lang)).unwrap_or_default();
         let holder_name = holder.map(|h| rec.person(h.person).name.as_str()).unwrap_or("");
         let person_text = &text[claim.person.clone()];
-        let message = cx.rule.render_message(&[
+        let values = [
             ("person", person_text),
             ("title", title_text),
-            ("actual", &actual_label),
+            ("actual", actual_label.as_str()),
             ("holder", holder_name),
-            ("date", &date_shown),
-        ]);
+            ("date", date_shown.as_str()),
+        ];
+        let message = self.wording.message(lang, &values).unwrap_or_else(|| cx.rule.render_message(&values));
         let mut labels = Vec::new();
         if let Some(h) = holder {
-            labels.push((claim.title.range.clone(), format!("held by {} then", rec.person(h.person).name)));
+            labels.push((
+                claim.title.range.clone(),
+                self.wording.fill(lang, "held_by", &[("holder", &rec.person(h.person).name)]),
+            ));
         }
         Some(Finding { range: claim.range.clone(), message, evidence, suggestion, sources, labels, severity })
+    }
+
+    /// When the record has a person in office: "from 23 October 2019, still in office in the
+    /// record", in the document's language.
+    fn period(&self, lang: Lang, t: &Tenure) -> String {
+        let w = &self.wording;
+        let day = |d: &crate::knowledge::records::FuzzyDate| w.fuzzy_date(lang, d.earliest, d.latest);
+        match (&t.from, &t.to) {
+            (Some(f), Some(to)) => w.fill(lang, "from_to", &[("from", &day(f)), ("to", &day(to))]),
+            (Some(f), None) => w.fill(lang, "from", &[("from", &day(f))]),
+            (None, Some(to)) => w.fill(lang, "until", &[("to", &day(to))]),
+            (None, None) => w.text(lang, "no_dates").to_string(),
+        }
     }
 
     /// The claim rewritten: the person's office as the title, or else the holder's name.

@@ -195,6 +195,30 @@ impl Wording {
         self.day_month(lang, d.day(), d.month(), Some(d.year()))
     }
 
+    /// A date the record knows only between `earliest` and `latest`, as precisely as it knows
+    /// it: a day by `date`, a month by `month_year`, a year alone, or `between` two days.
+    pub fn fuzzy_date(&self, lang: Lang, earliest: NaiveDate, latest: NaiveDate) -> String {
+        let (a, b) = (earliest, latest);
+        if a == b {
+            self.date(lang, a)
+        } else if a.year() == b.year() && a.month() == b.month() {
+            self.fill(lang, "month_year", &[("month", self.month(lang, a.month())), ("year", &a.year().to_string())])
+        } else if a.year() == b.year() && a.month() == 1 && b.month() == 12 {
+            a.year().to_string()
+        } else {
+            self.fill(lang, "between", &[("a", &self.date(lang, a)), ("b", &self.date(lang, b))])
+        }
+    }
+
+    /// The days from `start` to `end`: whole years as a span of years ("2019–2021"), else as
+    /// [`Self::fuzzy_date`] says them.
+    pub fn days(&self, lang: Lang, start: NaiveDate, end: NaiveDate) -> String {
+        if start.year() != end.year() && start.month() == 1 && end.month() == 12 {
+            return format!("{}–{}", start.year(), end.year());
+        }
+        self.fuzzy_date(lang, start, end)
+    }
+
     /// A day of a month, with its year when there is one, by the `date` template (or the
     /// `day_month` template without a year).
     pub fn day_month(&self, lang: Lang, day: u32, month: u32, year: Option<i32>) -> String {
