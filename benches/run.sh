@@ -5,6 +5,7 @@
 #   bash benches/run.sh            # builds the release binary first
 #   RUNS=20 bash benches/run.sh
 #   WORK=/tmp/corpus bash benches/run.sh   # keep the generated corpus there
+#   PEERS=1 bash benches/run.sh            # and geotext beside it (benches/peers.sh)
 #
 # Needs python3 and bc.
 set -euo pipefail
@@ -41,3 +42,8 @@ runs=$(( RUNS < 5 ? RUNS : 5 ))
 read -r t m < <(measure "$runs" "$BIN" check "$WORK/folder" --format json)
 printf '  %d MB folder (%d files)    %6.2f s    %5.1f MB/s   peak %5.1f MiB\n' "$((BYTES / 1000000))" \
   "$(ls "$WORK/folder" | wc -l)" "$t" "$(echo "$BYTES/$t/1000000" | bc -l)" "$(echo "$m/1024" | bc -l)"
+
+# geotext side by side, with real prose and the stream (needs PyPI): PEERS=1 bash benches/run.sh
+if [ "${PEERS:-0}" = 1 ]; then
+  RUNS=$runs WORK="$WORK/peers" bash benches/peers.sh
+fi
