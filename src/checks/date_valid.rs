@@ -32,7 +32,7 @@ pub const INFO: KindInfo = KindInfo {
     settings_doc:
         "`wording.LANG` (message, evidence, date shape and month names per language; the shipped rule's when omitted)",
     compile: |settings, cx| Ok(Box::new(DateValid::compile(cx.settings(settings)?, cx)?)),
-    groups_problem: groups_problem,
+    groups_problem,
 };
 
 /// `[settings]` of a date-valid rule.

@@ -196,6 +196,10 @@ impl ExampleKnowledge {
     }
 }
 
+/// A kind's compile function: the rule's `[settings]` table (read again through the context
+/// when the kind wants spans) to its check.
+pub type CompileKind = fn(Option<&Spanned<toml::Table>>, &CompileCx<'_>) -> Result<Box<dyn Check>, LocatedError>;
+
 /// What a kind needs from the rule file and offers to its message.
 #[derive(Debug, Clone, Copy)]
 pub struct KindInfo {
@@ -213,7 +217,7 @@ pub struct KindInfo {
     /// The `[settings]` keys, in words, for the kinds table.
     pub settings_doc: &'static str,
     /// Builds the kind's check from the rule's `[settings]`.
-    pub compile: fn(Option<&Spanned<toml::Table>>, &CompileCx<'_>) -> Result<Box<dyn Check>, LocatedError>,
+    pub compile: CompileKind,
     /// What is wrong with a pattern's set of named groups beyond the required and optional
     /// ones: the combinations the kind can read (a date needs a day and a month, or a numeric
     /// date). None when nothing is.

@@ -35,7 +35,7 @@ pub const INFO: KindInfo = KindInfo {
     groups_doc: "`weekday` (required), `day`+`month`, `numeric` or `relative`, `year`, `claim`",
     settings_doc: "`min_year`, `max_year`, `wording.LANG` (message, evidence, date shape and the names of months and weekdays per language; the shipped rule's when omitted)",
     compile: |settings, cx| Ok(Box::new(WeekdayCheck::compile(cx.settings(settings)?, cx)?)),
-    groups_problem: groups_problem,
+    groups_problem,
 };
 
 /// `[settings]` of a weekday rule.
