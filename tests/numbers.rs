@@ -89,18 +89,35 @@ fn finding_cites_the_record_value_date_and_source_in_the_documents_notation() {
     assert_eq!(found.len(), 1);
     let d = &found[0];
     assert_eq!(d.text, "8,6 juta");
+    // Worded in Indonesian, with the fact's Indonesian label and Indonesian number marks.
     assert_eq!(
         d.message,
-        "8,6 juta does not match the record for China's new-energy-vehicle sales in 2022: 6,887 juta (2022)"
+        "8,6 juta tidak sesuai dengan catatan penjualan kendaraan energi baru Tiongkok 2022: 6,887 juta (2022)"
     );
-    assert_eq!(d.evidence[0], "the record has China's new-energy-vehicle sales in 2022 at 6,887,000 vehicles (2022)");
-    assert!(d.evidence[1].starts_with("8,6 juta (8,600,000 vehicles) is 24.9% above it"), "{:?}", d.evidence);
+    assert_eq!(
+        d.evidence[0],
+        "catatan menyebut penjualan kendaraan energi baru Tiongkok 2022 sebesar 6.887.000 vehicles (2022)"
+    );
+    assert!(d.evidence[1].starts_with("8,6 juta (8.600.000 vehicles) 24,9% di atas nilai itu"), "{:?}", d.evidence);
     assert_eq!(d.suggestion.as_deref(), Some("6,9 juta"));
     assert_eq!(d.sources, vec!["CAAM, January 2023"]);
 
     let found =
         check_with_knowledge(&RECORD, "China's NEV sales reached 8.6 million in 2022.", Lang::EN, None, &[RULE]);
     assert_eq!(found[0].suggestion.as_deref(), Some("6.9 million"));
+    assert_eq!(
+        found[0].message,
+        "8.6 million does not match the record for China's new-energy-vehicle sales in 2022: 6.887 million (2022)"
+    );
+    assert_eq!(
+        found[0].evidence[0],
+        "the record has China's new-energy-vehicle sales in 2022 at 6,887,000 vehicles (2022)"
+    );
+    assert!(
+        found[0].evidence[1].starts_with("8.6 million (8,600,000 vehicles) is 24.9% above it"),
+        "{:?}",
+        found[0].evidence
+    );
     let found = check_with_knowledge(
         &RECORD,
         "Nilai ekspor Indonesia sepanjang 2022 mencapai US$391,98 miliar.",

@@ -26,6 +26,7 @@
 //! record has China's new-energy-vehicle sales in 2022 at 6,887,000 vehicles (CAAM); suggestion
 //! "6,9 juta unit".
 
+use super::wording::{self, Entries, Wording};
 use super::{Check, CheckCx, Document, Finding};
 use crate::checks::rule::{CompileCx, KindInfo};
 use crate::claims::first_claims;
@@ -53,7 +54,7 @@ pub const INFO: KindInfo = KindInfo {
     needs_patterns: true,
     message_values: &["number", "value", "subject", "measure", "date"],
     groups_doc: "`number` (required), `scale`, `unit_before`, `unit_after`, `bound`, `claim`",
-    settings_doc: "`clause_words`, `max_figures`, `hedge_words`, `part_words`",
+    settings_doc: "`clause_words`, `max_figures`, `hedge_words`, `part_words`, `wording.LANG` (message, evidence, dates and month names per language; the shipped rule's when omitted)",
     compile: |settings, cx| Ok(Box::new(Quantity::compile(cx.settings(settings)?, cx)?)),
     groups_problem: KindInfo::no_group_problem,
 };
@@ -75,7 +76,32 @@ pub struct Settings {
     /// "semester", "kuartal"): a clause with one is not checked against a fact recorded for a
     /// longer period (a year's sales) than a month.
     pub part_words: Vec<String>,
+    /// How findings are worded, by language ([`wording`]).
+    pub wording: wording::Tables,
 }
+
+/// The wording entries a quantity rule reads.
+const ENTRIES: Entries = Entries {
+    texts: &[
+        "date",
+        "day_month",
+        "month_year",
+        "between",
+        "has_at",
+        "as_of",
+        "stated",
+        "lower_bound",
+        "upper_bound",
+        "off",
+        "above",
+        "below",
+        "rounding",
+        "undated",
+    ],
+    optional: &["message"],
+    lists: &[("months", 12)],
+    message_values: INFO.message_values,
+};
 
 #[derive(Debug)]
 pub struct Quantity {
@@ -83,6 +109,7 @@ pub struct Quantity {
     max_figures: usize,
     hedge_words: WordSet,
     part_words: WordSet,
+    wording: Wording,
 }
 
 impl Quantity {
@@ -91,6 +118,7 @@ impl Quantity {
             return Err(cx.error(0, "in [settings]: max_figures must be at least 1"));
         }
         Ok(Quantity {
+            wording: Wording::compile(s.wording, ENTRIES, &["rules/number/mismatch.toml"], cx)?,
             clause_words: folded_set(&s.clause_words),
             max_figures: s.max_figures.unwrap_or(3),
             hedge_words: folded_set(&s.hedge_words),
@@ -322,26 +350,35 @@ impl Quantity {
             Some(u) => format!("{v} {u}"),
             None => v,
         };
-        let recorded_en = unit_words(format_trimmed(fact.value, 3, Notation::EN));
-        let when = fact.as_of.map(|a| a.to_string());
-        let mut evidence = vec![format!(
-            "the record has {} at {}{}",
-            fact.label(),
-            recorded_en,
-            when.as_ref().map(|w| format!(" ({w})")).unwrap_or_default()
-        )];
+        let (w, lang) = (&self.wording, doc.lang);
+        let measure = fact.label_in(lang).to_string();
+        let recorded = unit_words(format_trimmed(fact.value, 3, notation));
+        let when = fact.as_of.map(|a| w.fuzzy_date(lang, a.earliest, a.latest));
+        let as_of = when.as_ref().map(|d| w.fill(lang, "as_of", &[("date", d)])).unwrap_or_default();
+        let mut evidence =
+            vec![w.fill(lang, "has_at", &[("measure", &measure), ("value", &recorded), ("as_of", &as_of)])];
         let diff = if fact.value != 0.0 { (fig.value - fact.value) / fact.value.abs() * 100.0 } else { 0.0 };
-        let stated = format!("{written} ({})", unit_words(format_trimmed(fig.value, 3, Notation::EN)));
+        let stated_value = unit_words(format_trimmed(fig.value, 3, notation));
+        let stated = w.fill(lang, "stated", &[("written", written), ("value", &stated_value)]);
         evidence.push(match fig.bound {
-            Bound::AtLeast => format!("{stated} is a lower bound the recorded value does not reach"),
-            Bound::AtMost => format!("{stated} is an upper bound the recorded value exceeds"),
-            _ => format!(
-                "{stated} is {:.1}% {} it; the record allows {}{}",
-                diff.abs(),
-                if diff > 0.0 { "above" } else { "below" },
-                fact.tolerance,
-                if fig.rounding() > 0.0 { " plus the rounding of the written figure" } else { "" }
-            ),
+            Bound::AtLeast => w.fill(lang, "lower_bound", &[("stated", &stated)]),
+            Bound::AtMost => w.fill(lang, "upper_bound", &[("stated", &stated)]),
+            _ => {
+                let share = format_number(diff.abs(), 1, notation);
+                let direction = w.text(lang, if diff > 0.0 { "above" } else { "below" });
+                let rounding = if fig.rounding() > 0.0 { w.text(lang, "rounding") } else { "" };
+                w.fill(
+                    lang,
+                    "off",
+                    &[
+                        ("stated", &stated),
+                        ("share", &share),
+                        ("direction", direction),
+                        ("tolerance", &fact.tolerance.to_string()),
+                        ("rounding", rounding),
+                    ],
+                )
+            }
         });
 
         // The recorded value in the document's notation, at the written scale.
@@ -380,14 +417,14 @@ impl Quantity {
             Some(Subject::Office(o)) => kb.records().office(o).title(doc.lang).to_string(),
             None => fact.subject_names.first().map(|(_, n)| n.clone()).unwrap_or_default(),
         };
-        let measure = fact.label().to_string();
-        let message = cx.rule.render_message(&[
+        let values = [
             ("number", written),
-            ("value", &shown_value),
-            ("subject", &subject),
-            ("measure", &measure),
-            ("date", when.as_deref().unwrap_or("undated")),
-        ]);
+            ("value", shown_value.as_str()),
+            ("subject", subject.as_str()),
+            ("measure", measure.as_str()),
+            ("date", when.as_deref().unwrap_or(w.text(lang, "undated"))),
+        ];
+        let message = w.message(lang, &values).unwrap_or_else(|| cx.rule.render_message(&values));
         Finding {
             range: fig.range.clone(),
             message,

@@ -87,6 +87,14 @@ fn apply_fact(entry: &Spanned<FactSpec>, cx: &FileCx<'_>, kb: &mut Knowledge) ->
         None => None,
     };
     let label = f.label.as_ref().map(|l| l.get_ref().trim().to_string()).filter(|l| !l.is_empty());
+    let mut labels = Vec::new();
+    for (lang, l) in &f.labels {
+        let lang = lang_key(cx, lang, at(l), "labels")?;
+        if l.get_ref().trim().is_empty() {
+            return Err(cx.error(at(l), "a label must not be empty"));
+        }
+        labels.push((lang, l.get_ref().trim().to_string()));
+    }
 
     match target {
         Some(RecordRef::Fact(id)) => {
@@ -116,6 +124,9 @@ fn apply_fact(entry: &Spanned<FactSpec>, cx: &FileCx<'_>, kb: &mut Knowledge) ->
             if label.is_some() {
                 fact.label = label;
             }
+            if !labels.is_empty() {
+                fact.labels = labels;
+            }
             if let Some(s) = source {
                 fact.source = s;
             }
@@ -143,6 +154,7 @@ fn apply_fact(entry: &Spanned<FactSpec>, cx: &FileCx<'_>, kb: &mut Knowledge) ->
             kb.records.facts.push(Fact {
                 key: f.id.get_ref().clone(),
                 label,
+                labels,
                 subject,
                 subject_names,
                 measures,

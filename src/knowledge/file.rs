@@ -226,6 +226,10 @@ pub struct FactSpec {
     pub id: Spanned<String>,
     /// What findings call the figure ("China's new-energy-vehicle sales"); default: the id.
     pub label: Option<Spanned<String>>,
+    /// What findings call it in other languages: `labels.id = "penjualan kendaraan listrik
+    /// Tiongkok"`; `label` in a language without one.
+    #[serde(default)]
+    pub labels: BTreeMap<String, Spanned<String>>,
     /// What the figure is about: a place reference (`country:CN`), or a person or office id.
     /// Its names in text name the subject.
     pub subject: Option<Spanned<String>>,

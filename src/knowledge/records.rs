@@ -299,6 +299,8 @@ pub enum Subject {
 pub struct Fact {
     pub key: String,
     pub label: Option<String>,
+    /// The label in other languages.
+    pub labels: Vec<(Lang, String)>,
     pub subject: Option<Subject>,
     pub subject_names: Vec<(Lang, String)>,
     /// Ways to name the measure, by language: each is a list of phrases that must all occur.
@@ -315,6 +317,11 @@ pub struct Fact {
 impl Fact {
     pub fn label(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.key)
+    }
+
+    /// The label in `lang`: its own, or [`Self::label`].
+    pub fn label_in(&self, lang: Lang) -> &str {
+        self.labels.iter().find(|(l, _)| *l == lang).map_or(self.label(), |(_, t)| t.as_str())
     }
 }
 
