@@ -208,6 +208,16 @@ fn wording_errors_point_at_the_key() {
     let text = weekday_rule(&format!("{en}[settings.wording.id]\nweekdays = [\"Senin\", \"Selasa\"]\n"));
     let (path, errors) = load_errors("wording-list.toml", &text);
     assert_error(&text, &path, &errors, "[\"Senin\"", "`weekdays` lists 2 names, not 7");
+    // Entries of the wrong shape.
+    let text = weekday_rule(&format!("{en}[settings.wording.id]\nmonths = \"Januari\"\n"));
+    let (path, errors) = load_errors("wording-shape.toml", &text);
+    assert_error(&text, &path, &errors, "\"Januari\"", "`months` is a list of 12 names, not one string");
+    let text = weekday_rule(&format!("{en}[settings.wording.id]\nwas = [\"a\"]\n"));
+    let (path, errors) = load_errors("wording-shape2.toml", &text);
+    assert_error(&text, &path, &errors, "[\"a\"]", "`was` is a template, one string, not a list");
+    let text = weekday_rule(&format!("{en}[settings.wording.id]\nwas = 5\n"));
+    let (path, errors) = load_errors("wording-shape3.toml", &text);
+    assert_error(&text, &path, &errors, "5\n", "a wording entry is a template (a string) or a list of names");
     // A message with a value the kind does not provide.
     let text = weekday_rule(&format!("{en}[settings.wording.id]\nmessage = \"{{place}}\"\n"));
     let (path, errors) = load_errors("wording-message.toml", &text);

@@ -17,7 +17,7 @@ use toml::Spanned;
 
 /// One entry of a wording table: a template, or a list of names.
 #[derive(Clone, Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "a wording entry is a template (a string) or a list of names")]
 pub enum Entry {
     Text(String),
     List(Vec<String>),
@@ -107,6 +107,18 @@ impl Wording {
                             format!("[settings.wording.{lang}] `{key}` lists {} names, not {len}", items.len()),
                         ))
                     }
+                    (Entry::Text(_), _, Some((_, len))) => {
+                        return Err(cx.error(
+                            entry.span().start,
+                            format!("[settings.wording.{lang}] `{key}` is a list of {len} names, not one string"),
+                        ))
+                    }
+                    (Entry::List(_), true, _) => {
+                        return Err(cx.error(
+                            entry.span().start,
+                            format!("[settings.wording.{lang}] `{key}` is a template, one string, not a list"),
+                        ))
+                    }
                     _ => {
                         let known: Vec<&str> = entries
                             .texts
@@ -118,7 +130,7 @@ impl Wording {
                         return Err(cx.error(
                             key_spanned.span().start,
                             format!(
-                                "[settings.wording.{lang}] has `{key}`, which this kind does not read (or not in that shape): it reads {}",
+                                "[settings.wording.{lang}] has `{key}`, which this kind does not read: it reads {}",
                                 known.join(", ")
                             ),
                         ));
