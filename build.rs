@@ -1,6 +1,7 @@
 //! Embeds the shipped rule and lexicon files (rules/**/*.toml), the example knowledge files
 //! their examples name (knowledge/examples/*.toml), and the data files rules name (trained
-//! models, rules/**/*.model), so a fresh install has them.
+//! models, rules/**/*.model), so a fresh install has them; and lists the rule categories, the
+//! folders of rules/.
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,22 @@ fn main() {
     for f in &data {
         let rel = f.strip_prefix(&root).expect("under the manifest dir").to_string_lossy().replace('\\', "/");
         src.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", f.to_string_lossy()));
+    }
+    src.push_str("];\n");
+    // The rule categories are the folders of shipped rules (the lexicons' folder aside).
+    let mut categories: Vec<String> = std::fs::read_dir(root.join("rules"))
+        .expect("rules/ is readable")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "lexicon")
+        .collect();
+    categories.sort();
+    src.push_str(
+        "/// The rule categories: the folders of rules/ that hold rules.\npub static CATEGORIES: &[&str] = &[\n",
+    );
+    for c in &categories {
+        src.push_str(&format!("    {c:?},\n"));
     }
     src.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_rules.rs");

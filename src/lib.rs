@@ -3,8 +3,9 @@
 //! The modules are layers, and each imports only the ones above it in this list (a test,
 //! `tests/layers.rs`, keeps it so):
 //!
-//! - [`vocab`]: the shared words (languages, severities, rule ids, folding, calendar names);
-//!   [`builtin`]: the shipped rule files, embedded; [`source`]: files, spans and line maps;
+//! - [`builtin`]: the shipped rule files, embedded, and the rule categories (their folders);
+//!   [`vocab`]: the shared words (languages, severities, rule ids, folding, calendar names);
+//!   [`source`]: files, spans and line maps;
 //! - [`lexicon`]: the words of each language that rules share;
 //! - [`markup`]: Markdown and HTML to prose with original offsets; [`normalize`] and
 //!   [`classify`]: the normalised view and the trained models that read it;

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first: the data flow from vocabulary and source text to the command line.
 const LAYERS: &[&str] = &[
-    "vocab",
     "builtin",
+    "vocab",
     "source",
     "lexicon",
     "markup",

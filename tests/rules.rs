@@ -124,3 +124,20 @@ fn readme_kinds_table_is_the_registry() {
     assert_eq!(written, table, "README's kinds table differs from `factlint rules kinds`: paste its output in");
     assert_eq!(table.lines().count(), KINDS.len() + 2);
 }
+
+/// Categories are data: each is a folder of shipped rules, and a shipped rule's id names the
+/// folder it lives in.
+#[test]
+fn shipped_rules_live_in_the_folder_of_their_category() {
+    let set = rules();
+    let mut seen = std::collections::BTreeSet::new();
+    for rule in &set.rules {
+        let path = rule.origin.strip_prefix("builtin:").expect("shipped rules come from rules/");
+        let folder = path.strip_prefix("rules/").and_then(|p| p.split('/').next()).expect("a folder under rules/");
+        assert_eq!(rule.id.category(), folder, "{} lives in rules/{folder}/", rule.id);
+        seen.insert(folder.to_string());
+    }
+    let categories: std::collections::BTreeSet<String> =
+        factlint::vocab::CATEGORIES.iter().map(|c| c.to_string()).collect();
+    assert_eq!(seen, categories, "every category folder holds a rule");
+}

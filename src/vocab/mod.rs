@@ -1,6 +1,6 @@
 //! The words every layer shares: languages, severities, rule ids, folding for comparison,
 //! calendar names, message templates and the hints for TOML mistakes. It imports nothing of
-//! factlint's, so every other module may use it.
+//! factlint's but the rule categories [`crate::builtin`] lists, so every other module may use it.
 
 pub mod calendar;
 pub mod fold;
@@ -68,8 +68,9 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Finding categories; a rule id is `category.name`.
-pub const CATEGORIES: &[&str] = &["place", "date", "person", "number", "spam", "style", "consistency"];
+/// Finding categories, the folders of shipped rules under rules/; a rule id is
+/// `category.name`.
+pub use crate::builtin::CATEGORIES;
 
 /// A rule id, `category.name`, validated.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
