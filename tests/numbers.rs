@@ -162,7 +162,9 @@ fn seed_article_figures() {
     assert_eq!(found.len(), 1, "{found:?}");
     let d = &found[0];
     assert_eq!((d.rule.as_str(), d.text.as_str()), (RULE, "8,6 juta"));
-    assert!(d.evidence[0].contains("6,887,000 vehicles (2022)"), "{:?}", d.evidence);
+    // The seed is Indonesian: its evidence is worded in Indonesian, with Indonesian marks.
+    assert!(d.evidence[0].contains("6.887.000 vehicles (2022)"), "{:?}", d.evidence);
+    assert!(d.evidence[0].starts_with("catatan menyebut penjualan kendaraan energi baru Tiongkok"), "{:?}", d.evidence);
     assert!(d.sources[0].contains("China Association of Automobile Manufacturers"), "{:?}", d.sources);
     assert_eq!(d.suggestion.as_deref(), Some("6,9 juta"));
 }

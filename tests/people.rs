@@ -194,7 +194,8 @@ fn seed_article_people() {
     let d = &found[0];
     assert_eq!(d.rule.as_str(), RULE);
     assert_eq!(d.text, "Agus Gumiwang Kartasasmita, Menteri Perdagangan Indonesia");
-    assert!(d.evidence[0].contains("Minister of Industry (Indonesia) from 23 October 2019"), "{:?}", d.evidence);
+    // The seed is Indonesian: its evidence is worded in Indonesian.
+    assert!(d.evidence[0].contains("Menteri Perindustrian (Indonesia) sejak 23 Oktober 2019"), "{:?}", d.evidence);
     assert!(d.sources[0].contains("Keputusan Presiden No. 113/P Tahun 2019"), "{:?}", d.sources);
     assert_eq!(d.suggestion.as_deref(), Some("Agus Gumiwang Kartasasmita, Menteri Perindustrian Indonesia"));
 
