@@ -203,7 +203,7 @@ fn wording_errors_point_at_the_key() {
     // A key the kind does not read.
     let text = weekday_rule(&format!("{en}[settings.wording.id]\ndata = \"{{day}}\"\n"));
     let (path, errors) = load_errors("wording-key.toml", &text);
-    assert_error(&text, &path, &errors, "data = ", "has `data`, which this kind does not read");
+    assert_error(&text, &path, &errors, "data = ", "has `data`, which this kind does not read: did you mean `date`?");
     // A list of the wrong length.
     let text = weekday_rule(&format!("{en}[settings.wording.id]\nweekdays = [\"Senin\", \"Selasa\"]\n"));
     let (path, errors) = load_errors("wording-list.toml", &text);

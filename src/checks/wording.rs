@@ -127,10 +127,13 @@ impl Wording {
                             .copied()
                             .chain(entries.lists.iter().map(|(k, _)| *k))
                             .collect();
+                        let hint = crate::vocab::words::nearest(key, known.iter().copied())
+                            .map(|n| format!("did you mean `{n}`? "))
+                            .unwrap_or_default();
                         return Err(cx.error(
                             key_spanned.span().start,
                             format!(
-                                "[settings.wording.{lang}] has `{key}`, which this kind does not read: it reads {}",
+                                "[settings.wording.{lang}] has `{key}`, which this kind does not read: {hint}it reads {}",
                                 known.join(", ")
                             ),
                         ));

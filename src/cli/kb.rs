@@ -8,6 +8,7 @@ use crate::knowledge::records::{Fact, FactId, OfficeId, PersonId, Phrase, Subjec
 use crate::knowledge::{population_words, Knowledge};
 use crate::recognize::numbers::{format_trimmed, Notation};
 use crate::vocab::fold::fold;
+use crate::vocab::words::nearest;
 use crate::vocab::Lang;
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -374,10 +375,7 @@ fn unit_warnings(kb: &Knowledge) -> Vec<String> {
         if rules.lexicons.is_unit(unit) || f.origin.path.starts_with("builtin:") {
             continue;
         }
-        let near = units.iter().find(|u| {
-            let (a, b) = (u.to_lowercase(), unit.to_lowercase());
-            edit_distance(&a, &b) <= 2.min(a.chars().count() / 3 + 1)
-        });
+        let near = nearest(unit, units.iter().copied());
         if let Some(near) = near {
             out.push(format!(
                 "{}: unit {unit:?} of fact {:?} is not a unit the lexicons define, so it counts things and is compared only with figures written without a unit; did you mean {near:?}?",
@@ -386,22 +384,6 @@ fn unit_warnings(kb: &Knowledge) -> Vec<String> {
         }
     }
     out
-}
-
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// Expands folders into their `*.toml` files, in name order.

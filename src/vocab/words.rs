@@ -1,5 +1,5 @@
 //! Words and tokens: capitals, case kept from one word to another, the token before a
-//! position, and the English possessive ending.
+//! position, the English possessive ending, and the name a slip of the pen meant.
 
 /// True when `s` has two or more letters and all are capitals (a dateline's "SHENZHEN").
 pub fn is_all_caps(s: &str) -> bool {
@@ -78,6 +78,32 @@ pub fn possessive_prefix_len(rest: &str) -> usize {
     ["'s", "’s", "'S", "'", "’"].iter().find(|p| rest.starts_with(**p)).map_or(0, |p| p.len())
 }
 
+/// Levenshtein distance in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The name among `names` that `written` is most likely a slip for: one a letter or two away
+/// (fewer for short names), compared without case; None when none is that close.
+pub fn nearest<'a>(written: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let w = written.to_lowercase();
+    names.into_iter().find(|n| {
+        let n = n.to_lowercase();
+        edit_distance(&n, &w) <= 2.min(n.chars().count() / 3 + 1)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +128,14 @@ mod tests {
         assert_eq!(token_before("x\u{a0}Rp 5", 6), Some("Rp"));
         assert_eq!(token_before("Rp\n5", 3), None);
         assert_eq!(token_before("   ", 3), None);
+    }
+
+    #[test]
+    fn slips_of_the_pen() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(nearest("wass", ["date", "was", "source"]), Some("was"));
+        assert_eq!(nearest("persen", ["percent", "USD"]), Some("percent"));
+        assert_eq!(nearest("x", ["date", "was"]), None);
     }
 
     #[test]
