@@ -43,6 +43,21 @@ read -r t m < <(measure "$runs" "$BIN" check "$WORK/folder" --format json)
 printf '  %d MB folder (%d files)    %6.2f s    %5.1f MB/s   peak %5.1f MiB\n' "$((BYTES / 1000000))" \
   "$(ls "$WORK/folder" | wc -l)" "$t" "$(echo "$BYTES/$t/1000000" | bc -l)" "$(echo "$m/1024" | bc -l)"
 
+# Linear in the input: the folder's first 500 articles as one line take the time they take as
+# lines.
+python3 - "$WORK/folder" "$WORK/lines.txt" "$WORK/one-line.txt" <<'EOF'
+import os, sys
+folder, lines, one = sys.argv[1:4]
+names = sorted(os.listdir(folder))[:500]
+text = "".join(open(os.path.join(folder, f), encoding="utf-8").read() for f in names)
+open(lines, "w", encoding="utf-8").write(text)
+open(one, "w", encoding="utf-8").write(text.replace("\n", " "))
+EOF
+read -r tl _ < <(measure "$runs" "$BIN" check "$WORK/lines.txt" --format json)
+read -r to _ < <(measure "$runs" "$BIN" check "$WORK/one-line.txt" --format json)
+printf '  %.1f MB as lines / as one line  %6.2f s / %.2f s\n' \
+  "$(echo "$(du -b "$WORK/lines.txt" | cut -f1)/1000000" | bc -l)" "$tl" "$to"
+
 # geotext side by side, with real prose and the stream (needs PyPI): PEERS=1 bash benches/run.sh
 if [ "${PEERS:-0}" = 1 ]; then
   RUNS=$runs WORK="$WORK/peers" bash benches/peers.sh

@@ -125,13 +125,17 @@ fn ends_with_number(s: &str) -> bool {
         && !s.is_empty()
 }
 
-/// True when `span` lies inside a URL or a path-like token ("example.com/2023/07/04").
+/// True when `span` lies inside a URL or a path-like token ("example.com/2023/07/04"). A URL
+/// holds no white space, so only the text from the white space before the span to the white
+/// space after it is searched: the time stays the span's, however long the line.
 pub(crate) fn in_url(text: &str, span: Range<usize>) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    crate::markup::find_urls(&text[line_start..line_end])
+    let from = text[..span.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let to = text[span.end..].find(char::is_whitespace).map_or(text.len(), |i| span.end + i);
+    crate::markup::find_urls(&text[from..to])
         .into_iter()
-        .any(|u| u.start + line_start < span.end && span.start < u.end + line_start)
+        .any(|u| u.start + from < span.end && span.start < u.end + from)
 }
 
 /// True when a weekday and a date stand in one sentence of one paragraph: "Schools closed on
@@ -153,4 +157,23 @@ fn in_one_sentence(text: &str, weekday: Range<usize>, date: Range<usize>, abbrev
             && !(c == '.' && after_weekday && abbreviated)
             && crate::recognize::sentence_end_at(text, from + i).is_some()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_url;
+
+    #[test]
+    fn a_span_in_a_url_on_a_long_line() {
+        let filler = "kata ".repeat(2000);
+        let text = format!("{filler}lihat https://contoh.id/2023/06/31/berita dan 31 Juni 2023 {filler}");
+        let at = |s: &str| text.find(s).map(|i| i..i + s.len()).unwrap();
+        assert!(in_url(&text, at("2023/06/31")));
+        assert!(!in_url(&text, at("31 Juni 2023")));
+        // A URL that starts inside a token ("(https://...") and a span across white space.
+        let text = "lihat (https://contoh.id/4/7/2023) dan 4/7/2023";
+        assert!(in_url(text, 20..28));
+        assert!(!in_url(text, text.len() - 8..text.len()));
+        assert!(in_url(text, 0..text.len()));
+    }
 }
