@@ -4,6 +4,9 @@
 //! rules' of its kind (their `message` aside: a rule's own `message` words it), and a language
 //! the rule does not word at all is worded as `en`.
 //!
+//! Dates (the names of months and weekdays and the shapes of a date) are written as each
+//! language's lexicon says in its `[calendar]`, unless a rule words them itself.
+//!
 //! A kind says which entries it reads ([`Entries`]): every one must be in the `en` table, and an
 //! entry no kind reads is an error, so a misspelt key is found when the rule loads.
 
@@ -67,11 +70,11 @@ impl Wording {
             }
         }
         let at = || cx.line_offset("[settings.wording");
-        let Some(en) = tables.iter().find(|(l, _)| l.get_ref() == "en").map(|(_, t)| t) else {
+        if !tables.keys().any(|l| l.get_ref() == "en") {
             return Err(
                 cx.error(at(), "[settings.wording] needs an `en` table, the wording for languages it does not word")
             );
-        };
+        }
         for (lang_key, table) in &tables {
             let lang = lang_key.get_ref();
             if Lang::parse(lang).is_none() {
@@ -141,20 +144,42 @@ impl Wording {
                 }
             }
         }
+        let mut tables: Checked = tables
+            .into_iter()
+            .map(|(l, t)| (l.into_inner(), t.into_iter().map(|(k, e)| (k.into_inner(), e.into_inner())).collect()))
+            .collect();
+        // Dates are written as each language's lexicon writes them, unless the rule says.
+        for (lang, c) in cx.lexicons.calendars() {
+            let table = tables.entry(lang.as_str().to_string()).or_default();
+            let from_lexicon = [
+                ("months", Entry::List(c.months.get_ref().clone())),
+                ("weekdays", Entry::List(c.weekdays.get_ref().clone())),
+                ("date", Entry::Text(c.date.clone())),
+                ("day_month", Entry::Text(c.day_month.clone())),
+                ("month_year", Entry::Text(c.month_year.clone())),
+                ("between", Entry::Text(c.between.clone())),
+                ("day_month_year", Entry::Text(c.day_month_year.clone())),
+                ("month_day_year", Entry::Text(c.month_day_year.clone())),
+                ("source", Entry::Text(c.name.clone())),
+            ];
+            for (key, entry) in from_lexicon {
+                let read = entries.texts.contains(&key) || entries.lists.iter().any(|(k, _)| *k == key);
+                if read {
+                    table.entry(key.to_string()).or_insert(entry);
+                }
+            }
+        }
+        let en = tables.get("en");
         let missing: Vec<&str> = entries
             .texts
             .iter()
             .copied()
             .chain(entries.lists.iter().map(|(k, _)| *k))
-            .filter(|k| !en.keys().any(|e| e.get_ref() == k))
+            .filter(|k| !en.is_some_and(|t| t.contains_key(*k)))
             .collect();
         if !missing.is_empty() {
             return Err(cx.error(at(), format!("[settings.wording.en] needs {}", missing.join(", "))));
         }
-        let tables = tables
-            .into_iter()
-            .map(|(l, t)| (l.into_inner(), t.into_iter().map(|(k, e)| (k.into_inner(), e.into_inner())).collect()))
-            .collect();
         Ok(Wording { tables })
     }
 

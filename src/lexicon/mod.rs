@@ -7,7 +7,7 @@ pub mod spec;
 use crate::source::LocatedError;
 use crate::vocab::fold::fold;
 use crate::vocab::Lang;
-use spec::LexiconSpec;
+use spec::{CalendarSpec, LexiconSpec};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -28,6 +28,8 @@ pub struct Lexicon {
     tables: BTreeMap<String, HashMap<String, i64>>,
     /// Unit name -> words written before and after a number, folded.
     units: BTreeMap<String, UnitWords>,
+    /// How findings write dates.
+    calendar: Option<CalendarSpec>,
 }
 
 /// The folded words that write a unit (before a number, after it).
@@ -82,6 +84,19 @@ impl Lexicons {
                 t.insert(f, *value.get_ref());
             }
         }
+        if let Some(c) = &spec.calendar {
+            for (list, len, what) in [(&c.get_ref().months, 12, "months"), (&c.get_ref().weekdays, 7, "weekdays")] {
+                if list.get_ref().len() != len || list.get_ref().iter().any(|n| n.trim().is_empty()) {
+                    return Err(LocatedError::at(
+                        path,
+                        text,
+                        list.span().start,
+                        format!("[calendar] {what} names the {len} {what} in order, none empty"),
+                    ));
+                }
+            }
+            lex.calendar = Some(c.get_ref().clone());
+        }
         for (name, unit) in &spec.units {
             if name.trim().is_empty() {
                 return Err(LocatedError::at(path, text, unit.span().start, "a unit name must not be empty"));
@@ -109,7 +124,11 @@ impl Lexicons {
         })
     }
 
-    /// True when some language's lexicon names this unit (case-insensitive).
+    /// The way each language's lexicon writes dates, for the languages that say.
+    pub fn calendars(&self) -> impl Iterator<Item = (Lang, &CalendarSpec)> {
+        self.by_lang.iter().filter_map(|(l, lex)| lex.calendar.as_ref().map(|c| (*l, c)))
+    }
+
     /// Every unit the lexicons define, by name.
     pub fn unit_names(&self) -> std::collections::BTreeSet<&str> {
         self.by_lang.values().flat_map(|l| l.units.keys().map(String::as_str)).collect()
@@ -412,5 +431,24 @@ jan = 1
         assert_eq!(m.as_str(), "Rio de Janeiro");
         let m = re.find("forum di Shenzhen, KwaZulu-Natal.").unwrap();
         assert_eq!(m.as_str(), "Shenzhen");
+    }
+
+    #[test]
+    fn a_calendar_names_every_month_and_weekday() {
+        let text = |months: &str| {
+            format!(
+                "kind = \"lexicon\"\nlanguage = \"id\"\n[calendar]\nmonths = {months}\nweekdays = [\"Senin\", \"Selasa\", \"Rabu\", \"Kamis\", \"Jumat\", \"Sabtu\", \"Minggu\"]\ndate = \"{{day}} {{month}} {{year}}\"\nday_month = \"{{day}} {{month}}\"\nmonth_year = \"{{month}} {{year}}\"\nbetween = \"antara {{a}} dan {{b}}\"\nday_month_year = \"hari/bulan/tahun\"\nmonth_day_year = \"bulan/hari/tahun\"\nname = \"kalender Masehi\"\n"
+            )
+        };
+        let twelve = format!("[{}]", (1..=12).map(|m| format!("\"m{m}\"")).collect::<Vec<_>>().join(", "));
+        let t = text(&twelve);
+        let mut l = Lexicons::default();
+        l.add(&toml::from_str(&t).unwrap(), "id.toml", &t).unwrap();
+        let (lang, c) = l.calendars().next().unwrap();
+        assert_eq!((lang, c.months.get_ref()[11].as_str(), c.name.as_str()), (Lang::ID, "m12", "kalender Masehi"));
+        let t = text("[\"Januari\"]");
+        let e = Lexicons::default().add(&toml::from_str(&t).unwrap(), "id.toml", &t).unwrap_err();
+        assert!(e.message.contains("names the 12 months in order"), "{e}");
+        assert_eq!(e.line, 4);
     }
 }
