@@ -47,6 +47,8 @@ pub const INFO: KindInfo = KindInfo {
 /// signal of [`crate::classify::TEXT_SIGNALS`]. A rule words all of them itself, in `en` at least: the shipped
 /// rule's words are about gambling.
 const ENTRIES: Entries = Entries {
+    kind: INFO.name,
+    inherit: false,
     texts: &[
         "score",
         "signals",
@@ -187,7 +189,7 @@ impl Classifier {
             None => View::Normalized,
             Some(ref v) => View::from_setting(Some(v), cx)?,
         };
-        let wording = Wording::compile(s.wording, ENTRIES, &[], cx)?;
+        let wording = Wording::compile(s.wording, ENTRIES, cx)?;
         Ok(Classifier {
             model,
             threshold,

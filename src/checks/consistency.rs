@@ -50,6 +50,8 @@ pub struct Settings {
 
 /// The wording entries a consistency rule reads.
 const ENTRIES: Entries = Entries {
+    kind: INFO.name,
+    inherit: true,
     texts: &["elsewhere", "agrees", "here"],
     optional: &["message"],
     lists: &[],
@@ -64,7 +66,7 @@ pub struct Consistency {
 
 impl Consistency {
     pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<Consistency, LocatedError> {
-        let wording = Wording::compile(s.wording, ENTRIES, &["rules/consistency/place-region.toml"], cx)?;
+        let wording = Wording::compile(s.wording, ENTRIES, cx)?;
         Ok(Consistency { readers: ClaimReaders::new(cx.lexicons), wording })
     }
 }

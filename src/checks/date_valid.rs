@@ -45,6 +45,8 @@ pub struct Settings {
 
 /// The wording entries a date-valid rule reads.
 const ENTRIES: Entries = Entries {
+    kind: INFO.name,
+    inherit: true,
     texts: &[
         "date",
         "day_month",
@@ -68,7 +70,7 @@ pub struct DateValid {
 
 impl DateValid {
     pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<DateValid, LocatedError> {
-        Ok(DateValid { wording: Wording::compile(s.wording, ENTRIES, &["rules/date/invalid.toml"], cx)? })
+        Ok(DateValid { wording: Wording::compile(s.wording, ENTRIES, cx)? })
     }
 }
 

@@ -87,8 +87,14 @@ pub struct Settings {
 }
 
 /// The wording entries a forbidden rule reads.
-const ENTRIES: Entries =
-    Entries { texts: &["hidden", "link"], optional: &["message"], lists: &[], message_values: INFO.message_values };
+const ENTRIES: Entries = Entries {
+    kind: INFO.name,
+    inherit: true,
+    texts: &["hidden", "link"],
+    optional: &["message"],
+    lists: &[],
+    message_values: INFO.message_values,
+};
 
 /// `only_disguised = true`, or the names of the disguises that count.
 #[derive(Debug)]
@@ -266,12 +272,7 @@ impl Forbidden {
                 ));
             }
         }
-        let wording = Wording::compile(
-            s.wording,
-            ENTRIES,
-            &["rules/spam/hidden-gambling.toml", "rules/spam/gambling-link.toml"],
-            cx,
-        )?;
+        let wording = Wording::compile(s.wording, ENTRIES, cx)?;
         Ok(Forbidden {
             wording,
             view,

@@ -52,6 +52,8 @@ pub const INFO: KindInfo = KindInfo {
 /// The wording entries a located-in rule reads: templates whose `{names}` are filled in, and
 /// the words for numbers and divisions.
 const ENTRIES: Entries = Entries {
+    kind: INFO.name,
+    inherit: true,
     texts: &[
         "is_in",
         "population",
@@ -121,7 +123,7 @@ impl LocatedIn {
         if s.division_words.is_empty() {
             s.division_words = shipped_settings().division_words.clone();
         }
-        let wording = Wording::compile(s.wording, ENTRIES, &["rules/place/located-in.toml"], cx)?;
+        let wording = Wording::compile(s.wording, ENTRIES, cx)?;
         let common = s.common_words_list.unwrap_or_else(|| "common".to_string());
         Ok(LocatedIn {
             readers: ClaimReaders::new(cx.lexicons),

@@ -79,6 +79,8 @@ pub struct Settings {
 
 /// The wording entries a person-title rule reads.
 const ENTRIES: Entries = Entries {
+    kind: INFO.name,
+    inherit: true,
     texts: &[
         "date",
         "day_month",
@@ -110,7 +112,7 @@ pub struct PersonTitle {
 impl PersonTitle {
     pub fn compile(s: Settings, cx: &CompileCx<'_>) -> Result<PersonTitle, LocatedError> {
         Ok(PersonTitle {
-            wording: Wording::compile(s.wording, ENTRIES, &["rules/person/title-mismatch.toml"], cx)?,
+            wording: Wording::compile(s.wording, ENTRIES, cx)?,
             not_before_title: folded_set(&s.not_before_title),
             qualifier_joiners: folded_set(&s.qualifier_joiners),
             lead_words: folded_set(&s.lead_words),

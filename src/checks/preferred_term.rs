@@ -64,6 +64,8 @@ pub struct Settings {
 
 /// The wording entries a preferred-term rule reads.
 const ENTRIES: Entries = Entries {
+    kind: INFO.name,
+    inherit: true,
     texts: &["counts", "here", "once", "twice", "times"],
     optional: &["message"],
     lists: &[],
@@ -251,7 +253,7 @@ impl PreferredTerm {
             exceptions: phrase_set(&exceptions, "exceptions", cx)?,
             exception_owner,
             skip_quoted: s.skip_quoted,
-            wording: Wording::compile(s.wording, ENTRIES, &["rules/consistency/name-variants.toml"], cx)?,
+            wording: Wording::compile(s.wording, ENTRIES, cx)?,
         })
     }
 

@@ -82,6 +82,8 @@ pub struct Settings {
 
 /// The wording entries a quantity rule reads.
 const ENTRIES: Entries = Entries {
+    kind: INFO.name,
+    inherit: true,
     texts: &[
         "date",
         "day_month",
@@ -118,7 +120,7 @@ impl Quantity {
             return Err(cx.error(0, "in [settings]: max_figures must be at least 1"));
         }
         Ok(Quantity {
-            wording: Wording::compile(s.wording, ENTRIES, &["rules/number/mismatch.toml"], cx)?,
+            wording: Wording::compile(s.wording, ENTRIES, cx)?,
             clause_words: folded_set(&s.clause_words),
             max_figures: s.max_figures.unwrap_or(3),
             hedge_words: folded_set(&s.hedge_words),

@@ -53,6 +53,8 @@ pub struct Settings {
 
 /// The wording entries a weekday rule reads.
 const ENTRIES: Entries = Entries {
+    kind: INFO.name,
+    inherit: true,
     texts: &[
         "date",
         "day_month",
@@ -83,7 +85,7 @@ impl WeekdayCheck {
         if min > max {
             return Err(cx.error(0, format!("in [settings]: min_year {min} is after max_year {max}")));
         }
-        let wording = Wording::compile(s.wording, ENTRIES, &["rules/date/weekday-mismatch.toml"], cx)?;
+        let wording = Wording::compile(s.wording, ENTRIES, cx)?;
         Ok(WeekdayCheck { years: min..=max, wording })
     }
 }

@@ -35,6 +35,11 @@ type Checked = BTreeMap<String, BTreeMap<String, Entry>>;
 /// The entries a kind reads: templates, and lists with the length each must have.
 #[derive(Clone, Copy, Debug)]
 pub struct Entries {
+    /// The kind, whose shipped rules word what a rule leaves out.
+    pub kind: &'static str,
+    /// Whether a rule inherits the shipped rules' wording: false for a kind whose words are
+    /// about what its rule finds (a classifier's model), which each rule words itself.
+    pub inherit: bool,
     pub texts: &'static [&'static str],
     /// Templates a table may leave out (the message, which the rule's `message` words).
     pub optional: &'static [&'static str],
@@ -54,15 +59,10 @@ pub struct Wording {
 
 impl Wording {
     /// Checks `tables` against the entries the kind reads, and fills in the entries they leave
-    /// out from the wording of the shipped rules at `shipped` (the first that words an entry).
-    pub fn compile(
-        mut tables: Tables,
-        entries: Entries,
-        shipped: &[&str],
-        cx: &CompileCx<'_>,
-    ) -> Result<Wording, LocatedError> {
-        for path in shipped {
-            for (lang, table) in shipped_tables(path, entries) {
+    /// out from the wording of the kind's shipped rules (the first, by path, that words one).
+    pub fn compile(mut tables: Tables, entries: Entries, cx: &CompileCx<'_>) -> Result<Wording, LocatedError> {
+        if entries.inherit {
+            for (lang, table) in shipped_tables(entries) {
                 let ours = tables.entry(lang).or_default();
                 for (key, entry) in table {
                     ours.entry(key).or_insert(entry);
@@ -291,22 +291,42 @@ impl InLang<'_> {
     }
 }
 
-/// The wording of a shipped rule, its message left out.
-fn shipped_tables(path: &str, entries: Entries) -> Tables {
+/// The wording of the kind's shipped rules, their messages left out: each entry the first rule
+/// by path words, read once a run.
+fn shipped_tables(entries: Entries) -> Tables {
     #[derive(Deserialize)]
     struct File {
-        settings: Settings,
+        #[serde(default)]
+        settings: Option<Settings>,
     }
     #[derive(Deserialize)]
     struct Settings {
         #[serde(default)]
         wording: Tables,
     }
-    let text = crate::builtin::FILES.iter().find(|(p, _)| *p == path).map(|(_, t)| *t).expect("the rule is shipped");
-    let mut tables =
-        toml::from_str::<File>(text).expect("the shipped rule is checked by the test suite").settings.wording;
-    for table in tables.values_mut() {
-        table.retain(|k, _| !entries.optional.contains(&k.get_ref().as_str()));
-    }
-    tables
+    static BY_KIND: std::sync::LazyLock<std::sync::Mutex<BTreeMap<&'static str, Tables>>> =
+        std::sync::LazyLock::new(Default::default);
+    let mut by_kind = BY_KIND.lock().unwrap_or_else(|e| e.into_inner());
+    by_kind
+        .entry(entries.kind)
+        .or_insert_with(|| {
+            let declares = format!("kind = {:?}", entries.kind);
+            let mut merged = Tables::new();
+            for (_, text) in crate::builtin::FILES
+                .iter()
+                .filter(|(p, t)| p.starts_with("rules/") && t.lines().any(|l| l.trim() == declares))
+            {
+                let file = toml::from_str::<File>(text).expect("the shipped rules are checked by the test suite");
+                for (lang, table) in file.settings.map(|s| s.wording).unwrap_or_default() {
+                    let ours = merged.entry(lang).or_default();
+                    for (key, entry) in table {
+                        if !entries.optional.contains(&key.get_ref().as_str()) {
+                            ours.entry(key).or_insert(entry);
+                        }
+                    }
+                }
+            }
+            merged
+        })
+        .clone()
 }
