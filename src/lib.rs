@@ -17,26 +17,42 @@
 //! - [`rules`]: the loader, from rule files to compiled rules;
 //! - [`diagnostic`], [`suppress`], [`engine`]: one finding type, inline suppressions, and the
 //!   run of a rule set over a document; [`verify`]: rule examples run through the engine;
-//! - [`render`], [`baseline`], [`config`], [`cli`]: output formats, known findings, the
-//!   configuration file and the command line.
+//! - [`render`], [`baseline`], [`config`]: output formats, known findings and the
+//!   configuration file. The command line is the binary's, built on this library's public API.
+//!
+//! The public API is the facade re-exported at the top ([`Engine`], [`RuleSet`], [`Knowledge`],
+//! [`Diagnostic`], [`Report`] and the renderers) and the modules that own those types. The stages
+//! between source text and findings (lexicons, the normalised view, recognizers, claims, the
+//! kinds and suppressions) are private to the crate: a program uses them through the engine.
 
+// The public API: the modules that own the types a program embedding factlint uses.
 pub mod baseline;
-pub mod builtin;
-pub mod checks;
-pub mod claims;
 pub mod classify;
-pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod knowledge;
-pub mod lexicon;
 pub mod markup;
-pub mod normalize;
-pub mod recognize;
 pub mod render;
 pub mod rules;
 pub mod source;
-pub mod suppress;
 pub mod verify;
 pub mod vocab;
+
+// The stages inside the engine.
+mod builtin;
+mod checks;
+mod claims;
+mod lexicon;
+mod normalize;
+mod recognize;
+mod suppress;
+
+pub use diagnostic::Diagnostic;
+pub use engine::{Engine, Settings};
+pub use knowledge::Knowledge;
+pub use markup::Format;
+pub use render::{FileResult, Report};
+pub use rules::{Builtin, RuleSet};
+pub use source::SourceFile;
+pub use vocab::{Lang, Severity};

@@ -68,3 +68,88 @@ pub fn run_examples(rule: &Rule, rules: &RuleSet, knowledge: &Knowledge) -> Vec<
         })
         .collect()
 }
+
+/// Rule behaviour on real prose that needs the date reader, which the public API does not show.
+#[cfg(test)]
+mod news_corpus {
+    use crate::engine::{Engine, Settings};
+    use crate::knowledge::Knowledge;
+    use crate::markup::Format;
+    use crate::recognize::dates::DateReader;
+    use crate::rules::RuleSet;
+    use crate::source::SourceFile;
+    use crate::vocab::Lang;
+    use std::sync::LazyLock;
+
+    static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::load(true, &[]).expect("shipped rules load"));
+    static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(Knowledge::builtin);
+    const EN: Lang = Lang::EN;
+
+    fn check(text: &str, doc_date: Option<&str>) -> Vec<crate::diagnostic::Diagnostic> {
+        let engine = Engine { rules: &RULES, knowledge: &KNOWLEDGE };
+        let date = doc_date.map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("YYYY-MM-DD"));
+        let settings = Settings { lang: Some(EN), date, select: vec!["date".into()], ..Settings::default() };
+        engine.check(&SourceFile::new("test.txt", text), Format::Plain, &settings)
+    }
+
+    /// False-alarm hunt on real English news (../shared/data/news, read-only research data): every
+    /// date finding in unchanged articles is a false alarm unless the article itself is wrong. TR-News
+    /// articles are also run with their download day as the document's date, which stresses
+    /// year-less dates. Run with `cargo test --lib news_corpus -- --ignored -- --nocapture` for numbers.
+    #[test]
+    #[ignore = "needs ../shared (the news corpus): run by .ci/run"]
+    fn news_corpus_has_no_date_findings() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/news");
+        let reader = DateReader::new(&RULES.lexicons, EN);
+        let mut articles = 0;
+        let mut claims = std::collections::BTreeMap::<&str, usize>::new();
+        let mut report = Vec::new();
+        for name in ["TR-News.xml", "GeoVirus.xml"] {
+            let xml = std::fs::read_to_string(format!("{dir}/{name}")).unwrap_or_else(|e| panic!("{dir}/{name}: {e}"));
+            for article in xml.split("<article").skip(1) {
+                let Some(body) = article.split("<text>").nth(1).and_then(|t| t.split("</text>").next()) else {
+                    continue;
+                };
+                let text = match body.strip_prefix("<![CDATA[") {
+                    Some(cdata) => cdata.trim_end_matches("]]>").to_string(),
+                    None => unescape_xml(body),
+                };
+                articles += 1;
+                // How many date expressions the rules read as claims, so that no finding means
+                // something.
+                for rule in RULES.rules.iter().filter(|r| r.id.category() == "date") {
+                    let mut spans = std::collections::HashSet::new();
+                    for re in rule.patterns_for(EN) {
+                        for caps in re.captures_iter(&text) {
+                            if let Some(e) = reader.read(&caps).filter(|e| reader.is_claim(&text, e)) {
+                                spans.insert(e.date.map_or(e.span, |d| d.range));
+                            }
+                        }
+                    }
+                    *claims.entry(rule.id.as_str()).or_default() += spans.len();
+                }
+                // Download days are written in several ways ("2017-05-17", "16 December 2016").
+                let downloaded = article.split("<dltime>").nth(1).and_then(|d| d.split('<').next()).and_then(|d| {
+                    ["%Y-%m-%d", "%d %B %Y", "%m/%d/%Y", "%Y %b %d", "%b %d %Y"]
+                        .iter()
+                        .find_map(|f| chrono::NaiveDate::parse_from_str(d.trim(), f).ok())
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                });
+                for doc_date in [None, downloaded.as_deref()] {
+                    for found in check(&text, doc_date) {
+                        report.push(format!("{name} #{articles} ({doc_date:?}): {:?}: {}", found.text, found.message));
+                    }
+                }
+            }
+        }
+        eprintln!("{articles} articles; date expressions read as claims: {claims:?}; {} findings", report.len());
+        for r in &report {
+            eprintln!("{r}");
+        }
+        assert!(report.is_empty(), "date findings in unchanged news:\n{}", report.join("\n"));
+    }
+
+    fn unescape_xml(s: &str) -> String {
+        s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    }
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{knowledge, rules};
-use factlint::checks::KINDS;
+use factlint::rules::KINDS;
 use factlint::verify::run_examples;
 
 #[test]
@@ -117,7 +117,7 @@ fn the_readmes_example_rule_loads_and_its_examples_pass() {
 #[test]
 fn readme_kinds_table_is_the_registry() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let table = factlint::checks::kinds_table();
+    let table = factlint::rules::kinds_table();
     let start = readme.find("| kind | pattern groups |").expect("README has the kinds table");
     let written: String =
         readme[start..].lines().take_while(|l| l.starts_with('|')).map(|l| format!("{l}\n")).collect();

@@ -21,7 +21,7 @@ pub mod weekday;
 pub mod wording;
 
 use crate::checks::rule::{CompileCx, KindInfo, Rule};
-pub use crate::claims::{Document, GroupRanges, MatchCache};
+pub use crate::claims::Document;
 use crate::knowledge::Knowledge;
 use crate::lexicon::Lexicons;
 use crate::source::LocatedError;

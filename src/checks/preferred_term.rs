@@ -262,7 +262,7 @@ impl PreferredTerm {
         let i = exceptions.partition_point(|e| e.range.start <= m.range.start);
         i > 0 && {
             let e = &exceptions[i - 1];
-            e.range.end >= m.range.end && self.exception_owner[e.phrase].map_or(true, |o| o == entry)
+            e.range.end >= m.range.end && self.exception_owner[e.phrase].is_none_or(|o| o == entry)
         }
     }
 }

@@ -145,7 +145,7 @@ impl PhraseSet {
         let all = self.find_overlapping(text, boundary);
         let mut out: Vec<PhraseMatch> = Vec::with_capacity(all.len());
         for m in all {
-            if out.last().map_or(true, |last| last.range.end <= m.range.start) {
+            if out.last().is_none_or(|last| last.range.end <= m.range.start) {
                 out.push(m);
             }
         }

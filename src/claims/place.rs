@@ -221,8 +221,7 @@ fn sentence_start_in(text: &str, range: Range<usize>) -> usize {
     text[range.clone()]
         .char_indices()
         .filter_map(|(i, _)| crate::recognize::sentence_end_at(text, range.start + i))
-        .filter(|&next| next <= range.end)
-        .last()
+        .rfind(|&next| next <= range.end)
         .map_or(range.start, |next| next.max(range.start))
 }
 
@@ -557,9 +556,7 @@ impl ClaimReader {
         if !self.all_in(&self.lead_words, text, place_group.start..x.range.start) {
             let home = word_before(text, x.range.start)
                 .filter(|w| w.start >= place_group.start && self.is(&self.home_words, text, w));
-            if home.is_none() {
-                return None;
-            }
+            home.as_ref()?;
             place_group.start = x.range.start;
         }
         // A possessive ends the region's mention: "Luanda, Angola's capital".

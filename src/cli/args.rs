@@ -1,8 +1,8 @@
 //! Command-line flags as the user writes them (clap definitions). Resolution into settings
 //! (rules compiled, config merged) happens in the command modules.
 
-use crate::config::FailOn;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use factlint::config::FailOn;
 use std::path::PathBuf;
 
 /// Find claims in articles and check them against reference knowledge.

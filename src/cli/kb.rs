@@ -2,21 +2,21 @@
 
 use super::args::{ImportCommand, KbCheckArgs, KbLookupArgs};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::knowledge::gazetteer::{Feature, Level, LinkKind, PlaceKind, Posting};
-use crate::knowledge::import::{import as run_import, ImportInputs};
-use crate::knowledge::records::{Fact, FactId, OfficeId, PersonId, Phrase, Subject, Tenure};
-use crate::knowledge::{population_words, Knowledge};
-use crate::recognize::numbers::{format_trimmed, Notation};
-use crate::vocab::fold::fold;
-use crate::vocab::words::nearest;
-use crate::vocab::Lang;
 use anyhow::Context;
+use factlint::knowledge::gazetteer::{Feature, Level, LinkKind, PlaceKind, Posting};
+use factlint::knowledge::import::{import as run_import, ImportInputs};
+use factlint::knowledge::records::{Fact, FactId, OfficeId, PersonId, Phrase, Subject, Tenure};
+use factlint::knowledge::{population_words, Knowledge};
+use factlint::render::{format_trimmed, Notation};
+use factlint::vocab::fold::fold;
+use factlint::vocab::words::nearest;
+use factlint::vocab::Lang;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Loads the built-in knowledge and the given files in order, or returns every error.
-pub fn load_knowledge(files: &[PathBuf]) -> Result<Knowledge, Vec<crate::source::LocatedError>> {
+pub fn load_knowledge(files: &[PathBuf]) -> Result<Knowledge, Vec<factlint::source::LocatedError>> {
     let mut kb = Knowledge::builtin();
     let mut errors = Vec::new();
     for f in files {
@@ -31,7 +31,7 @@ pub fn load_knowledge(files: &[PathBuf]) -> Result<Knowledge, Vec<crate::source:
     }
 }
 
-fn print_errors(errors: &[crate::source::LocatedError]) {
+fn print_errors(errors: &[factlint::source::LocatedError]) {
     let mut err = std::io::stderr().lock();
     for e in errors {
         let _ = writeln!(err, "error: {e}");
@@ -41,7 +41,7 @@ fn print_errors(errors: &[crate::source::LocatedError]) {
 /// How a knowledge file refers to a place: `country:ID`, `admin1:ID.30`, `geonames:1642672`;
 /// None for a place no reference names (a former division, whose old code may now name another;
 /// a place of Indonesia's map, which its source quotes by code).
-fn place_ref(p: &crate::knowledge::Place<'_>) -> Option<String> {
+fn place_ref(p: &factlint::knowledge::Place<'_>) -> Option<String> {
     if p.level != Level::Unspecified {
         return None;
     }
@@ -54,7 +54,7 @@ fn place_ref(p: &crate::knowledge::Place<'_>) -> Option<String> {
 }
 
 /// The kind of a place as a lookup shows it: its level where the map gives one.
-fn kind_words(p: &crate::knowledge::Place<'_>) -> &'static str {
+fn kind_words(p: &factlint::knowledge::Place<'_>) -> &'static str {
     match p.level {
         Level::Unspecified => p.kind.as_str(),
         Level::Former => "former region",
@@ -63,7 +63,7 @@ fn kind_words(p: &crate::knowledge::Place<'_>) -> &'static str {
 }
 
 /// A region's history: the splits and reforms that made or replaced it.
-fn history_lines(kb: &Knowledge, id: crate::knowledge::PlaceId) -> Vec<String> {
+fn history_lines(kb: &Knowledge, id: factlint::knowledge::PlaceId) -> Vec<String> {
     let year = |y: u16| if y == 0 { String::new() } else { format!(" in {y}") };
     let name = |i| kb.place(i).name;
     kb.links()
@@ -365,7 +365,7 @@ pub fn check(args: &KbCheckArgs) -> anyhow::Result<u8> {
 /// as a count, compared only with figures written without a unit, so a slip would silently
 /// keep the fact from ever being checked.
 fn unit_warnings(kb: &Knowledge) -> Vec<String> {
-    let Ok(rules) = crate::rules::RuleSet::load_with(crate::rules::Builtin::LexiconsOnly, &[]) else {
+    let Ok(rules) = factlint::rules::RuleSet::load_with(factlint::rules::Builtin::LexiconsOnly, &[]) else {
         return Vec::new();
     };
     let units = rules.lexicons.unit_names();

@@ -3,9 +3,9 @@
 use super::args::{RulesArgs, RulesCommand};
 use super::kb::load_knowledge;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::rules::{Builtin, RuleSet};
-use crate::source::LocatedError;
-use crate::verify::run_examples;
+use factlint::rules::{Builtin, RuleSet};
+use factlint::source::LocatedError;
+use factlint::verify::run_examples;
 use std::io::Write;
 
 fn print_errors(errors: &[LocatedError]) {
@@ -29,7 +29,7 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
     match cmd {
         RulesCommand::Train(a) => super::train::run(a),
         RulesCommand::Kinds => {
-            out.write_all(crate::checks::kinds_table().as_bytes())?;
+            out.write_all(factlint::rules::kinds_table().as_bytes())?;
             Ok(EXIT_CLEAN)
         }
         RulesCommand::List(args) => {

@@ -5,12 +5,12 @@
 use super::args::CheckArgs;
 use super::check::{base_settings, build_setup, print_located};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::config;
-use crate::engine::{date_from_front_matter, lang_from_tag, Engine, Settings};
-use crate::markup::Format;
-use crate::render;
-use crate::source::SourceFile;
-use crate::vocab::{Lang, Severity};
+use factlint::config;
+use factlint::engine::{date_from_front_matter, lang_from_tag, Engine, Settings};
+use factlint::markup::Format;
+use factlint::render;
+use factlint::source::SourceFile;
+use factlint::vocab::{Lang, Severity};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::io::{BufRead, Write};

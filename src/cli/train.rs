@@ -3,9 +3,9 @@
 
 use super::args::RulesTrainArgs;
 use super::{EXIT_CLEAN, EXIT_ERROR};
-use crate::classify::{self, Example, TrainOptions};
-use crate::markup::{self, Format};
 use anyhow::{anyhow, bail, Context};
+use factlint::classify::{self, Example, TrainOptions};
+use factlint::markup::{self, Format};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -202,7 +202,7 @@ impl Config {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut selectors = Vec::new();
         let lang = match &spec.lang {
-            Some(v) => parse_lang(v, &shown, &text)?,
+            Some(v) => parse_lang(v, &shown, text)?,
             None => None,
         };
         let fail_on = match &spec.fail_on {
@@ -214,7 +214,7 @@ impl Config {
                 s => {
                     return Err(LocatedError::at(
                         &shown,
-                        &text,
+                        text,
                         v.span().start,
                         format!("fail-on is error, warning, info or never, not {s:?}"),
                     ))
@@ -228,19 +228,19 @@ impl Config {
             let mut b = GlobSetBuilder::new();
             for g in &o.files {
                 let glob = Glob::new(g.get_ref())
-                    .map_err(|e| LocatedError::at(&shown, &text, g.span().start, format!("bad glob: {e}")))?;
+                    .map_err(|e| LocatedError::at(&shown, text, g.span().start, format!("bad glob: {e}")))?;
                 b.add(glob);
             }
-            let globs = b.build().map_err(|e| LocatedError::at(&shown, &text, 0, format!("bad globs: {e}")))?;
+            let globs = b.build().map_err(|e| LocatedError::at(&shown, text, 0, format!("bad globs: {e}")))?;
             overrides.push(Override {
                 globs,
                 lang: match &o.lang {
-                    Some(v) => parse_lang(v, &shown, &text)?,
+                    Some(v) => parse_lang(v, &shown, text)?,
                     None => None,
                 },
                 select: selector_list(&o.select, &mut selectors),
                 ignore: selector_list(&o.ignore, &mut selectors),
-                severity: parse_severities(&o.severity, &shown, &text, &mut selectors)?,
+                severity: parse_severities(&o.severity, &shown, text, &mut selectors)?,
             });
         }
         Ok(Config {
@@ -252,7 +252,7 @@ impl Config {
             builtin_rules: spec.builtin_rules.unwrap_or(true),
             select: selector_list(&spec.select, &mut selectors),
             ignore: selector_list(&spec.ignore, &mut selectors),
-            severity: parse_severities(&spec.severity, &shown, &text, &mut selectors)?,
+            severity: parse_severities(&spec.severity, &shown, text, &mut selectors)?,
             overrides,
             selectors,
             langs: spec

@@ -25,9 +25,6 @@ pub const BOUND_TABLE: &str = "number_bound";
 pub const DECIMAL_MARK: &str = "decimal_mark";
 pub const GROUP_MARK: &str = "group_mark";
 
-/// The named groups a number pattern may use.
-pub const GROUPS: &[&str] = &["number", "scale", "unit_before", "unit_after", "bound", "claim"];
-
 /// How a language writes decimals and thousands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Notation {

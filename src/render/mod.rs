@@ -11,6 +11,8 @@ pub mod sarif;
 pub mod stream;
 
 use crate::diagnostic::{Diagnostic, RuleDescriptor};
+/// How figures are written, for commands that print knowledge (`factlint kb`).
+pub use crate::recognize::numbers::{format_trimmed, Notation};
 use crate::source::SourceFile;
 use crate::vocab::plural;
 use crate::vocab::Severity;

@@ -12,10 +12,14 @@ mod pattern;
 
 pub mod spec;
 
+/// A compiled rule, as a rule set holds it.
+pub use crate::checks::rule::Rule;
+/// The rule kinds a rule file may name, and the README table generated from them.
+pub use crate::checks::{kinds_table, KINDS};
 pub use compile::compile;
 use compile::is_shipped;
 
-use crate::checks::rule::{Pattern, Rule};
+use crate::checks::rule::Pattern;
 use crate::lexicon::spec::LexiconSpec;
 use crate::lexicon::Lexicons;
 use crate::source::LocatedError;

@@ -211,10 +211,8 @@ pub fn walk_prefixes(fst: &fst::raw::Fst<impl AsRef<[u8]>>, text: &str, mut foun
             None => true,
             Some(&(_, n)) => !n.is_alphanumeric() && n != '\'' && n != '’',
         };
-        if at_boundary && c.is_alphanumeric() || at_boundary && c == '.' {
-            if node.is_final() && !last_space {
-                found(end, out.cat(node.final_output()).value());
-            }
+        if (at_boundary && c.is_alphanumeric() || at_boundary && c == '.') && node.is_final() && !last_space {
+            found(end, out.cat(node.final_output()).value());
         }
     }
 }

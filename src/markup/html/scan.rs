@@ -144,7 +144,7 @@ pub(super) fn find_end_tag(src: &str, from: usize, name: &str) -> Option<(usize,
         let n = lt + 2;
         let name_end = n + name.len();
         if bytes.get(n..name_end).is_some_and(|s| s.eq_ignore_ascii_case(name.as_bytes()))
-            && bytes.get(name_end).map_or(true, |&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+            && bytes.get(name_end).is_none_or(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
         {
             let end = find_bytes(bytes, name_end, b">").map_or(bytes.len(), |i| i + 1);
             return Some((lt, end));

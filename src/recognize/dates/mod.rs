@@ -32,9 +32,6 @@ pub const RANGE_WORDS: &str = "date_range";
 pub const NUMBER_MARKERS: &str = "number_markers";
 pub const NOT_BEFORE_WEEKDAY: &str = "not_before_weekday";
 
-/// The named groups a date pattern may use.
-pub const GROUPS: &[&str] = &["weekday", "day", "month", "year", "numeric", "relative", "claim"];
-
 /// The order of the day and the month in a numeric date such as 4/7/2023.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Order {
@@ -192,11 +189,6 @@ impl<'a> DateReader<'a> {
 
     pub fn lang(&self) -> Lang {
         self.lang
-    }
-
-    /// The numeric orders of the language, most likely first.
-    pub fn orders(&self) -> &[Order] {
-        &self.orders
     }
 
     /// Reads a pattern's match. None when a group the pattern matched is not what it should be:
