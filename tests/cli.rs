@@ -28,14 +28,6 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
 }
 
-/// A fresh temporary folder for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("factlint-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
 macro_rules! snapshot {
     ($name:expr, $value:expr) => {
         insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
@@ -118,7 +110,7 @@ fn exit_codes() {
 
 #[test]
 fn unreadable_inputs_are_reported_and_the_rest_still_checked() {
-    let dir = temp_dir("unreadable");
+    let dir = common::scratch("cli-unreadable");
     std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 in Shenzhen, KwaZulu-Natal.\n").unwrap();
     std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02 Shenzhen, KwaZulu-Natal").unwrap();
     std::fs::write(dir.join("empty.txt"), b"").unwrap();
@@ -164,7 +156,7 @@ fn stdin_is_checked() {
 
 #[test]
 fn folder_walk_respects_gitignore() {
-    let dir = temp_dir("walk");
+    let dir = common::scratch("cli-walk");
     std::fs::write(dir.join(".gitignore"), "drafts/\n").unwrap();
     std::fs::create_dir_all(dir.join("drafts")).unwrap();
     std::fs::create_dir_all(dir.join("news")).unwrap();

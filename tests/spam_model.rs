@@ -14,13 +14,6 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("factlint-model-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
 /// The command that trained rules/spam/gambling-promotion.model (README, "Writing rules").
 const TRAINING: &[&str] = &[
     "rules",
@@ -47,7 +40,7 @@ const TRAINING: &[&str] = &[
 #[test]
 #[ignore = "needs ../shared (the spam comments, SEO pages and news): run by .ci/run"]
 fn committed_model_is_what_training_writes() {
-    let dir = temp_dir("retrain");
+    let dir = common::scratch("model-retrain");
     let out = dir.join("gambling-promotion.model");
     let mut args: Vec<&str> = TRAINING.to_vec();
     let out_s = out.to_string_lossy().to_string();
@@ -130,7 +123,7 @@ fn numbers_codes_and_match_results_stay_clean() {
 
 #[test]
 fn a_user_trains_a_model_of_their_own() {
-    let dir = temp_dir("user");
+    let dir = common::scratch("model-user");
     let mut lines = String::new();
     for i in 0..40 {
         lines.push_str(&format!(
