@@ -316,7 +316,9 @@ fn shipped_tables(entries: Entries) -> Tables {
                 .iter()
                 .filter(|(p, t)| p.starts_with("rules/") && t.lines().any(|l| l.trim() == declares))
             {
-                let file = toml::from_str::<File>(text).expect("the shipped rules are checked by the test suite");
+                // The settings alone: the rest of the file (patterns, examples) is not read again.
+                let section = crate::checks::rule::settings_section(text);
+                let file = toml::from_str::<File>(&section).expect("the shipped rules are checked by the test suite");
                 for (lang, table) in file.settings.map(|s| s.wording).unwrap_or_default() {
                     let ours = merged.entry(lang).or_default();
                     for (key, entry) in table {
