@@ -17,6 +17,7 @@
 //! - [`rules`]: the loader, from rule files to compiled rules;
 //! - [`diagnostic`], [`suppress`], [`engine`]: one finding type, inline suppressions, and the
 //!   run of a rule set over a document; [`verify`]: rule examples run through the engine;
+//!   [`fix`]: findings' suggestions applied to their text;
 //! - [`render`], [`baseline`], [`config`]: output formats, known findings and the
 //!   configuration file. The command line is the binary's, built on this library's public API.
 //!
@@ -31,6 +32,7 @@ pub mod classify;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
+pub mod fix;
 pub mod knowledge;
 pub mod markup;
 pub mod render;

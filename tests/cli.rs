@@ -356,3 +356,101 @@ fn a_bad_front_matter_date_or_lang_is_an_error_and_the_file_is_still_checked() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(run.stdout.contains("\"errors\": []"), "{}", run.stdout);
 }
+
+/// `--diff` shows each fix as a unified diff and writes nothing; `--fix` writes them, says what
+/// it applied, and exits on the findings that remain.
+#[test]
+fn fix_applies_safe_suggestions_and_diff_only_shows_them() {
+    let dir = common::scratch("cli-fix");
+    let text = "Delegates met in Shenzhen, KwaZulu-Natal on Wednesday, 14 May 2024.\nThe praktek continues.\n";
+    std::fs::write(dir.join("a.txt"), text).unwrap();
+    std::fs::write(dir.join("clean.txt"), "Delegates met in Shenzhen, Guangdong.\n").unwrap();
+    // A user's rule whose suggestion an editor must read first.
+    std::fs::write(
+        dir.join("unsafe.toml"),
+        r#"id = "style.praktek"
+kind = "preferred-term"
+languages = ["en"]
+severity = "warning"
+fix = "unsafe"
+message = "write \"{preferred}\", not \"{term}\""
+
+[settings.pairs]
+praktek = "practice"
+
+[[example]]
+text = "The praktek continues."
+flagged = ["praktek"]
+
+[[example]]
+text = "The practice continues."
+"#,
+    )
+    .unwrap();
+    let args = ["check", "--no-config", "--lang", "en", "--rules", "unsafe.toml", "a.txt", "clean.txt"];
+
+    let diff = common::factlint_in(&dir, &[&args[..], &["--diff"]].concat(), None);
+    assert_eq!(std::fs::read_to_string(dir.join("a.txt")).unwrap(), text, "--diff writes nothing");
+    assert!(diff.stdout.starts_with("--- a/a.txt\n+++ b/a.txt\n"), "{}", diff.stdout);
+    assert!(
+        diff.stdout.contains("+Delegates met in Shenzhen, Guangdong on Tuesday, 14 May 2024.\n"),
+        "{}",
+        diff.stdout
+    );
+    assert!(diff.stderr.contains("would fix 2 findings in a.txt"), "{}", diff.stderr);
+    assert!(diff.stderr.contains("1 suggestion left to an editor"), "{}", diff.stderr);
+    // The unsafe suggestion's finding remains, at warning: below the default threshold.
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+
+    let fixed =
+        common::factlint_in(&dir, &[&args[..], &["--fix", "--fail-on", "warning", "--format", "json"]].concat(), None);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.txt")).unwrap(),
+        "Delegates met in Shenzhen, Guangdong on Tuesday, 14 May 2024.\nThe praktek continues.\n"
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("clean.txt")).unwrap(), "Delegates met in Shenzhen, Guangdong.\n");
+    assert!(
+        fixed.stderr.contains("fixed 2 findings in a.txt") && fixed.stderr.contains("fixed 2 findings in 1 file"),
+        "{}",
+        fixed.stderr
+    );
+    let report: serde_json::Value = serde_json::from_str(&fixed.stdout).expect("a JSON report");
+    let rules: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["style.praktek"], "only the unsafe suggestion's finding remains");
+    assert_eq!(fixed.code, 1, "the remaining warning reaches --fail-on warning");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().contains("factlint-fix"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+
+    let unsafe_too = common::factlint_in(&dir, &[&args[..], &["--fix", "--unsafe-fixes"]].concat(), None);
+    assert_eq!(unsafe_too.code, 0, "{}", unsafe_too.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.txt")).unwrap(),
+        "Delegates met in Shenzhen, Guangdong on Tuesday, 14 May 2024.\nThe practice continues.\n"
+    );
+}
+
+#[test]
+fn fix_leaves_markup_and_stdin_alone() {
+    let dir = common::scratch("cli-fix-markup");
+    // The claim spans a tag: a replacement would drop it.
+    let html = "<p>Delegates met in Shenzhen, <b>KwaZulu-Natal</b>.</p>\n";
+    std::fs::write(dir.join("a.html"), html).unwrap();
+    let run = common::factlint_in(&dir, &["check", "--no-config", "--fix", "a.html"], None);
+    assert_eq!(std::fs::read_to_string(dir.join("a.html")).unwrap(), html);
+    assert!(run.stderr.contains("fixed 0 findings in 0 files"), "{}", run.stderr);
+    assert_eq!(run.code, 1, "the finding remains: {}", run.stderr);
+    let stdin = common::factlint_in(&dir, &["check", "--fix", "-"], Some(b"Shenzhen, KwaZulu-Natal."));
+    assert_eq!(stdin.code, 2);
+    assert!(stdin.stderr.contains("use --diff"), "{}", stdin.stderr);
+    let diff = common::factlint_in(
+        &dir,
+        &["check", "--no-config", "--diff", "-"],
+        Some(b"Held in Shenzhen, KwaZulu-Natal.\n"),
+    );
+    assert!(diff.stdout.contains("+Held in Shenzhen, Guangdong.\n"), "{}", diff.stdout);
+}

@@ -25,6 +25,7 @@ const LAYERS: &[&str] = &[
     "suppress",
     "engine",
     "verify",
+    "fix",
     "render",
     "baseline",
     "config",

@@ -259,3 +259,12 @@ was = \"{date} ialah hari {weekday}\"\n",
     assert_eq!(found[0].evidence[0], "4 Juli 2023 ialah hari Selasa");
     assert_eq!(found[0].sources, ["kalender Masehi"]);
 }
+
+#[test]
+fn fix_safety_is_safe_or_unsafe() {
+    let text = format!(
+        "id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nfix = \"maybe\"\nmessage = \"m\"\n\n[settings]\nterms = [\"slot gacor\"]\n{EXAMPLES}"
+    );
+    let (path, errors) = load_errors("fix.toml", &text);
+    assert_error(&text, &path, &errors, "\"maybe\"", "fix is \"safe\" or \"unsafe\", not \"maybe\"");
+}

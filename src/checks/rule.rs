@@ -96,6 +96,17 @@ fn shared_pattern(source: String) -> Arc<LazyRegex> {
         .clone()
 }
 
+/// Whether a rule's suggestions may be applied unread.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FixSafety {
+    /// The replacement follows from the knowledge alone (a place's region, a weekday).
+    #[default]
+    Safe,
+    /// The replacement is taken from the record (a figure, a title): `--fix` leaves it to an
+    /// editor unless `--unsafe-fixes` is given.
+    Unsafe,
+}
+
 /// One `[[example]]`, validated.
 #[derive(Debug, Clone)]
 pub struct Example {
@@ -121,6 +132,8 @@ pub struct Rule {
     pub id: RuleId,
     pub kind: String,
     pub severity: Severity,
+    /// Whether `check --fix` applies its suggestions without `--unsafe-fixes`.
+    pub fix: FixSafety,
     /// Empty: every language.
     pub languages: Vec<Lang>,
     pub message: String,

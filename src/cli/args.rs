@@ -164,6 +164,23 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with_all = ["paths", "format", "baseline", "stdin_filename", "color"])]
     pub stream: bool,
 
+    /// Apply every suggestion that is one unambiguous replacement (a place's region, a weekday)
+    /// to the files, then report the findings that remain; the exit code is theirs. A file is
+    /// written whole or not at all (a temporary file renamed over it), and one that changed on
+    /// disk while it was checked is left alone. Rules whose suggestions come from the record (a
+    /// figure, a title) are left to an editor unless --unsafe-fixes is given.
+    #[arg(long, conflicts_with_all = ["stream", "write_baseline"])]
+    pub fix: bool,
+
+    /// Print what --fix would change as a unified diff, and write nothing. The exit code is that
+    /// of the findings that would remain.
+    #[arg(long, conflicts_with_all = ["fix", "stream", "write_baseline"])]
+    pub diff: bool,
+
+    /// With --fix or --diff, apply the suggestions of rules that mark them unsafe too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
     /// Never show a progress bar. (It is shown only on a terminal, outside CI, for runs over
     /// many files.)
     #[arg(long)]

@@ -274,6 +274,17 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         writeln!(std::io::stderr(), "error: `-` (stdin) may be given once")?;
         return Ok(EXIT_ERROR);
     }
+    if args.fix && paths.iter().any(|p| p.as_os_str() == "-") {
+        writeln!(
+            std::io::stderr(),
+            "error: --fix writes files, and stdin (`-`) is not one: use --diff to see the fixes"
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        writeln!(std::io::stderr(), "error: --unsafe-fixes goes with --fix or --diff")?;
+        return Ok(EXIT_ERROR);
+    }
     let mut input_errors = Vec::new();
     let inputs = expand_inputs(&paths, &mut input_errors);
     let no_input = inputs.is_empty() && input_errors.is_empty();
@@ -305,6 +316,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     }
 
     let mut report = Report { errors: input_errors, ..Report::default() };
+    let mut fixes: Vec<(String, Fixed)> = Vec::new();
     let mut fail_on = args.fail_on;
     let mut setup_failed = false;
     let progress = progress_bar(args, groups.values().map(Vec::len).sum());
@@ -322,7 +334,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         }
         report.rules.extend(setup.rules.rules.iter().filter(|r| base.enabled(r)).map(RuleDescriptor::of));
         let engine = Engine { rules: &setup.rules, knowledge: &setup.knowledge };
-        let results: Vec<Result<(FileResult, Vec<InputError>), InputError>> = inputs
+        let results: Vec<Result<(FileResult, Vec<InputError>, Option<Fixed>), InputError>> = inputs
             .par_iter()
             .map(|input| {
                 if let Some(bar) = &progress {
@@ -352,18 +364,34 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                             .to_string(),
                     checked: false,
                 })?;
-                let problems = checked
+                let mut problems = checked
                     .front_matter_problems
                     .into_iter()
                     .map(|message| InputError { path: shown.clone(), message, checked: true })
                     .collect::<Vec<_>>();
-                Ok((FileResult { source, diagnostics: checked.diagnostics }, problems))
+                let mut result = FileResult { source, diagnostics: checked.diagnostics };
+                let mut fixed = None;
+                if args.fix || args.diff {
+                    let to = FixTarget { file: &file_path, format, settings: &settings, write: args.fix };
+                    match fix_file(&engine, &setup.rules, &result, &to, args.unsafe_fixes) {
+                        Ok(Some((after, f))) => {
+                            result = after;
+                            fixed = Some(f);
+                        }
+                        Ok(None) => {}
+                        Err(message) => problems.push(InputError { path: shown.clone(), message, checked: true }),
+                    }
+                }
+                Ok((result, problems, fixed))
             })
             .collect();
         for r in results {
             match r {
                 // A front matter value that cannot be read is an error, beside the file's findings.
-                Ok((f, problems)) => {
+                Ok((f, problems, fix)) => {
+                    if let Some(fix) = fix {
+                        fixes.push((f.source.path().to_string(), fix));
+                    }
                     report.files.push(f);
                     report.errors.extend(problems);
                 }
@@ -420,6 +448,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         }
     }
 
+    if args.fix || args.diff {
+        fixes.sort_by(|a, b| a.0.cmp(&b.0));
+        report_fixes(args, &fixes)?;
+    }
+
     // The exit status is decided before the report is written: a reader that closes the pipe
     // early (`| head -1`) does not change it.
     let threshold = fail_on.unwrap_or(FailOn::Error).threshold();
@@ -431,11 +464,129 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     } else {
         EXIT_CLEAN
     };
+    if args.diff {
+        // The diff is the output; the findings that would remain decide the exit code.
+        let mut out = std::io::stdout().lock();
+        for (_, f) in &fixes {
+            if let Some(d) = &f.diff {
+                match out.write_all(d.as_bytes()) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(code),
+                    other => other?,
+                }
+            }
+        }
+        return Ok(code);
+    }
     match write_report(args, &report) {
         Err(e) if super::is_broken_pipe(&e) => Ok(code),
         Err(e) => Err(e),
         Ok(()) => Ok(code),
     }
+}
+
+/// What --fix or --diff did to one file.
+struct Fixed {
+    /// Suggestions applied (or, with --diff, that would be).
+    applied: usize,
+    /// Suggestions left because their rule marks them unsafe.
+    unsafe_left: usize,
+    /// The unified diff, with --diff.
+    diff: Option<String>,
+}
+
+/// Where and how one file's fixes go.
+struct FixTarget<'a> {
+    file: &'a Path,
+    format: Format,
+    settings: &'a Settings,
+    /// Write the file (--fix), or only show the change (--diff).
+    write: bool,
+}
+
+/// Applies a file's fixes: plans them, checks the fixed text again (its findings are the ones
+/// that remain), and writes it or diffs it. None when there is nothing to apply and no unsafe
+/// fix was left; an error message when the file could not be written, which leaves it as it was.
+fn fix_file(
+    engine: &Engine<'_>,
+    rules: &RuleSet,
+    before: &FileResult,
+    to: &FixTarget<'_>,
+    unsafe_fixes: bool,
+) -> Result<Option<(FileResult, Fixed)>, String> {
+    let text = before.source.text();
+    let plan = factlint::fix::plan(text, to.format, &before.diagnostics, rules, unsafe_fixes);
+    if plan.is_empty() {
+        let f = Fixed { applied: 0, unsafe_left: plan.unsafe_left, diff: None };
+        return Ok((plan.unsafe_left > 0)
+            .then(|| (FileResult { source: before.source.clone(), diagnostics: before.diagnostics.clone() }, f)));
+    }
+    let fixed = factlint::fix::apply(text, &plan.edits);
+    let source = Arc::new(SourceFile::new(before.source.path().to_string(), fixed));
+    let after = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        engine.check_file(&source, to.format, to.settings).diagnostics
+    }))
+    .map_err(|_| {
+        "internal error while checking the fixed text (a bug in factlint; please report it); the file was not fixed"
+            .to_string()
+    })?;
+    let shown = before.source.path();
+    let diff = (!to.write).then(|| {
+        similar::TextDiff::from_lines(text, source.text())
+            .unified_diff()
+            .header(&format!("a/{shown}"), &format!("b/{shown}"))
+            .to_string()
+    });
+    if to.write {
+        write_atomically(to.file, text, source.text())?;
+    }
+    Ok(Some((
+        FileResult { source, diagnostics: after },
+        Fixed { applied: plan.edits.len(), unsafe_left: plan.unsafe_left, diff },
+    )))
+}
+
+/// Replaces `path`'s contents with `fixed`, whole or not at all: a temporary file beside it,
+/// with its permissions, renamed over it. A file whose contents are no longer `checked` (it
+/// changed while it was checked) is left alone.
+fn write_atomically(path: &Path, checked: &str, fixed: &str) -> Result<(), String> {
+    let now = std::fs::read(path).map_err(|e| format!("not fixed: cannot read it again: {}", io_message(&e)))?;
+    if now != checked.as_bytes() {
+        return Err("not fixed: the file changed while it was checked; run again".to_string());
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.factlint-fix-{}", std::process::id()));
+    let result = (|| {
+        std::fs::write(&tmp, fixed)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("not fixed: cannot write it: {}", io_message(&e))
+    })
+}
+
+/// Says on stderr what --fix applied (or --diff would), file by file, and what it left.
+fn report_fixes(args: &CheckArgs, fixes: &[(String, Fixed)]) -> std::io::Result<()> {
+    let mut err = std::io::stderr().lock();
+    let applied: usize = fixes.iter().map(|(_, f)| f.applied).sum();
+    let files = fixes.iter().filter(|(_, f)| f.applied > 0).count();
+    let verb = if args.diff { "would fix" } else { "fixed" };
+    for (path, f) in fixes.iter().filter(|(_, f)| f.applied > 0) {
+        writeln!(err, "factlint: {verb} {} in {path}", plural(f.applied, "finding", "findings"))?;
+    }
+    writeln!(err, "factlint: {verb} {} in {}", plural(applied, "finding", "findings"), plural(files, "file", "files"))?;
+    let left: usize = fixes.iter().map(|(_, f)| f.unsafe_left).sum();
+    if left > 0 {
+        writeln!(
+            err,
+            "factlint: {} left to an editor: their rules take the replacement from the record (read them, or apply them with --unsafe-fixes)",
+            plural(left, "suggestion", "suggestions")
+        )?;
+    }
+    Ok(())
 }
 
 /// Writes the report to stdout in the chosen format.

@@ -5,7 +5,7 @@ use super::examples;
 use super::pattern::{check_pattern, macro_skeleton};
 use super::spec::RuleSpec;
 use crate::checks;
-use crate::checks::rule::{settings_section, CompileCx, Pattern, Rule, MAX_PATTERN_BYTES};
+use crate::checks::rule::{settings_section, CompileCx, FixSafety, Pattern, Rule, MAX_PATTERN_BYTES};
 use crate::lexicon::Lexicons;
 use crate::source::LocatedError;
 use crate::vocab::{placeholders, Lang, RuleId, Severity};
@@ -38,6 +38,15 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         ));
         Severity::Error
     });
+    let fix = match spec.fix.as_ref().map(|f| f.get_ref().as_str()) {
+        None | Some("safe") => FixSafety::Safe,
+        Some("unsafe") => FixSafety::Unsafe,
+        Some(other) => {
+            let at = spec.fix.as_ref().map_or(0, |f| f.span().start);
+            errors.push(cx.error(at, format!("fix is \"safe\" or \"unsafe\", not {other:?}")));
+            FixSafety::Safe
+        }
+    };
     let mut languages = Vec::new();
     for l in &spec.languages {
         match Lang::parse(l.get_ref()) {
@@ -231,6 +240,7 @@ pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> 
         id,
         kind: info.name.to_string(),
         severity,
+        fix,
         languages,
         message: spec.message.get_ref().clone(),
         summary: spec.summary.as_ref().map(|s| s.get_ref().trim().to_string()).unwrap_or_default(),

@@ -17,6 +17,10 @@ pub struct RuleSpec {
     pub languages: Vec<Spanned<String>>,
     /// error, warning or info.
     pub severity: Spanned<String>,
+    /// Whether `check --fix` may apply the rule's suggestions: "safe" (the default) or "unsafe"
+    /// (a replacement taken from the record, such as a figure, that an editor should read
+    /// first; applied only with `--unsafe-fixes`).
+    pub fix: Option<Spanned<String>>,
     /// The finding's message; `{name}` inserts a value the kind provides.
     pub message: Spanned<String>,
     /// One line for `rules list`.
