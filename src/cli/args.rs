@@ -40,6 +40,25 @@ pub enum Command {
     Kb(KbCommand),
     /// Write a starter factlint.toml, rule file and knowledge file into a folder.
     Init(InitArgs),
+    /// Run a Language Server Protocol server on stdin and stdout, for editors: findings as
+    /// diagnostics while you write, evidence and sources on hover, quick fixes.
+    ///
+    /// Each open document is checked as `factlint check` checks the file: factlint.toml is found
+    /// upward from it and read again when it changes. initializationOptions may give what the
+    /// command line would: {"rules": ["my-rules/"], "knowledge": ["people.toml"], "config":
+    /// "factlint.toml", "noConfig": true, "lang": "id", "date": "2024-05-14", "select": [...],
+    /// "ignore": [...], "noBuiltinRules": true}. README shows the set-up for Neovim, Helix, Zed
+    /// and VS Code.
+    Lsp(LspArgs),
+}
+
+/// Options of `lsp`.
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Talk over stdin and stdout (the only transport, and the default; accepted because many
+    /// clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 /// Output formats of `check`.

@@ -4,6 +4,7 @@ pub mod args;
 mod check;
 mod init;
 mod kb;
+mod lsp;
 mod rules;
 pub mod stream;
 mod train;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(a) => check::run(&a),
         Command::Rules(c) => rules::run(&c),
         Command::Init(a) => init::run(&a),
+        Command::Lsp(_) => lsp::run(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
