@@ -177,6 +177,10 @@ fn diagnostics_are_the_findings_of_check_in_utf16_positions() {
     let place = diagnostics.iter().find(|d| d["code"] == "place.located-in").expect("the place finding");
     // "😀 𝗪𝗘𝗧𝗢𝗡 Delegates met in " is 2 + 1 + 10 + 1 + 17 UTF-16 units.
     assert_eq!(place["range"]["start"], json!({"line": 0, "character": 31}));
+    // The finding's labels are its related information, in the same document.
+    let related = &place["relatedInformation"][0];
+    assert!(related["message"].as_str().unwrap().contains("KwaZulu-Natal"), "{place}");
+    assert_eq!(related["location"]["uri"], uri(&path));
 
     // Hover on the claim: the message, evidence and sources as Markdown.
     let hover = client.request(
@@ -281,6 +285,49 @@ fn a_broken_config_is_shown_and_the_server_keeps_checking() {
     assert_eq!(client.diagnostics_for(&uri(&path))["params"]["diagnostics"], json!([]));
     let unknown = client.request("textDocument/formatting", json!({}));
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.exit_code(), Some(0));
+}
+
+#[test]
+fn initialization_options_are_the_command_lines() {
+    let dir = dir("lsp-options");
+    std::fs::write(
+        dir.join("house.toml"),
+        r#"id = "style.house-term"
+kind = "preferred-term"
+severity = "warning"
+message = "write \"{preferred}\", not \"{term}\""
+
+[settings.pairs]
+colour = "color"
+
+[[example]]
+text = "A colour."
+flagged = ["colour"]
+
+[[example]]
+text = "A color."
+"#,
+    )
+    .unwrap();
+    let text = "The colour of Shenzhen, KwaZulu-Natal.\n";
+    let path = dir.join("a.txt");
+    std::fs::write(&path, text).unwrap();
+    let mut client = Client::start(&dir, json!({"rules": ["house.toml"], "select": ["style"], "lang": "en"}));
+    let published = open(&mut client, &path, "plaintext", text);
+    let codes: Vec<&str> =
+        published["params"]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["style.house-term"], "{published}");
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.exit_code(), Some(0));
+
+    // An option the command line would refuse is said, not fatal.
+    let mut client = Client::start(&dir, json!({"lang": "fr"}));
+    let message = client.wait_for(|m| m["method"] == "window/showMessage");
+    assert!(message["params"]["message"].as_str().unwrap().contains("initializationOptions"), "{message}");
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     assert_eq!(client.exit_code(), Some(0));

@@ -373,9 +373,13 @@ impl<'c> Server<'c> {
         let (from, to) = (offset_of(&doc.text, &lines, p.range.start), offset_of(&doc.text, &lines, p.range.end));
         let mut actions = Vec::new();
         let mut disabled_lines = Vec::new();
+        let mut replacements: Vec<factlint::fix::Edit> = Vec::new();
         for d in doc.findings.iter().filter(|d| d.span.start <= to && from <= d.span.end) {
             let diagnostic = to_lsp(d, &doc.text, &lines, uri);
-            if let Some(edit) = factlint::fix::edit_of(d, &doc.text, doc.format) {
+            // Two findings that ask for the same replacement (a place's region and the
+            // document's consistency) are one quick fix.
+            if let Some(edit) = factlint::fix::edit_of(d, &doc.text, doc.format).filter(|e| !replacements.contains(e)) {
+                replacements.push(edit.clone());
                 let title = format!("Replace with \u{201c}{}\u{201d}", d.suggestion.as_deref().unwrap_or_default());
                 actions.push(action(title, uri, &doc.text, &lines, edit.range, edit.replacement, &diagnostic, true));
             }
