@@ -638,7 +638,7 @@ mod tests {
         for offset in [0, 1, 5, 6, 7, x, text.len()] {
             assert_eq!(offset_of(text, &lines, position_of(text, &lines, offset)), offset, "{offset}");
         }
-        assert_eq!(offset_of(text, &lines, lsp::Position::new(0, 99)), 5, "past the end is the line's end");
+        assert_eq!(offset_of(text, &lines, lsp::Position::new(0, 99)), 6, "past the end is the line's end");
     }
 
     #[test]
