@@ -36,6 +36,43 @@ impl Diagnostic {
     }
 }
 
+/// What a claim read from the text comes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// The knowledge agrees.
+    Confirmed,
+    /// The knowledge disagrees: the claim has a finding.
+    Contradicted,
+    /// The knowledge cannot judge it.
+    Unknown,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Confirmed => "confirmed",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        [Verdict::Confirmed, Verdict::Contradicted, Verdict::Unknown].into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// A claim a rule read, and its verdict: confirmed with its source, contradicted with its
+/// finding's message, or unknown with the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    pub rule: RuleId,
+    pub verdict: Verdict,
+    pub span: Span,
+    pub text: String,
+    /// The source (confirmed), the finding's message (contradicted) or the reason (unknown).
+    pub note: String,
+}
+
 /// What a renderer may know about a rule: plain data copied from the loaded rules, so that
 /// formats with a rules section (SARIF) or a summary by rule (HTML) never see rule objects.
 #[derive(Clone, Debug, PartialEq, Eq)]

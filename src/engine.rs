@@ -4,7 +4,7 @@
 
 use crate::checks::rule::Rule;
 use crate::checks::{CheckCx, Document, Finding};
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Claim, Diagnostic, Label, Verdict};
 use crate::knowledge::Knowledge;
 use crate::markup::{self, Format, Prose};
 use crate::recognize::{dates, detect_language};
@@ -27,6 +27,8 @@ pub struct Settings {
     pub ignore: Vec<String>,
     /// Severity overrides by rule id or category.
     pub severity: BTreeMap<String, Severity>,
+    /// List every claim the rules read, with its verdict ([`Checked::claims`]).
+    pub claims: bool,
 }
 
 impl Settings {
@@ -64,6 +66,9 @@ pub fn date_from_front_matter(value: &str) -> Option<NaiveDate> {
 pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub front_matter_problems: Vec<String>,
+    /// With [`Settings::claims`]: every claim the rules read, in text order; each finding is a
+    /// contradicted claim.
+    pub claims: Vec<Claim>,
 }
 
 impl Engine<'_> {
@@ -136,13 +141,30 @@ impl Engine<'_> {
         };
         let mut out = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
+        let notes = std::cell::RefCell::new(Vec::new());
+        let mut claims = Vec::new();
         for rule in &self.rules.rules {
             if !settings.enabled(rule) || !rule.runs_on(lang) {
                 continue;
             }
             findings.clear();
-            let cx = CheckCx { knowledge: self.knowledge, lexicons: &self.rules.lexicons, rule };
+            let cx = CheckCx {
+                knowledge: self.knowledge,
+                lexicons: &self.rules.lexicons,
+                rule,
+                claims: settings.claims.then_some(&notes),
+            };
             rule.check.check(&doc, &cx, &mut findings);
+            for n in notes.borrow_mut().drain(..) {
+                let span = prose.to_original(n.range);
+                claims.push(Claim {
+                    rule: rule.id.clone(),
+                    verdict: if n.confirmed { Verdict::Confirmed } else { Verdict::Unknown },
+                    span,
+                    text: source.slice(span).to_string(),
+                    note: n.note,
+                });
+            }
             let severity = settings.severity_of(rule);
             for f in findings.drain(..) {
                 out.push(to_diagnostic(source, prose, rule, severity, f));
@@ -154,7 +176,25 @@ impl Engine<'_> {
         crate::suppress::apply(source, prose, self.rules, &ran, severity, &mut out);
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         problems.sort();
-        Checked { diagnostics: out, front_matter_problems: problems.into_iter().map(|(_, m)| m).collect() }
+        if settings.claims {
+            let reads_claims = |d: &Diagnostic| {
+                self.rules
+                    .get(d.rule.as_str())
+                    .and_then(|r| crate::checks::kind_info(&r.kind))
+                    .is_some_and(|k| k.reads_claims)
+            };
+            claims.extend(out.iter().filter(|d| reads_claims(d)).map(|d| Claim {
+                rule: d.rule.clone(),
+                verdict: Verdict::Contradicted,
+                span: d.span,
+                text: d.text.clone(),
+                note: d.message.clone(),
+            }));
+            claims.sort_by(|a, b| {
+                (a.span.start, a.span.end, a.rule.as_str()).cmp(&(b.span.start, b.span.end, b.rule.as_str()))
+            });
+        }
+        Checked { diagnostics: out, front_matter_problems: problems.into_iter().map(|(_, m)| m).collect(), claims }
     }
 }
 

@@ -454,3 +454,51 @@ fn fix_leaves_markup_and_stdin_alone() {
     );
     assert!(diff.stdout.contains("+Held in Shenzhen, Guangdong.\n"), "{}", diff.stdout);
 }
+
+/// `factlint claims` lists every claim the rules read, with its verdict and what it rests on;
+/// the JSON report counts them per file and lists them with --claims.
+#[test]
+fn claims_are_listed_with_their_verdicts() {
+    let dir = common::scratch("cli-claims");
+    let text = "Delegates met in Shenzhen, Guangdong on Tuesday, 14 May 2024, and later in Nairobi, Uganda.\nThey left on Friday, May 17.\n";
+    std::fs::write(dir.join("a.txt"), text).unwrap();
+    let run = common::factlint_in(&dir, &["claims", "--no-config", "--lang", "en", "a.txt"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "a.txt:1:18: confirmed place.located-in \"Shenzhen, Guangdong\": GeoNames 1795565",
+            "a.txt:1:41: confirmed date.weekday-mismatch \"Tuesday, 14 May 2024\": 14 May 2024 was a Tuesday",
+            "a.txt:1:76: contradicted place.located-in \"Nairobi, Uganda\": Nairobi is not in Uganda",
+            "a.txt:2:14: unknown date.weekday-mismatch \"Friday, May 17\": May 17 names no year, and the document has no date",
+            "a.txt: 4 claims: 2 confirmed, 1 contradicted, 1 unknown",
+        ],
+        "{}",
+        run.stdout
+    );
+    let unknown =
+        common::factlint_in(&dir, &["claims", "--no-config", "--lang", "en", "--verdict", "unknown", "a.txt"], None);
+    assert_eq!(unknown.stdout.lines().count(), 2, "{}", unknown.stdout);
+
+    let json = common::factlint_in(
+        &dir,
+        &["check", "--no-config", "--lang", "en", "--format", "json", "--claims", "a.txt"],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("a JSON report");
+    assert_eq!(report["claims_version"], 1);
+    let claims = &report["files"][0]["claims"];
+    assert_eq!(
+        (claims["confirmed"].as_u64(), claims["contradicted"].as_u64(), claims["unknown"].as_u64()),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(claims["list"][0]["note"], "GeoNames 1795565");
+    assert_eq!(claims["list"][0]["span"]["start"], 17);
+    let no_list =
+        common::factlint_in(&dir, &["check", "--no-config", "--lang", "en", "--format", "json", "a.txt"], None);
+    let report: serde_json::Value = serde_json::from_str(&no_list.stdout).expect("a JSON report");
+    assert!(report["files"][0]["claims"].get("list").is_none(), "the list only with --claims");
+    let wrong = common::factlint_in(&dir, &["check", "--claims", "--format", "sarif", "a.txt"], None);
+    assert_eq!(wrong.code, 2, "{}", wrong.stderr);
+}

@@ -36,6 +36,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &[],
     optional_groups: &[],
     needs_patterns: false,
+    reads_claims: false,
     message_values: &["score", "signals"],
     groups_doc: "none",
     settings_doc: "`model` (a model file beside the rule, from `factlint rules train`), `threshold`, `plain_threshold` (for text with no disguise, decoration or handle), `unit` (paragraph, line), `view` (normalized, prose), `prefilter`, `unless`, `max_signals`, `defer_to`, `wording.LANG` (message, score, signals, separator, word, handle, and a name per signal: styled, spaced, marked, digit-letter, decoration)",

@@ -32,6 +32,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &["place", "region"],
     optional_groups: &["claim"],
     needs_patterns: false,
+    reads_claims: true,
     message_values: &["place", "region", "other"],
     groups_doc: "as located-in",
     settings_doc: "`wording.LANG` (message, evidence and label per language; the shipped rule's when omitted)",

@@ -27,6 +27,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &[],
     optional_groups: &["weekday", "day", "month", "year", "numeric", "claim"],
     needs_patterns: true,
+    reads_claims: true,
     message_values: &["date", "month", "days", "year"],
     groups_doc: "`day`+`month` or `numeric`, `year`, `weekday`, `claim`",
     settings_doc:

@@ -35,6 +35,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &[],
     optional_groups: &["term"],
     needs_patterns: false,
+    reads_claims: false,
     message_values: &["term", "href"],
     groups_doc: "`term` (optional: narrows what is reported)",
     settings_doc: "`terms` (a trailing `*` matches any word ending), `exceptions`, `unless`, `only_with`, `scope` (sentence, paragraph, document), `min_share`, `visibility` (any, visible, hidden), `look_in` (text, link-text, link-href, link-host), `skip_quoted`, `view` (prose, normalized), `only_disguised`, `defer_to` (rules or categories whose overlapping findings win), `wording.LANG` (message and evidence per language; the shipped rules' when omitted)",

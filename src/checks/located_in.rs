@@ -42,6 +42,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &["place", "region"],
     optional_groups: &["claim"],
     needs_patterns: false,
+    reads_claims: true,
     message_values: &["place", "region", "actual"],
     groups_doc: "none needed: claims are read off place names as the lexicons' `place_*` lists define them (below); optional patterns with `place`, `region` and `claim` add shapes",
     settings_doc: "`common_words_list`, `unique_min_population`, `same_country_min_population`, `same_country_dominance`, `warn_on_village_namesakes`, `division_words.LANG`, `wording.LANG` (message, evidence and number words per language; the shipped rule's when omitted)",
@@ -72,6 +73,9 @@ const ENTRIES: Entries = Entries {
         "region",
         "village_message",
         "village",
+        "held_before",
+        "unknown_village",
+        "unknown_namesake",
     ],
     optional: &["message"],
     lists: &[],
@@ -242,16 +246,34 @@ impl LocatedIn {
             let sentence = segments.get_or_init(|| Segments::new(text)).sentence(text, claim.claim.clone());
             years_in(text, sentence).iter().any(|&(_, y)| y <= year as i32)
         };
+        // What a claim left unreported comes to, for the list of claims.
+        let values = || [("place", &text[claim.place.clone()]), ("region", &text[claim.region.clone()])];
+        let unknown = |entry: &str| cx.unknown(claim.claim.clone(), || self.wording(doc.lang).fill(entry, &values()));
         match claim.verdict(kb, doc.date) {
-            Verdict::Holds => None,
-            Verdict::Outdated(link) if dated_before(link.year) => None,
+            Verdict::Holds(x) => {
+                cx.confirmed(claim.claim.clone(), || kb.source(x));
+                None
+            }
+            Verdict::Outdated(link) if dated_before(link.year) => {
+                cx.confirmed(claim.claim.clone(), || {
+                    let year = link.year.to_string();
+                    let [p, r] = values();
+                    self.wording(doc.lang).fill("held_before", &[p, r, ("year", &year)])
+                });
+                None
+            }
             Verdict::Outdated(link) => Some(self.report_outdated(doc, cx, claim, link)),
             Verdict::OnlyVillage(village) => {
                 if !self.warn_on_village_namesakes {
+                    unknown("unknown_village");
                     return None;
                 }
-                let best = self.misplaced(doc, cx, claim)?;
+                let Some(best) = self.misplaced(doc, cx, claim) else {
+                    unknown("unknown_village");
+                    return None;
+                };
                 if best.level == Level::Village {
+                    unknown("unknown_village");
                     return None;
                 }
                 let mut f = self.report(doc, cx, claim, best);
@@ -281,7 +303,10 @@ impl LocatedIn {
                 Some(f)
             }
             Verdict::Wrong => {
-                let best = self.misplaced(doc, cx, claim)?;
+                let Some(best) = self.misplaced(doc, cx, claim) else {
+                    unknown("unknown_namesake");
+                    return None;
+                };
                 Some(self.report(doc, cx, claim, best))
             }
         }

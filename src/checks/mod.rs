@@ -92,14 +92,41 @@ pub struct DirectiveFinding {
     pub evidence: Vec<String>,
 }
 
+/// What a check concluded of a claim it read and did not report: the knowledge confirms it, or
+/// cannot judge it. A claim it reports is contradicted, and its finding says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimNote {
+    pub range: Range<usize>,
+    pub confirmed: bool,
+    /// The source that confirms it, or why it cannot be judged.
+    pub note: String,
+}
+
 /// What a check is given besides the document.
 pub struct CheckCx<'a> {
     pub knowledge: &'a Knowledge,
     pub lexicons: &'a Lexicons,
     pub rule: &'a Rule,
+    /// Where the claims a check reads are noted, when the run lists them.
+    pub claims: Option<&'a std::cell::RefCell<Vec<ClaimNote>>>,
 }
 
 impl CheckCx<'_> {
+    /// Notes a claim the knowledge confirms, with the source that does (built only when claims
+    /// are listed).
+    pub fn confirmed(&self, range: Range<usize>, source: impl FnOnce() -> String) {
+        if let Some(c) = self.claims {
+            c.borrow_mut().push(ClaimNote { range, confirmed: true, note: source() });
+        }
+    }
+
+    /// Notes a claim the knowledge cannot judge, with the reason.
+    pub fn unknown(&self, range: Range<usize>, reason: impl FnOnce() -> String) {
+        if let Some(c) = self.claims {
+            c.borrow_mut().push(ClaimNote { range, confirmed: false, note: reason() });
+        }
+    }
+
     /// What a claim reader needs of this context.
     pub fn read_cx(&self) -> crate::claims::ReadCx<'_> {
         crate::claims::ReadCx { knowledge: self.knowledge, lexicons: self.lexicons }

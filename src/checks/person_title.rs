@@ -55,6 +55,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &["title"],
     optional_groups: &["person", "claim"],
     needs_patterns: true,
+    reads_claims: true,
     message_values: &["person", "title", "actual", "holder", "date"],
     groups_doc: "`title` (required), `person`, `claim`",
     settings_doc: "`not_before_title`, `qualifier_joiners`, `lead_words`, `wording.LANG` (message, evidence, label, dates and month names per language; the shipped rule's when omitted)",

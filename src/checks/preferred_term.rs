@@ -35,6 +35,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &[],
     optional_groups: &[],
     needs_patterns: false,
+    reads_claims: false,
     message_values: &["term", "preferred"],
     groups_doc: "none",
     settings_doc: "`[[settings.term]]` (`preferred`, `avoid`, `exceptions`, `note`, `skip_names`), `[settings.pairs]` (`wrong = \"right\"`), `[[settings.variants]]` (spellings of one name; the document's most-used wins), `exceptions`, `skip_quoted`, `wording.LANG` (message, evidence and label per language; the shipped rules' when omitted)",

@@ -52,6 +52,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &["number"],
     optional_groups: &["scale", "unit_before", "unit_after", "bound", "claim"],
     needs_patterns: true,
+    reads_claims: true,
     message_values: &["number", "value", "subject", "measure", "date"],
     groups_doc: "`number` (required), `scale`, `unit_before`, `unit_after`, `bound`, `claim`",
     settings_doc: "`clause_words`, `max_figures`, `hedge_words`, `part_words`, `wording.LANG` (message, evidence, dates and month names per language; the shipped rule's when omitted)",

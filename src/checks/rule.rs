@@ -223,6 +223,10 @@ pub struct KindInfo {
     pub optional_groups: &'static [&'static str],
     /// Whether the kind needs patterns at all.
     pub needs_patterns: bool,
+    /// True when its findings judge claims read from the text (a place's region, a date's
+    /// weekday), so that `factlint claims` lists them as contradicted claims; false for kinds
+    /// that flag wording or spam.
+    pub reads_claims: bool,
     /// `{names}` the message may use.
     pub message_values: &'static [&'static str],
     /// The pattern groups, in words, for the kinds table (README, `factlint rules kinds`).

@@ -27,6 +27,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &[],
     optional_groups: &[],
     needs_patterns: false,
+    reads_claims: false,
     message_values: &["directive", "rules", "reason"],
     groups_doc: "none",
     settings_doc: "none",

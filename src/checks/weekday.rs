@@ -31,6 +31,7 @@ pub const INFO: KindInfo = KindInfo {
     required_groups: &["weekday"],
     optional_groups: &["day", "month", "year", "numeric", "relative", "claim"],
     needs_patterns: true,
+    reads_claims: true,
     message_values: &["weekday", "claimed", "actual", "actual_word", "date"],
     groups_doc: "`weekday` (required), `day`+`month`, `numeric` or `relative`, `year`, `claim`",
     settings_doc: "`min_year`, `max_year`, `wording.LANG` (message, evidence, date shape and the names of months and weekdays per language; the shipped rule's when omitted)",
@@ -64,6 +65,7 @@ const ENTRIES: Entries = Entries {
         "order_note",
         "no_year",
         "relative",
+        "unknown_year",
         "source",
         "day_month_year",
         "month_day_year",
@@ -141,8 +143,17 @@ impl WeekdayCheck {
                 date.plausible().iter().map(|r| (*r, r.candidates(doc.date))).collect();
             let all: Vec<NaiveDate> = readings.iter().flat_map(|(_, c)| c.iter().copied()).collect();
             // No year and no document date, or a date that does not exist: nothing to check here.
-            let primary = *all.first()?;
-            if all.iter().any(|d| d.weekday() == claimed.weekday) {
+            let Some(&primary) = all.first() else {
+                if !date.impossible() {
+                    cx.unknown(expr.span.clone(), || w.fill(lang, "unknown_year", &[("written", written)]));
+                }
+                return None;
+            };
+            if let Some(d) = all.iter().find(|d| d.weekday() == claimed.weekday) {
+                let entry = if doc.date.is_none_or(|t| *d < t) { "was" } else { "will_be" };
+                cx.confirmed(expr.span.clone(), || {
+                    w.fill(lang, entry, &[("date", &w.date(lang, *d)), ("weekday", w.weekday(lang, d.weekday()))])
+                });
                 return None;
             }
             if date.numeric && readings.len() > 1 {
@@ -191,6 +202,9 @@ impl WeekdayCheck {
             let doc_date = doc.date?;
             let day = doc_date.checked_add_signed(chrono::Duration::days(rel.days))?;
             if day.weekday() == claimed.weekday {
+                cx.confirmed(expr.span.clone(), || {
+                    w.fill(lang, "was", &[("date", &w.date(lang, day)), ("weekday", w.weekday(lang, day.weekday()))])
+                });
                 return None;
             }
             evidence.push(w.fill(

@@ -44,8 +44,8 @@ pub struct PlaceClaim {
 /// What the knowledge says of a place claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// Some place of that name lies in some region of that name.
-    Holds,
+    /// Some place of that name (this one) lies in some region of that name.
+    Holds(PlaceId),
     /// The place lies in a region split from (or a division that took over) the claimed one:
     /// right for copy written before the change, outdated in later or undated copy.
     Outdated(Link),
@@ -97,10 +97,10 @@ impl PlaceClaim {
                         village.get_or_insert(x);
                         continue;
                     }
-                    return Verdict::Holds;
+                    return Verdict::Holds(x);
                 }
                 if split_regency_of(kb, x, y) {
-                    return Verdict::Holds;
+                    return Verdict::Holds(x);
                 }
                 let Some(r) = xr else { continue };
                 for &l in &links {
@@ -111,19 +111,19 @@ impl PlaceClaim {
                     };
                     if changed {
                         if before(l.year) {
-                            return Verdict::Holds;
+                            return Verdict::Holds(x);
                         }
                         outdated.get_or_insert(l);
                     } else if l.kind == LinkKind::Split && l.region == y && l.other == r && !on_map {
                         // The record may still file a place of the newer region under the older.
-                        return Verdict::Holds;
+                        return Verdict::Holds(x);
                     }
                 }
             }
             // "Salford, Manchester": placed by a bigger neighbour of its region.
             let bigger = |yc: &Posting| kb.place(yc.place).population > kb.place(x).population;
             if xr.is_some() && self.region_cities.iter().any(|yc| bigger(yc) && xr == kb.region_of(yc.place)) {
-                return Verdict::Holds;
+                return Verdict::Holds(x);
             }
         }
         match (village, outdated) {

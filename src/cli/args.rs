@@ -50,6 +50,59 @@ pub enum Command {
     /// "ignore": [...], "noBuiltinRules": true}. README shows the set-up for Neovim, Helix, Zed
     /// and VS Code.
     Lsp(LspArgs),
+    /// List every claim the rules read, with its verdict: confirmed (with the source that
+    /// confirms it), contradicted (a finding) or unknown (with why the knowledge cannot judge
+    /// it). Exit 0, or 2 when an input, rule, knowledge or configuration could not be read.
+    #[command(after_help = "Examples:
+  factlint claims article.md
+  factlint claims content/ --verdict unknown
+  factlint claims article.txt --format json --lang id")]
+    Claims(ClaimsArgs),
+}
+
+/// Output formats of `claims`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// One line a claim: path:line:column: verdict rule "text": source or reason.
+    Human,
+    /// One JSON object: {"claims_version": 1, "files": [{"path", "summary", "claims": [...]}]}.
+    Json,
+}
+
+/// Options of `claims`.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Files or folders to read (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Human)]
+    pub format: ClaimsFormat,
+    /// Only claims with this verdict (repeatable, comma-separated).
+    #[arg(long, value_delimiter = ',', value_parser = ["confirmed", "contradicted", "unknown"])]
+    pub verdict: Vec<String>,
+    /// The documents' language (auto, en, id), as for check.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// The documents' date, YYYY-MM-DD, as for check.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Rule files or folders on top of the built-in ones (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Knowledge files on top of the built-in knowledge (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub knowledge: Vec<PathBuf>,
+    /// Only these rules or categories (repeatable, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Leave out these rules or categories.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Use this factlint.toml instead of the one found upward from each path.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Use no factlint.toml.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// Options of `lsp`.
@@ -182,6 +235,11 @@ pub struct CheckArgs {
     /// knowledge errors, or when stdin cannot be read.
     #[arg(long, conflicts_with_all = ["paths", "format", "baseline", "stdin_filename", "color"])]
     pub stream: bool,
+
+    /// With --format json, list every claim the rules read with its verdict (each file's
+    /// `claims.list`), not only the counts.
+    #[arg(long, requires = "format")]
+    pub claims: bool,
 
     /// Apply every suggestion that is one unambiguous replacement (a place's region, a weekday)
     /// to the files, then report the findings that remain; the exit code is theirs. A file is

@@ -29,13 +29,13 @@ const PROSE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "m
 
 /// One input to check.
 #[derive(Debug, Clone)]
-enum Input {
+pub(super) enum Input {
     File(PathBuf),
     Stdin,
 }
 
 impl Input {
-    fn shown(&self) -> String {
+    pub(super) fn shown(&self) -> String {
         match self {
             Input::File(p) => p.display().to_string(),
             Input::Stdin => "-".to_string(),
@@ -107,7 +107,7 @@ pub(super) fn build_setup(args: &CheckArgs, config_path: Option<&Path>) -> Resul
 
 /// Expands command-line paths into files: folders are walked (.gitignore and hidden files
 /// respected) for prose files; a path that does not exist is an input error.
-fn expand_inputs(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
+pub(super) fn expand_inputs(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
@@ -159,7 +159,7 @@ fn io_message(e: &std::io::Error) -> String {
 }
 
 /// Reads an input as UTF-8 text, or says why it cannot be checked.
-fn read_input(input: &Input) -> Result<String, String> {
+pub(super) fn read_input(input: &Input) -> Result<String, String> {
     let bytes = match input {
         Input::Stdin => {
             // Read one byte past the limit at most: a huge stdin is refused, not held.
@@ -197,7 +197,7 @@ fn read_input(input: &Input) -> Result<String, String> {
     })
 }
 
-fn format_of(input: &Input, stdin_filename: Option<&Path>) -> Format {
+pub(super) fn format_of(input: &Input, stdin_filename: Option<&Path>) -> Format {
     match input {
         Input::File(p) => Format::from_path(p),
         Input::Stdin => stdin_filename.map(Format::from_path).unwrap_or(Format::Plain),
@@ -223,6 +223,7 @@ pub(super) fn base_settings(args: &CheckArgs) -> Result<Settings, String> {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         severity: BTreeMap::new(),
+        claims: false,
     })
 }
 
@@ -251,7 +252,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         return super::stream::run(args);
     }
     let base = match base_settings(args) {
-        Ok(b) => b,
+        // The JSON report counts the claims of each file by verdict.
+        Ok(b) => Settings { claims: args.format == OutputFormat::Json, ..b },
         Err(message) => {
             writeln!(std::io::stderr(), "error: {message}")?;
             return Ok(EXIT_ERROR);
@@ -278,6 +280,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         writeln!(
             std::io::stderr(),
             "error: --fix writes files, and stdin (`-`) is not one: use --diff to see the fixes"
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    if args.claims && args.format != OutputFormat::Json {
+        writeln!(
+            std::io::stderr(),
+            "error: --claims lists the claims in the JSON report: add --format json, or run `factlint claims`"
         )?;
         return Ok(EXIT_ERROR);
     }
@@ -315,7 +324,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         groups.insert(args.config.clone(), Vec::new());
     }
 
-    let mut report = Report { errors: input_errors, ..Report::default() };
+    let mut report = Report { errors: input_errors, list_claims: args.claims, ..Report::default() };
     let mut fixes: Vec<(String, Fixed)> = Vec::new();
     let mut fail_on = args.fail_on;
     let mut setup_failed = false;
@@ -369,7 +378,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                     .into_iter()
                     .map(|message| InputError { path: shown.clone(), message, checked: true })
                     .collect::<Vec<_>>();
-                let mut result = FileResult { source, diagnostics: checked.diagnostics };
+                let claims = settings.claims.then_some(checked.claims);
+                let mut result = FileResult { source, diagnostics: checked.diagnostics, claims };
                 let mut fixed = None;
                 if args.fix || args.diff {
                     let to = FixTarget { file: &file_path, format, settings: &settings, write: args.fix };
@@ -517,18 +527,25 @@ fn fix_file(
     let plan = factlint::fix::plan(text, to.format, &before.diagnostics, rules, unsafe_fixes);
     if plan.is_empty() {
         let f = Fixed { applied: 0, unsafe_left: plan.unsafe_left, diff: None };
-        return Ok((plan.unsafe_left > 0)
-            .then(|| (FileResult { source: before.source.clone(), diagnostics: before.diagnostics.clone() }, f)));
+        return Ok((plan.unsafe_left > 0).then(|| {
+            (
+                FileResult {
+                    source: before.source.clone(),
+                    diagnostics: before.diagnostics.clone(),
+                    claims: before.claims.clone(),
+                },
+                f,
+            )
+        }));
     }
     let fixed = factlint::fix::apply(text, &plan.edits);
     let source = Arc::new(SourceFile::new(before.source.path().to_string(), fixed));
-    let after = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        engine.check_file(&source, to.format, to.settings).diagnostics
-    }))
-    .map_err(|_| {
-        "internal error while checking the fixed text (a bug in factlint; please report it); the file was not fixed"
-            .to_string()
-    })?;
+    let after =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check_file(&source, to.format, to.settings)))
+            .map_err(|_| {
+            "internal error while checking the fixed text (a bug in factlint; please report it); the file was not fixed"
+                .to_string()
+        })?;
     let shown = before.source.path();
     let diff = (!to.write).then(|| {
         similar::TextDiff::from_lines(text, source.text())
@@ -540,7 +557,7 @@ fn fix_file(
         write_atomically(to.file, text, source.text())?;
     }
     Ok(Some((
-        FileResult { source, diagnostics: after },
+        FileResult { source, diagnostics: after.diagnostics, claims: to.settings.claims.then_some(after.claims) },
         Fixed { applied: plan.edits.len(), unsafe_left: plan.unsafe_left, diff },
     )))
 }

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod check;
+mod claims;
 mod init;
 mod kb;
 mod lsp;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules(c) => rules::run(&c),
         Command::Init(a) => init::run(&a),
         Command::Lsp(_) => lsp::run(),
+        Command::Claims(a) => claims::run(&a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -371,7 +371,7 @@ mod tests {
             diagnostic(20, 36, Severity::Error, "second"),
             diagnostic(40, 40, Severity::Info, "empty"),
         ];
-        let report = Report { files: vec![FileResult { source, diagnostics }], ..Report::default() };
+        let report = Report { files: vec![FileResult { source, diagnostics, claims: None }], ..Report::default() };
         let mut out = Vec::new();
         render(&report, &mut out).unwrap();
         let html = String::from_utf8(out).unwrap();

@@ -1,7 +1,7 @@
 //! `--format json`: one object with findings, errors and a summary, as documented in README.
 
 use super::Report;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Claim, Diagnostic, Verdict};
 use crate::source::SourceFile;
 use serde::Serialize;
 use std::io::Write;
@@ -12,6 +12,62 @@ struct JsonReport<'a> {
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError<'a>>,
     summary: JsonSummary,
+    /// The version of the `files` section's claims, when the run read them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claims_version: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    files: Vec<JsonFile<'a>>,
+}
+
+/// One file's claims: counts by verdict, and with --claims the list.
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    claims: JsonClaims<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonClaims<'a> {
+    confirmed: usize,
+    contradicted: usize,
+    unknown: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    list: Option<Vec<JsonClaim<'a>>>,
+}
+
+/// One claim as JSON; `factlint claims --format json` writes the same objects.
+#[derive(Serialize)]
+pub struct JsonClaim<'a> {
+    rule: &'a str,
+    verdict: &'a str,
+    span: JsonSpan,
+    text: &'a str,
+    /// The source that confirms it, the finding's message, or why it cannot be judged.
+    note: &'a str,
+}
+
+/// The JSON object of one claim in `source`.
+pub fn claim<'a>(source: &SourceFile, c: &'a Claim) -> JsonClaim<'a> {
+    JsonClaim {
+        rule: c.rule.as_str(),
+        verdict: c.verdict.as_str(),
+        span: span(source, c.span),
+        text: &c.text,
+        note: &c.note,
+    }
+}
+
+fn span(source: &SourceFile, s: crate::source::Span) -> JsonSpan {
+    let start = source.line_col(s.start);
+    let end = source.line_col(s.end);
+    JsonSpan {
+        start: s.start,
+        end: s.end,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+    }
 }
 
 /// One finding as JSON; stream mode writes the same objects.
@@ -55,20 +111,11 @@ struct JsonSummary {
 
 /// The JSON object of one finding in `source`.
 pub fn finding<'a>(source: &SourceFile, d: &'a Diagnostic) -> JsonFinding<'a> {
-    let start = source.line_col(d.span.start);
-    let end = source.line_col(d.span.end);
     JsonFinding {
         rule: d.rule.as_str(),
         severity: d.severity.as_str(),
         path: &d.path,
-        span: JsonSpan {
-            start: d.span.start,
-            end: d.span.end,
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-        },
+        span: span(source, d.span),
         text: &d.text,
         message: &d.message,
         evidence: &d.evidence,
@@ -85,6 +132,24 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         findings,
         errors: report.errors.iter().map(|e| JsonError { path: &e.path, message: &e.message }).collect(),
         summary: JsonSummary { files: s.files, findings: s.findings, error: s.error, warning: s.warning, info: s.info },
+        claims_version: report.files.iter().any(|f| f.claims.is_some()).then_some(1),
+        files: report
+            .files
+            .iter()
+            .filter_map(|f| {
+                let claims = f.claims.as_ref()?;
+                let n = |v: Verdict| claims.iter().filter(|c| c.verdict == v).count();
+                Some(JsonFile {
+                    path: f.source.path(),
+                    claims: JsonClaims {
+                        confirmed: n(Verdict::Confirmed),
+                        contradicted: n(Verdict::Contradicted),
+                        unknown: n(Verdict::Unknown),
+                        list: report.list_claims.then(|| claims.iter().map(|c| claim(&f.source, c)).collect()),
+                    },
+                })
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)

@@ -23,6 +23,8 @@ use std::sync::Arc;
 pub struct FileResult {
     pub source: Arc<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The claims the rules read, when the run collects them (`--format json`).
+    pub claims: Option<Vec<crate::diagnostic::Claim>>,
 }
 
 /// An input that could not be checked, or a file checked despite a value it could not read
@@ -42,6 +44,8 @@ pub struct Report {
     pub errors: Vec<InputError>,
     /// The rules the run loaded, by id (formats with a rules section list them).
     pub rules: Vec<RuleDescriptor>,
+    /// List every claim in the JSON report (`--claims`), not only the counts.
+    pub list_claims: bool,
 }
 
 /// Counts for the summary line and the JSON summary.
