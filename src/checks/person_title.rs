@@ -377,7 +377,8 @@ impl PersonTitle {
         let date_shown;
         match window {
             Some(w) => {
-                if mine.iter().any(|t| in_claimed(t) && t.possibly_overlaps(w)) {
+                if let Some(t) = mine.iter().find(|t| in_claimed(t) && t.possibly_overlaps(w)) {
+                    cx.confirmed(claim.range.clone(), || t.source.clone());
                     return None;
                 }
                 let others: Vec<&Tenure> = mine
@@ -411,7 +412,8 @@ impl PersonTitle {
             None => {
                 // No date: only a person the record knows in one office, still held, and never
                 // in the one named.
-                if mine.iter().any(in_claimed) {
+                if let Some(t) = mine.iter().find(|t| in_claimed(t)) {
+                    cx.confirmed(claim.range.clone(), || t.source.clone());
                     return None;
                 }
                 let offices: HashSet<OfficeId> = mine.iter().map(|t| t.office).collect();

@@ -327,7 +327,10 @@ impl Quantity {
         if claims.is_empty() || claims.len() > self.max_figures {
             return None;
         }
-        if claims.iter().any(|(fig, fs)| fs.iter().any(|f| agrees(fig, rec.fact(*f)))) {
+        if let Some((fig, fact)) =
+            claims.iter().find_map(|(fig, fs)| fs.iter().find(|f| agrees(fig, rec.fact(**f))).map(|f| (fig, *f)))
+        {
+            cx.confirmed(fig.range.clone(), || rec.fact(fact).source.clone());
             return None;
         }
         // The figure nearest the measure words is the claim.
