@@ -252,8 +252,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         return super::stream::run(args);
     }
     let base = match base_settings(args) {
-        // The JSON report counts the claims of each file by verdict.
-        Ok(b) => Settings { claims: args.format == OutputFormat::Json, ..b },
+        // The JSON report counts the claims of each file by verdict; the HTML report marks them.
+        Ok(b) => Settings { claims: matches!(args.format, OutputFormat::Json | OutputFormat::Html), ..b },
         Err(message) => {
             writeln!(std::io::stderr(), "error: {message}")?;
             return Ok(EXIT_ERROR);

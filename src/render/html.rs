@@ -7,7 +7,7 @@
 
 use super::escape::{escape, escape_into, Place};
 use super::{FileResult, Report};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Claim, Diagnostic, Verdict};
 use crate::source::Span;
 use crate::vocab::plural;
 use crate::vocab::Severity;
@@ -60,6 +60,10 @@ mark:target { outline: 2px dashed #1b1b1b; outline-offset: 2px; }
 .tip .ev::before { content: "\2022  "; }
 .tip .meta { color: var(--muted); font-size: .85rem; }
 mark:hover .tips, mark:focus .tips, mark:focus-within .tips, mark:target .tips { display: block; }
+.claim { cursor: help; text-underline-offset: .25em; }
+.claim.confirmed { text-decoration: underline 1px #2e7d32; }
+.claim.unknown { text-decoration: underline dotted 1px #777; }
+.claims { color: var(--muted); font-size: .95rem; margin: .25rem 0 .5rem; }
 @media print { .tips { display: none !important; } mark { border-bottom-style: double; } }
 "#;
 
@@ -140,12 +144,46 @@ fn group_text(out: &mut String, text: &str, g: &Group) {
     escape_into(out, &text[at..g.span.end], Place::Content);
 }
 
+/// The claims of a file that have no finding, which the article marks quietly: confirmed ones
+/// with their source on hover, unknown ones apart with the reason. None overlaps a finding or
+/// another.
+fn quiet_claims<'a>(f: &'a FileResult, groups: &[Group<'_>]) -> Vec<&'a Claim> {
+    let mut out: Vec<&Claim> = Vec::new();
+    for c in f.claims.iter().flatten().filter(|c| c.verdict != Verdict::Contradicted && !c.span.is_empty()) {
+        let overlaps = |s: Span| c.span.start < s.end && s.start < c.span.end;
+        if groups.iter().any(|g| overlaps(g.span)) || out.iter().any(|o| overlaps(o.span)) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
+/// "12 claims: 10 confirmed, 1 contradicted, 1 unknown", when the run read claims.
+fn claims_line(f: &FileResult) -> Option<String> {
+    let claims = f.claims.as_ref()?;
+    let n = |v: Verdict| claims.iter().filter(|c| c.verdict == v).count();
+    Some(format!(
+        "{}: {} confirmed, {} contradicted, {} unknown",
+        plural(claims.len(), "claim", "claims"),
+        n(Verdict::Confirmed),
+        n(Verdict::Contradicted),
+        n(Verdict::Unknown)
+    ))
+}
+
 fn article(out: &mut String, file_no: usize, f: &FileResult) {
     let text = f.source.text();
     // A parser drops one line break right after <pre>: give it one so the article's own stays.
     out.push_str("<pre class=\"article\">\n");
     let mut at = 0;
-    for g in groups(f) {
+    let groups = groups(f);
+    let mut quiet = quiet_claims(f, &groups).into_iter().peekable();
+    for g in groups {
+        while let Some(c) = quiet.next_if(|c| c.span.end <= g.span.start) {
+            quiet_claim(out, text, &mut at, c);
+        }
         escape_into(out, &text[at..g.span.start], Place::Content);
         let first = g.diagnostics[0].0;
         let tips: Vec<String> = g.diagnostics.iter().map(|(i, _)| format!("tip-{file_no}-{i}")).collect();
@@ -167,8 +205,25 @@ fn article(out: &mut String, file_no: usize, f: &FileResult) {
         out.push_str("</span></mark>");
         at = g.span.end;
     }
+    for c in quiet {
+        quiet_claim(out, text, &mut at, c);
+    }
     escape_into(out, &text[at..], Place::Content);
     out.push_str("</pre>\n");
+}
+
+fn quiet_claim(out: &mut String, text: &str, at: &mut usize, c: &Claim) {
+    escape_into(out, &text[*at..c.span.start], Place::Content);
+    let _ = write!(
+        out,
+        r#"<span class="claim {}" title="{}: {}">"#,
+        c.verdict.as_str(),
+        c.verdict.as_str(),
+        escape(&c.note)
+    );
+    escape_into(out, &text[c.span.range()], Place::Content);
+    out.push_str("</span>");
+    *at = c.span.end;
 }
 
 fn counts(f: &FileResult) -> [usize; 3] {
@@ -265,6 +320,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             escape(f.source.path()),
             plural(f.diagnostics.len(), "finding", "findings")
         );
+        if let Some(line) = claims_line(f) {
+            let _ = writeln!(h, "<p class=\"claims\">{}</p>", escape(&line));
+        }
         // The highlight that shows each finding (overlapping findings share one).
         let mut shown_by = vec![0; f.diagnostics.len() + 1];
         for g in groups(f) {
