@@ -40,8 +40,10 @@ pub enum Command {
     Kb(KbCommand),
     /// Write a starter factlint.toml, rule file and knowledge file into a folder.
     Init(InitArgs),
-    /// Run a Language Server Protocol server on stdin and stdout, for editors: findings as
-    /// diagnostics while you write, evidence and sources on hover, quick fixes.
+    /// Run a language server (LSP, on stdin and stdout) for editors.
+    ///
+    /// Findings show as diagnostics while you write, evidence and sources on hover, and quick
+    /// fixes apply suggestions or disable a rule for a line.
     ///
     /// Each open document is checked as `factlint check` checks the file: factlint.toml is found
     /// upward from it and read again when it changes. initializationOptions may give what the
@@ -50,9 +52,11 @@ pub enum Command {
     /// "ignore": [...], "noBuiltinRules": true}. README shows the set-up for Neovim, Helix, Zed
     /// and VS Code.
     Lsp(LspArgs),
-    /// List every claim the rules read, with its verdict: confirmed (with the source that
-    /// confirms it), contradicted (a finding) or unknown (with why the knowledge cannot judge
-    /// it). Exit 0, or 2 when an input, rule, knowledge or configuration could not be read.
+    /// List every claim the rules read, with its verdict and what it rests on.
+    ///
+    /// A claim is confirmed (with the source that confirms it), contradicted (it has a finding)
+    /// or unknown (with why the knowledge cannot judge it). Exit 0, or 2 when an input, rule,
+    /// knowledge or configuration could not be read.
     #[command(after_help = "Examples:
   factlint claims article.md
   factlint claims content/ --verdict unknown
