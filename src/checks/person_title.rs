@@ -96,6 +96,8 @@ const ENTRIES: Entries = Entries {
         "any_date",
         "sentence_years",
         "held_by",
+        "unknown_then",
+        "unknown_undated",
     ],
     optional: &["message"],
     lists: &[("months", 12)],
@@ -393,6 +395,10 @@ impl PersonTitle {
                     }
                 }
                 if actual.is_none() && holder.is_none() {
+                    cx.unknown(claim.range.clone(), || {
+                        let date = self.wording.days(lang, w.start, w.end);
+                        self.wording.fill(lang, "unknown_then", &[("person", &person.name), ("date", &date)])
+                    });
                     return None;
                 }
                 for t in &others {
@@ -417,10 +423,19 @@ impl PersonTitle {
                     return None;
                 }
                 let offices: HashSet<OfficeId> = mine.iter().map(|t| t.office).collect();
+                let undated = || {
+                    cx.unknown(claim.range.clone(), || {
+                        self.wording.fill(lang, "unknown_undated", &[("person", &person.name)])
+                    })
+                };
                 if offices.len() != 1 {
+                    undated();
                     return None;
                 }
-                let current = mine.iter().copied().find(|t| t.to.is_none() && t.from.is_some())?;
+                let Some(current) = mine.iter().copied().find(|t| t.to.is_none() && t.from.is_some()) else {
+                    undated();
+                    return None;
+                };
                 actual = Some(current);
                 evidence.push(self.wording.fill(
                     lang,

@@ -100,6 +100,9 @@ const ENTRIES: Entries = Entries {
         "below",
         "rounding",
         "undated",
+        "unknown_hedged",
+        "unknown_list",
+        "unknown_period",
     ],
     optional: &["message"],
     lists: &[("months", 12)],
@@ -289,7 +292,22 @@ impl Quantity {
         let rec = kb.records();
         let text = doc.text();
         let facts = named_facts(kb, text, doc.lang, clause.clone());
-        if facts.is_empty() || self.hedged(text, clause.clone()) {
+        if facts.is_empty() {
+            return None;
+        }
+        // Figures that could be about a fact the clause names, noted when left unjudged.
+        let unknown = |entry: &str| {
+            for fig in figures {
+                if facts
+                    .iter()
+                    .any(|(f, _)| unit_agrees(cx.lexicons, fig, rec.fact(*f)) && plausible_magnitude(fig, rec.fact(*f)))
+                {
+                    cx.unknown(fig.range.clone(), || self.wording.text(doc.lang, entry).to_string());
+                }
+            }
+        };
+        if self.hedged(text, clause.clone()) {
+            unknown("unknown_hedged");
             return None;
         }
         let years = years_in(text, clause.clone());
@@ -324,7 +342,12 @@ impl Quantity {
                 claims.push((fig, applicable));
             }
         }
-        if claims.is_empty() || claims.len() > self.max_figures {
+        if claims.is_empty() {
+            unknown("unknown_period");
+            return None;
+        }
+        if claims.len() > self.max_figures {
+            unknown("unknown_list");
             return None;
         }
         if let Some((fig, fact)) =
