@@ -2,7 +2,8 @@
 //! /usr/bin/chromium) renders the report of the seed article and of a fixture whose text holds
 //! a <script>, and the test checks the parsed page and the pixels of its screenshots: the claim
 //! is highlighted in place, its evidence card appears when the claim is targeted (as on hover
-//! or focus), and the article's markup stays text.
+//! or focus), the article's markup stays text, and claims confirmed by the knowledge are
+//! underlined quietly with their source on hover.
 //!
 //! Chromium is required: this test fails, never skips, when it is missing.
 //! Install it with `apt-get install -y chromium` (.ci/run does).
@@ -127,4 +128,40 @@ fn seed_article_report_renders_with_the_claim_highlighted_and_its_evidence() {
         count(&before, ERROR_BADGE)
     );
     eprintln!("screenshots: {} and {}", plain.display(), targeted.display());
+}
+
+/// The green of a confirmed claim's underline.
+const CONFIRMED: [u8; 3] = [0x2e, 0x7d, 0x32];
+
+#[test]
+#[ignore = "needs Chromium: run by .ci/run"]
+fn confirmed_claims_are_underlined_quietly_with_their_source() {
+    let dir = scratch("chromium-claims");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let run = factlint_in(&examples, &["check", "--no-config", ".", "--format", "html"], None);
+    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
+    let report = dir.join("report.html");
+    std::fs::write(&report, &run.stdout).unwrap();
+    let profile = dir.join("profile");
+    let dom = String::from_utf8(chromium(&profile, &["--dump-dom", &file_url(&report, "")]).stdout).unwrap();
+    assert!(
+        dom.contains(
+            r#"<span class="claim confirmed" title="confirmed: GeoNames 1625822">Surabaya, Jawa Timur</span>"#
+        ),
+        "the confirmed claim is marked with its source"
+    );
+    assert!(dom.contains("4 claims: 2 confirmed, 2 contradicted, 0 unknown"), "each file says its claims");
+    let png = dir.join("claims.png");
+    chromium(
+        &profile,
+        &["--window-size=1000,3000", &format!("--screenshot={}", png.display()), &file_url(&report, "")],
+    );
+    let shown = pixels(&png);
+    assert!(
+        count(&shown, CONFIRMED) > 100,
+        "confirmed claims are underlined: {} green pixels",
+        count(&shown, CONFIRMED)
+    );
+    assert!(count(&shown, ERROR_HIGHLIGHT) > 500, "contradicted claims stay highlighted");
+    eprintln!("screenshot: {}", png.display());
 }
