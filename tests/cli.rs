@@ -502,3 +502,14 @@ fn claims_are_listed_with_their_verdicts() {
     let wrong = common::factlint_in(&dir, &["check", "--claims", "--format", "sarif", "a.txt"], None);
     assert_eq!(wrong.code, 2, "{}", wrong.stderr);
 }
+
+#[test]
+fn fix_leaves_a_file_read_only_in_part() {
+    let dir = common::scratch("cli-fix-front-matter");
+    let text = "---\ndate: 31 Juni 2023\n---\nRapat digelar di Shenzhen, KwaZulu-Natal.\n";
+    std::fs::write(dir.join("a.md"), text).unwrap();
+    let run = common::factlint_in(&dir, &["check", "--no-config", "--fix", "a.md"], None);
+    assert_eq!(std::fs::read_to_string(dir.join("a.md")).unwrap(), text, "not touched");
+    assert!(run.stderr.contains("a.md not fixed: part of it could not be read"), "{}", run.stderr);
+    assert_eq!(run.code, 2);
+}

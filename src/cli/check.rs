@@ -381,7 +381,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                 let claims = settings.claims.then_some(checked.claims);
                 let mut result = FileResult { source, diagnostics: checked.diagnostics, claims };
                 let mut fixed = None;
-                if args.fix || args.diff {
+                if (args.fix || args.diff) && !problems.is_empty() {
+                    // A file read only in part (a front matter value that is no date or
+                    // language) is checked, but its fixes could rest on what was not read.
+                    fixed = Some(Fixed {
+                        applied: 0,
+                        unsafe_left: 0,
+                        diff: None,
+                        left_alone: Some("part of it could not be read; mend that, then fix".to_string()),
+                    });
+                } else if args.fix || args.diff {
                     let to = FixTarget { file: &file_path, format, settings: &settings, write: args.fix };
                     match fix_file(&engine, &setup.rules, &result, &to, args.unsafe_fixes) {
                         Ok(Some((after, f))) => {
@@ -502,6 +511,8 @@ struct Fixed {
     unsafe_left: usize,
     /// The unified diff, with --diff.
     diff: Option<String>,
+    /// Why the file's fixes were not applied at all.
+    left_alone: Option<String>,
 }
 
 /// Where and how one file's fixes go.
@@ -526,7 +537,7 @@ fn fix_file(
     let text = before.source.text();
     let plan = factlint::fix::plan(text, to.format, &before.diagnostics, rules, unsafe_fixes);
     if plan.is_empty() {
-        let f = Fixed { applied: 0, unsafe_left: plan.unsafe_left, diff: None };
+        let f = Fixed { applied: 0, unsafe_left: plan.unsafe_left, diff: None, left_alone: None };
         return Ok((plan.unsafe_left > 0).then(|| {
             (
                 FileResult {
@@ -558,7 +569,7 @@ fn fix_file(
     }
     Ok(Some((
         FileResult { source, diagnostics: after.diagnostics, claims: to.settings.claims.then_some(after.claims) },
-        Fixed { applied: plan.edits.len(), unsafe_left: plan.unsafe_left, diff },
+        Fixed { applied: plan.edits.len(), unsafe_left: plan.unsafe_left, diff, left_alone: None },
     )))
 }
 
@@ -591,8 +602,13 @@ fn report_fixes(args: &CheckArgs, fixes: &[(String, Fixed)]) -> std::io::Result<
     let applied: usize = fixes.iter().map(|(_, f)| f.applied).sum();
     let files = fixes.iter().filter(|(_, f)| f.applied > 0).count();
     let verb = if args.diff { "would fix" } else { "fixed" };
-    for (path, f) in fixes.iter().filter(|(_, f)| f.applied > 0) {
-        writeln!(err, "factlint: {verb} {} in {path}", plural(f.applied, "finding", "findings"))?;
+    for (path, f) in fixes {
+        if f.applied > 0 {
+            writeln!(err, "factlint: {verb} {} in {path}", plural(f.applied, "finding", "findings"))?;
+        }
+        if let Some(why) = &f.left_alone {
+            writeln!(err, "factlint: {path} not fixed: {why}")?;
+        }
     }
     writeln!(err, "factlint: {verb} {} in {}", plural(applied, "finding", "findings"), plural(files, "file", "files"))?;
     let left: usize = fixes.iter().map(|(_, f)| f.unsafe_left).sum();
