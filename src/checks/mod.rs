@@ -6,6 +6,7 @@
 //! values and compile function), and add that to [`KINDS`]. README's kinds table is
 //! [`kinds_table`]; a test keeps the two the same.
 
+pub mod capital;
 pub mod classifier;
 pub mod consistency;
 pub mod date_valid;
@@ -167,6 +168,7 @@ pub const KINDS: &[KindInfo] = &[
     person_title::INFO,
     quantity::INFO,
     unused_suppression::INFO,
+    capital::INFO,
 ];
 
 pub fn kind_info(name: &str) -> Option<KindInfo> {

@@ -1,0 +1,91 @@
+//! The capital rule on fixtures in both languages: wrong capitals are flagged with the right
+//! one as evidence (and as the suggestion where the country has one seat), and right ones,
+//! capitals split between seats, former capitals in undated copy, regions' capitals and other
+//! "capitals" ("the tech capital of China") stay clean.
+
+mod common;
+
+use common::{builtin, check_with_knowledge, dated, fixture_lines, unmark};
+use factlint::vocab::Lang;
+
+const RULE: &str = "place.capital";
+
+fn clean(file: &str, lang: Lang) -> usize {
+    let lines = fixture_lines(file);
+    let mut noisy = Vec::new();
+    for line in &lines {
+        let (date, text) = dated(line);
+        for d in check_with_knowledge(&builtin().1, text, lang, date, &[RULE]) {
+            noisy.push(format!("{line:?}: flagged {:?} ({}; {:?})", d.text, d.message, d.evidence));
+        }
+    }
+    assert!(noisy.is_empty(), "false alarms in {file}:\n{}", noisy.join("\n"));
+    lines.len()
+}
+
+fn wrong(file: &str, lang: Lang) -> usize {
+    let lines = fixture_lines(file);
+    let mut failures = Vec::new();
+    for line in &lines {
+        let (date, marked_text) = dated(line);
+        let (text, marked) = unmark(marked_text);
+        assert_eq!(marked.len(), 1, "{file}: one [[marked]] claim a line: {line}");
+        let found = check_with_knowledge(&builtin().1, &text, lang, date, &[RULE]);
+        let texts: Vec<&str> = found.iter().map(|d| d.text.as_str()).collect();
+        if texts != marked {
+            failures.push(format!("{text:?}: expected {marked:?}, found {texts:?}"));
+        }
+        for d in &found {
+            if d.evidence.is_empty() || d.sources.is_empty() {
+                failures.push(format!("{text:?}: a finding without evidence or sources: {d:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{file}:\n{}", failures.join("\n"));
+    lines.len()
+}
+
+#[test]
+fn wrong_capitals_are_caught_in_both_languages() {
+    assert!(wrong("capital/wrong.en.txt", Lang::EN) + wrong("capital/wrong.id.txt", Lang::ID) >= 40);
+}
+
+#[test]
+fn right_capitals_and_look_alikes_stay_clean_in_both_languages() {
+    assert!(clean("capital/right.en.txt", Lang::EN) + clean("capital/right.id.txt", Lang::ID) >= 40);
+}
+
+#[test]
+fn a_wrong_capital_is_told_the_right_one() {
+    let found = check_with_knowledge(
+        &builtin().1,
+        "Pertemuan di ibu kota Australia, Sydney, pekan lalu.",
+        Lang::ID,
+        None,
+        &[RULE],
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].message, "Sydney bukan ibu kota Australia");
+    assert_eq!(found[0].evidence[0], "ibu kota Australia adalah Canberra");
+    assert_eq!(found[0].suggestion.as_deref(), Some("Australia, Canberra"));
+    // A country with several seats is told them all, and gets no single replacement.
+    let found = check_with_knowledge(
+        &builtin().1,
+        "Miners rallied in Johannesburg, the capital of South Africa, on Friday.",
+        Lang::EN,
+        None,
+        &[RULE],
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].evidence.iter().any(|e| e.contains("Cape Town")), "{:?}", found[0].evidence);
+    assert_eq!(found[0].suggestion, None);
+    // A former capital in a later document says when it stopped being one.
+    let found = check_with_knowledge(
+        &builtin().1,
+        "Traffic stalled in Lagos, the capital of Nigeria.",
+        Lang::EN,
+        common::dated("2024-05-14 | x").0,
+        &[RULE],
+    );
+    assert_eq!(found[0].evidence[0], "Lagos was the capital of Nigeria until 1991", "{:?}", found[0].evidence);
+}
