@@ -53,7 +53,7 @@ pub struct Settings {
 const ENTRIES: Entries = Entries {
     kind: INFO.name,
     inherit: true,
-    texts: &["elsewhere", "agrees", "here"],
+    texts: &["elsewhere", "agrees", "here", "consistent"],
     optional: &["message"],
     lists: &[],
     message_values: INFO.message_values,
@@ -126,6 +126,21 @@ impl Check for Consistency {
                     ..Finding::default()
                 });
                 break;
+            }
+        }
+        // A place the document names more than once, the same way each time and rightly:
+        // confirmed. (Consistently wrong is the located-in rule's to say.)
+        for g in &groups {
+            for &i in g.iter().filter(|&&i| !reported.contains(&i) && holds[i]) {
+                if g.iter().all(|&j| j == i || regions_agree(kb, &claims[i], &claims[j])) {
+                    let c = &claims[i];
+                    cx.confirmed(c.claim.clone(), || {
+                        let count = g.len().to_string();
+                        let values =
+                            [("place", &text[c.place.clone()]), ("region", &text[c.region.clone()]), ("count", &count)];
+                        w.fill(lang, "consistent", &values)
+                    });
+                }
             }
         }
     }
