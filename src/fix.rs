@@ -85,7 +85,7 @@ pub fn plan(text: &str, format: Format, diagnostics: &[Diagnostic], rules: &Rule
         }
         candidates.push(edit);
     }
-    candidates.sort_by(|a, b| (a.range.start, a.range.end).cmp(&(b.range.start, b.range.end)));
+    candidates.sort_by_key(|e| (e.range.start, e.range.end));
     candidates.dedup();
     // Edits that overlap ask two things of the same bytes: none of them is applied.
     let mut i = 0;

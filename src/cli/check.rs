@@ -343,7 +343,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         }
         report.rules.extend(setup.rules.rules.iter().filter(|r| base.enabled(r)).map(RuleDescriptor::of));
         let engine = Engine { rules: &setup.rules, knowledge: &setup.knowledge };
-        let results: Vec<Result<(FileResult, Vec<InputError>, Option<Fixed>), InputError>> = inputs
+        let results: Vec<Result<Checked, InputError>> = inputs
             .par_iter()
             .map(|input| {
                 if let Some(bar) = &progress {
@@ -502,6 +502,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         Ok(()) => Ok(code),
     }
 }
+
+/// One input checked: its result, what of it could not be read, and what --fix did to it.
+type Checked = (FileResult, Vec<InputError>, Option<Fixed>);
 
 /// What --fix or --diff did to one file.
 struct Fixed {
