@@ -11,16 +11,7 @@ use factlint::vocab::Lang;
 const RULE: &str = "place.capital";
 
 fn clean(file: &str, lang: Lang) -> usize {
-    let lines = fixture_lines(file);
-    let mut noisy = Vec::new();
-    for line in &lines {
-        let (date, text) = dated(line);
-        for d in check_with_knowledge(&builtin().1, text, lang, date, &[RULE]) {
-            noisy.push(format!("{line:?}: flagged {:?} ({}; {:?})", d.text, d.message, d.evidence));
-        }
-    }
-    assert!(noisy.is_empty(), "false alarms in {file}:\n{}", noisy.join("\n"));
-    lines.len()
+    common::assert_clean_fixture(&builtin().1, file, lang, &[RULE])
 }
 
 fn wrong(file: &str, lang: Lang) -> usize {

@@ -15,16 +15,7 @@ const RULE: &str = "number.mismatch";
 static RECORD: LazyLock<Knowledge> = LazyLock::new(|| knowledge_with(&["tests/fixtures/numbers/record.toml"]));
 
 fn clean(file: &str, lang: Lang) -> usize {
-    let lines = fixture_lines(file);
-    let mut noisy = Vec::new();
-    for line in &lines {
-        let (date, text) = dated(line);
-        for d in check_with_knowledge(&RECORD, text, lang, date, &[RULE]) {
-            noisy.push(format!("{line:?}: flagged {:?} ({}; {:?})", d.text, d.message, d.evidence));
-        }
-    }
-    assert!(noisy.is_empty(), "false alarms in {file}:\n{}", noisy.join("\n"));
-    lines.len()
+    common::assert_clean_fixture(&RECORD, file, lang, &[RULE])
 }
 
 fn wrong(file: &str, lang: Lang) -> usize {

@@ -91,6 +91,21 @@ pub fn check_with_knowledge(
     engine.check(&SourceFile::new("test.txt", text), Format::Plain, &settings)
 }
 
+/// Checks every line of a fixture of `date | text` lines that must stay clean, with `select`
+/// alone, and fails listing every finding; returns how many lines were checked.
+pub fn assert_clean_fixture(kb: &Knowledge, file: &str, lang: Lang, select: &[&str]) -> usize {
+    let lines = fixture_lines(file);
+    let mut noisy = Vec::new();
+    for line in &lines {
+        let (date, text) = dated(line);
+        for d in check_with_knowledge(kb, text, lang, date, select) {
+            noisy.push(format!("{line:?}: flagged {:?} ({}; {:?})", d.text, d.message, d.evidence));
+        }
+    }
+    assert!(noisy.is_empty(), "false alarms in {file}:\n{}", noisy.join("\n"));
+    lines.len()
+}
+
 /// The built-in knowledge with knowledge files loaded in order (paths relative to the
 /// repository).
 pub fn knowledge_with(files: &[&str]) -> Knowledge {
