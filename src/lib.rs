@@ -19,7 +19,8 @@
 //!   run of a rule set over a document; [`verify`]: rule examples run through the engine;
 //!   [`fix`]: findings' suggestions applied to their text;
 //! - [`render`], [`baseline`], [`config`]: output formats, known findings and the
-//!   configuration file. The command line is the binary's, built on this library's public API.
+//!   configuration file; [`stream`]: JSON Lines of documents in, findings out. The command line
+//!   is the binary's, built on this library's public API.
 //!
 //! The public API is the facade re-exported at the top ([`Engine`], [`RuleSet`], [`Knowledge`],
 //! [`Diagnostic`], [`Report`] and the renderers) and the modules that own those types. The stages
@@ -38,6 +39,7 @@ pub mod markup;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod stream;
 pub mod verify;
 pub mod vocab;
 

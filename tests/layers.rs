@@ -29,6 +29,7 @@ const LAYERS: &[&str] = &[
     "render",
     "baseline",
     "config",
+    "stream",
     "cli",
 ];
 

@@ -1,7 +1,7 @@
 //! The stream reader: any bytes on stdin give one JSON line out per non-blank line in, never a
 //! panic.
 #![no_main]
-use factlint::cli::stream::check_stream;
+use factlint::stream::check_stream;
 use factlint::engine::{Engine, Settings};
 use libfuzzer_sys::fuzz_target;
 

@@ -12,7 +12,7 @@ use factlint::knowledge::Knowledge;
 use factlint::markup::Format;
 use factlint::render::{self, FileResult, InputError, Report};
 use factlint::rules::{Builtin, RuleSet};
-use factlint::source::{LocatedError, SourceFile};
+use factlint::source::{LocatedError, SourceFile, MAX_FILE_BYTES};
 use factlint::vocab::plural;
 use factlint::vocab::Lang;
 use rayon::prelude::*;
@@ -20,9 +20,6 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Files larger than this are not checked (a message says so).
-pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// Extensions a folder walk checks; a file named on the command line is checked whatever it is.
 const PROSE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"];

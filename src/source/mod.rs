@@ -152,6 +152,10 @@ impl SourceFile {
     }
 }
 
+/// Inputs larger than this are not checked (a message says so): a file, stdin, or one line of
+/// a stream.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
 /// Byte offsets at which lines start; the first line starts at 0.
 pub fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
