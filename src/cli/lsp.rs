@@ -299,6 +299,11 @@ impl<'c> Server<'c> {
     /// Checks one open document and publishes its findings.
     fn check(&mut self, uri: &str) {
         let Some(path) = self.docs.get(uri).map(|d| d.path.clone()) else { return };
+        // Configuration, rule and knowledge files are TOML, not prose: their errors are shown
+        // when they are read, and their text is not checked.
+        if path.extension().is_some_and(|e| e == "toml") {
+            return;
+        }
         let Some(setup) = self.setup_for(&path) else { return };
         let Ok(args) = self.args.clone() else { return };
         let Some(doc) = self.docs.get_mut(uri) else { return };
