@@ -1,7 +1,8 @@
 //! `--format html`: one self-contained page per run for editors. A summary by rule and by file,
-//! then every article with findings shown in full with each claim highlighted in place; the
-//! evidence shows on hover, on keyboard focus (claims are focusable) and when the claim is
-//! linked to from the list of findings. No JavaScript: the page is read with CSS alone, and a
+//! then every article with findings or claims shown in full, each finding highlighted in place
+//! and each claim without one marked quietly (confirmed or unknown, the source or reason on
+//! hover); the evidence shows on hover, on keyboard focus (findings are focusable) and when the
+//! finding is linked to from the list of findings. No JavaScript: the page is read with CSS alone, and a
 //! Content-Security-Policy forbids scripts outright. Everything taken from an article is
 //! escaped, since article text can contain markup.
 
@@ -160,6 +161,11 @@ fn quiet_claims<'a>(f: &'a FileResult, groups: &[Group<'_>]) -> Vec<&'a Claim> {
     out
 }
 
+/// True when a file's article is shown: it has findings, or claims the run read.
+fn shown(f: &FileResult) -> bool {
+    !f.diagnostics.is_empty() || f.claims.as_ref().is_some_and(|c| !c.is_empty())
+}
+
 /// "12 claims: 10 confirmed, 1 contradicted, 1 unknown", when the run read claims.
 fn claims_line(f: &FileResult) -> Option<String> {
     let claims = f.claims.as_ref()?;
@@ -284,10 +290,16 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         for (i, f) in report.files.iter().enumerate() {
             let c = counts(f);
             let path = escape(f.source.path());
-            if f.diagnostics.is_empty() {
+            if f.diagnostics.is_empty() && !shown(f) {
                 let _ = writeln!(
                     h,
                     "<tr><td class=\"path\">{path} <span class=\"clean\">(clean)</span></td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td></tr>"
+                );
+            } else if f.diagnostics.is_empty() {
+                let _ = writeln!(
+                    h,
+                    "<tr><td class=\"path\"><a href=\"#file-{}\">{path}</a> <span class=\"clean\">(clean)</span></td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td></tr>",
+                    i + 1
                 );
             } else {
                 let _ = writeln!(
@@ -312,7 +324,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         h.push_str("</ul>\n</section>\n");
     }
 
-    for (i, f) in report.files.iter().enumerate().filter(|(_, f)| !f.diagnostics.is_empty()) {
+    for (i, f) in report.files.iter().enumerate().filter(|(_, f)| shown(f)) {
         let n = i + 1;
         let _ = writeln!(
             h,
@@ -330,7 +342,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 shown_by[*i] = g.diagnostics[0].0;
             }
         }
-        h.push_str("<ol class=\"findings\">\n");
+        if !f.diagnostics.is_empty() {
+            h.push_str("<ol class=\"findings\">\n");
+        }
         for (j, d) in f.diagnostics.iter().enumerate() {
             let at = f.source.line_col(d.span.start);
             let _ = write!(
@@ -361,7 +375,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             }
             h.push_str("</li>\n");
         }
-        h.push_str("</ol>\n");
+        if !f.diagnostics.is_empty() {
+            h.push_str("</ol>\n");
+        }
         article(&mut h, n, f);
         h.push_str("</section>\n");
     }
