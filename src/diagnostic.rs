@@ -73,6 +73,36 @@ pub struct Claim {
     pub note: String,
 }
 
+/// A file's claims counted by verdict.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VerdictCounts {
+    pub confirmed: usize,
+    pub contradicted: usize,
+    pub unknown: usize,
+}
+
+impl VerdictCounts {
+    pub fn of(claims: &[Claim]) -> VerdictCounts {
+        let n = |v: Verdict| claims.iter().filter(|c| c.verdict == v).count();
+        VerdictCounts {
+            confirmed: n(Verdict::Confirmed),
+            contradicted: n(Verdict::Contradicted),
+            unknown: n(Verdict::Unknown),
+        }
+    }
+
+    /// "12 claims: 10 confirmed, 1 contradicted, 1 unknown"
+    pub fn line(&self) -> String {
+        format!(
+            "{}: {} confirmed, {} contradicted, {} unknown",
+            crate::vocab::plural(self.confirmed + self.contradicted + self.unknown, "claim", "claims"),
+            self.confirmed,
+            self.contradicted,
+            self.unknown
+        )
+    }
+}
+
 /// What a renderer may know about a rule: plain data copied from the loaded rules, so that
 /// formats with a rules section (SARIF) or a summary by rule (HTML) never see rule objects.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -480,3 +480,13 @@ pub struct InitArgs {
     #[arg(long)]
     pub force: bool,
 }
+
+/// `factlint check` options given as words (by the language server's initialization options and
+/// by `claims`), read as the command line reads them; the error is clap's first line.
+pub fn check_args_from(argv: Vec<String>) -> Result<CheckArgs, String> {
+    match Cli::try_parse_from(argv) {
+        Ok(Cli { command: Command::Check(args) }) => Ok(args),
+        Ok(_) => Err("not check options".into()),
+        Err(e) => Err(e.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_string()),
+    }
+}

@@ -2,11 +2,11 @@
 //! source that confirms it, the finding that contradicts it, or why the knowledge cannot judge
 //! it. The same run as `factlint check`, with the claims listed.
 
-use super::args::{ClaimsArgs, ClaimsFormat, Cli, Command};
+use super::args::{ClaimsArgs, ClaimsFormat};
 use super::check::{base_settings, build_setup, expand_inputs, format_of, print_located, read_input, Input};
 use super::{EXIT_CLEAN, EXIT_ERROR};
 use factlint::config;
-use factlint::diagnostic::{Claim, Verdict};
+use factlint::diagnostic::{Claim, VerdictCounts};
 use factlint::engine::Engine;
 use factlint::source::SourceFile;
 use std::collections::BTreeMap;
@@ -31,12 +31,7 @@ fn check_args(a: &ClaimsArgs) -> Result<super::args::CheckArgs, String> {
     if a.no_config {
         argv.push("--no-config".into());
     }
-    use clap::Parser;
-    match Cli::try_parse_from(argv) {
-        Ok(Cli { command: Command::Check(args) }) => Ok(args),
-        Ok(_) => Err("not check options".into()),
-        Err(e) => Err(e.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_string()),
-    }
+    super::args::check_args_from(argv)
 }
 
 /// `factlint claims`
@@ -104,7 +99,17 @@ pub fn run(a: &ClaimsArgs) -> anyhow::Result<u8> {
                 None => base.clone(),
             };
             let source = SourceFile::new(shown.clone(), text);
-            let checked = engine.check_file(&source, format_of(input, None), &settings);
+            // A bug in one check must not lose the other files' claims.
+            let checked = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                engine.check_file(&source, format_of(input, None), &settings)
+            })) {
+                Ok(c) => c,
+                Err(_) => {
+                    writeln!(err, "error: {shown}: internal error while checking this file (a bug in factlint; please report it with the file)")?;
+                    code = EXIT_ERROR;
+                    continue;
+                }
+            };
             let claims = checked
                 .claims
                 .into_iter()
@@ -126,12 +131,6 @@ pub fn run(a: &ClaimsArgs) -> anyhow::Result<u8> {
     Ok(code)
 }
 
-/// The three counts of a file's claims.
-fn counts(claims: &[Claim]) -> [usize; 3] {
-    let n = |v: Verdict| claims.iter().filter(|c| c.verdict == v).count();
-    [n(Verdict::Confirmed), n(Verdict::Contradicted), n(Verdict::Unknown)]
-}
-
 /// One line a claim: `path:line:column: verdict rule "text": note`, and a summary a file.
 fn write_human(files: &[(SourceFile, Vec<Claim>)], out: &mut impl Write) -> std::io::Result<()> {
     for (source, claims) in files {
@@ -149,12 +148,7 @@ fn write_human(files: &[(SourceFile, Vec<Claim>)], out: &mut impl Write) -> std:
                 c.note
             )?;
         }
-        let [yes, no, unknown] = counts(claims);
-        writeln!(
-            out,
-            "{path}: {}: {yes} confirmed, {no} contradicted, {unknown} unknown",
-            factlint::vocab::plural(claims.len(), "claim", "claims")
-        )?;
+        writeln!(out, "{path}: {}", VerdictCounts::of(claims).line())?;
     }
     Ok(())
 }
@@ -164,10 +158,10 @@ fn write_json(files: &[(SourceFile, Vec<Claim>)], out: &mut impl Write) -> std::
         .iter()
         .map(|(source, claims)| {
             let path = source.path();
-            let [yes, no, unknown] = counts(claims);
+            let n = VerdictCounts::of(claims);
             serde_json::json!({
                 "path": path,
-                "summary": {"claims": claims.len(), "confirmed": yes, "contradicted": no, "unknown": unknown},
+                "summary": {"claims": claims.len(), "confirmed": n.confirmed, "contradicted": n.contradicted, "unknown": n.unknown},
                 "claims": claims.iter().map(|c| factlint::render::json::claim(source, c)).collect::<Vec<_>>(),
             })
         })

@@ -6,7 +6,6 @@
 //! sources, and code actions apply its suggestion or, in Markdown and HTML, disable its rule for
 //! the line.
 
-use super::args::{Cli, Command};
 use super::check::{base_settings, build_setup, Setup};
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::{Engine, Settings};
@@ -483,15 +482,9 @@ fn check_args(options: Option<&serde_json::Value>) -> Result<super::args::CheckA
             }
         }
     }
-    use clap::Parser;
-    match Cli::try_parse_from(argv) {
-        Ok(Cli { command: Command::Check(args) }) => {
-            base_settings(&args)?;
-            Ok(args)
-        }
-        Ok(_) => Err("not check options".into()),
-        Err(e) => Err(e.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_string()),
-    }
+    let args = super::args::check_args_from(argv)?;
+    base_settings(&args)?;
+    Ok(args)
 }
 
 fn is_config(path: &Path) -> bool {

@@ -8,7 +8,7 @@
 
 use super::escape::{escape, escape_into, Place};
 use super::{FileResult, Report};
-use crate::diagnostic::{Claim, Diagnostic, Verdict};
+use crate::diagnostic::{Claim, Diagnostic, Verdict, VerdictCounts};
 use crate::source::Span;
 use crate::vocab::plural;
 use crate::vocab::Severity;
@@ -168,15 +168,7 @@ fn shown(f: &FileResult) -> bool {
 
 /// "12 claims: 10 confirmed, 1 contradicted, 1 unknown", when the run read claims.
 fn claims_line(f: &FileResult) -> Option<String> {
-    let claims = f.claims.as_ref()?;
-    let n = |v: Verdict| claims.iter().filter(|c| c.verdict == v).count();
-    Some(format!(
-        "{}: {} confirmed, {} contradicted, {} unknown",
-        plural(claims.len(), "claim", "claims"),
-        n(Verdict::Confirmed),
-        n(Verdict::Contradicted),
-        n(Verdict::Unknown)
-    ))
+    f.claims.as_deref().map(|c| VerdictCounts::of(c).line())
 }
 
 fn article(out: &mut String, file_no: usize, f: &FileResult) {

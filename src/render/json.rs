@@ -1,7 +1,7 @@
 //! `--format json`: one object with findings, errors and a summary, as documented in README.
 
 use super::Report;
-use crate::diagnostic::{Claim, Diagnostic, Verdict};
+use crate::diagnostic::{Claim, Diagnostic, VerdictCounts};
 use crate::source::SourceFile;
 use serde::Serialize;
 use std::io::Write;
@@ -138,13 +138,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             .iter()
             .filter_map(|f| {
                 let claims = f.claims.as_ref()?;
-                let n = |v: Verdict| claims.iter().filter(|c| c.verdict == v).count();
+                let n = VerdictCounts::of(claims);
                 Some(JsonFile {
                     path: f.source.path(),
                     claims: JsonClaims {
-                        confirmed: n(Verdict::Confirmed),
-                        contradicted: n(Verdict::Contradicted),
-                        unknown: n(Verdict::Unknown),
+                        confirmed: n.confirmed,
+                        contradicted: n.contradicted,
+                        unknown: n.unknown,
                         list: report.list_claims.then(|| claims.iter().map(|c| claim(&f.source, c)).collect()),
                     },
                 })
