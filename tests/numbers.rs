@@ -221,3 +221,26 @@ source = "test"
     // A count unit the lexicons do not define ("vehicles") is meant as written.
     assert!(!r.stderr.contains("vehicles"), "{}", r.stderr);
 }
+
+/// The figures the rule reads and does not report are listed too: confirmed with the fact's
+/// source, or unknown with the reason (a forecast is not compared).
+#[test]
+fn figures_read_are_listed_with_their_verdicts() {
+    use factlint::engine::{Engine, Settings};
+    let engine = Engine { rules: &common::builtin().0, knowledge: &RECORD };
+    let settings = Settings {
+        lang: Some(Lang::EN),
+        date: dated("2023-07-05 | x").0,
+        select: vec![RULE.into()],
+        claims: true,
+        ..Settings::default()
+    };
+    let text = "China's NEV sales reached 6.9 million in 2022.\nChina's NEV sales will reach 9 million in 2023, analysts said.\n";
+    let source = factlint::source::SourceFile::new("a.txt", text);
+    let claims = engine.check_file(&source, factlint::markup::Format::Plain, &settings).claims;
+    let seen: Vec<(&str, &str, &str)> =
+        claims.iter().map(|c| (c.verdict.as_str(), c.text.as_str(), c.note.as_str())).collect();
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert_eq!(seen[0], ("confirmed", "6.9 million", "CAAM, January 2023"), "the fact's source");
+    assert_eq!(seen[1], ("unknown", "9 million", "a forecast, target or possibility: not compared with the record"));
+}
