@@ -501,6 +501,10 @@ fn claims_are_listed_with_their_verdicts() {
     assert!(report["files"][0]["claims"].get("list").is_none(), "the list only with --claims");
     let wrong = common::factlint_in(&dir, &["check", "--claims", "--format", "sarif", "a.txt"], None);
     assert_eq!(wrong.code, 2, "{}", wrong.stderr);
+    // A folder with nothing to read is an error, as for check.
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    let nothing = common::factlint_in(&dir, &["claims", "--no-config", "empty"], None);
+    assert_eq!(nothing.code, 2, "{}", nothing.stderr);
 }
 
 #[test]

@@ -55,6 +55,11 @@ pub fn run(a: &ClaimsArgs) -> anyhow::Result<u8> {
     let paths = if a.paths.is_empty() { vec![PathBuf::from(".")] } else { a.paths.clone() };
     let mut input_errors = Vec::new();
     let inputs = expand_inputs(&paths, &mut input_errors);
+    if inputs.is_empty() && input_errors.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        writeln!(err, "error: no file to read in {} (factlint reads text, Markdown and HTML files)", shown.join(", "))?;
+        return Ok(EXIT_ERROR);
+    }
     let mut groups: BTreeMap<Option<PathBuf>, Vec<Input>> = BTreeMap::new();
     for input in inputs {
         let config = match &input {
