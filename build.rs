@@ -46,6 +46,13 @@ fn main() {
         src.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", f.to_string_lossy()));
     }
     src.push_str("];\n");
+    // The shipped patterns' triggers, read ahead (src/checks/trigger.rs); empty until written.
+    let triggers = root.join("rules/triggers.tsv");
+    if triggers.exists() {
+        src.push_str(&format!("/// The shipped patterns' triggers (rules/triggers.tsv).\npub static TRIGGERS: &str = include_str!({:?});\n", triggers.to_string_lossy()));
+    } else {
+        src.push_str("/// The shipped patterns' triggers: not yet written.\npub static TRIGGERS: &str = \"\";\n");
+    }
     // The rule categories are the folders of shipped rules (the lexicons' folder aside).
     let mut categories: Vec<String> = std::fs::read_dir(root.join("rules"))
         .expect("rules/ is readable")

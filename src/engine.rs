@@ -109,7 +109,7 @@ impl Engine<'_> {
             })
             .or_else(|| detect_language(prose.text(), &self.rules.lexicons))
             .unwrap_or(Lang::EN);
-        self.rules.warm_up(lang);
+        self.rules.warm_up(lang, prose.text());
         // The document's date: --date, then front matter, then a dateline at the top.
         let date = settings
             .date

@@ -119,7 +119,7 @@ mod news_corpus {
                 // something.
                 for rule in RULES.rules.iter().filter(|r| r.id.category() == "date") {
                     let mut spans = std::collections::HashSet::new();
-                    for re in rule.patterns_for(EN) {
+                    for re in rule.patterns_in(EN, &text) {
                         for caps in re.captures_iter(&text) {
                             if let Some(e) = reader.read(&caps).filter(|e| reader.is_claim(&text, e)) {
                                 spans.insert(e.date.map_or(e.span, |d| d.range));

@@ -307,7 +307,7 @@ impl Forbidden {
     /// ("daftar slot" + "slot gacor maxwin" -> "daftar slot gacor maxwin"), in text order.
     fn matches(&self, hay: &str, cx: &CheckCx<'_>, doc: &Document<'_>, boundary: Boundary) -> Vec<PhraseMatch> {
         let mut all = self.terms.find_overlapping(hay, boundary);
-        for re in cx.rule.patterns_for(doc.lang) {
+        for re in cx.rule.patterns_in(doc.lang, hay) {
             for caps in re.captures_iter(hay) {
                 let m = caps.name("term").or_else(|| caps.get(0)).expect("group 0");
                 if !m.is_empty() {

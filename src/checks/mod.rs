@@ -17,6 +17,7 @@ pub mod preferred_term;
 pub mod quantity;
 pub mod rule;
 pub mod terms;
+pub mod trigger;
 pub mod unused_suppression;
 pub mod weekday;
 pub mod wording;

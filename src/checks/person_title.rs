@@ -280,7 +280,7 @@ impl Check for PersonTitle {
         let text = doc.text();
         let mut seen: HashSet<(usize, usize)> = HashSet::new();
         let mut segments: Option<Segments> = None;
-        for re in cx.rule.patterns_for(doc.lang) {
+        for re in cx.rule.patterns_in(doc.lang, text) {
             captures_restarting(re, text, |caps| {
                 let tg = caps.name("title")?;
                 let pg = caps.name("person").filter(|p| p.end() <= tg.start());

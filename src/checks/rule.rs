@@ -31,6 +31,17 @@ impl Pattern {
         self.compiled.get()
     }
 
+    /// The pattern as expanded for its language.
+    pub fn source(&self) -> &str {
+        &self.compiled.source
+    }
+
+    /// False when `hay` holds none of the pattern's trigger literals, so that it cannot match
+    /// there; a pattern passed over this way is neither compiled nor searched.
+    pub fn may_match(&self, hay: &str) -> bool {
+        self.compiled.trigger.may_match(&self.compiled.source, hay)
+    }
+
     pub fn is_compiled(&self) -> bool {
         self.compiled.regex.get().is_some()
     }
@@ -65,6 +76,7 @@ struct LazyRegex {
     /// Set by the thread that compiles the regex, so that a warm-up thread passes over a
     /// pattern another thread is already compiling.
     claimed: std::sync::atomic::AtomicBool,
+    trigger: super::trigger::Trigger,
 }
 
 impl LazyRegex {
@@ -91,7 +103,12 @@ fn shared_pattern(source: String) -> Arc<LazyRegex> {
     cache
         .entry(source.clone())
         .or_insert_with(|| {
-            Arc::new(LazyRegex { source, regex: std::sync::OnceLock::new(), claimed: Default::default() })
+            Arc::new(LazyRegex {
+                source,
+                regex: std::sync::OnceLock::new(),
+                claimed: Default::default(),
+                trigger: Default::default(),
+            })
         })
         .clone()
 }
@@ -162,9 +179,10 @@ impl Rule {
         self.patterns.iter().filter(|p| p.lang == lang).all(Pattern::is_compiled)
     }
 
-    /// The compiled patterns for a language.
-    pub fn patterns_for(&self, lang: Lang) -> impl Iterator<Item = &Regex> {
-        self.patterns.iter().filter(move |p| p.lang == lang).map(|p| p.regex())
+    /// The compiled patterns for a language that may match in `hay`: those whose trigger it
+    /// holds (see [`Pattern::may_match`]). Each is searched over `hay` only.
+    pub fn patterns_in<'a>(&'a self, lang: Lang, hay: &'a str) -> impl Iterator<Item = &'a Regex> + 'a {
+        self.patterns.iter().filter(move |p| p.lang == lang && p.may_match(hay)).map(|p| p.regex())
     }
 
     /// Fills the message template with values (`{place}` -> "Shenzhen").
@@ -341,6 +359,12 @@ impl CompileCx<'_> {
 /// reading the settings again (for their spans) parses little and every offset still points
 /// into the file. The whole file when the settings are not written as `[settings]` tables.
 pub fn settings_section(text: &str) -> std::borrow::Cow<'_, str> {
+    tables_section(text, "settings").unwrap_or(std::borrow::Cow::Borrowed(text))
+}
+
+/// The file with everything but the tables named `name` or under it (`[name]`, `[name.x]`)
+/// blanked out, byte for byte; None when it has no such table header.
+pub fn tables_section<'t>(text: &'t str, name: &str) -> Option<std::borrow::Cow<'t, str>> {
     // A table header: `[name]` or `[[name]]` with a bare dotted name on a line of its own (an
     // array's element on its own line, `["a", "b"],`, is not one).
     fn header(line: &str) -> Option<&str> {
@@ -357,7 +381,7 @@ pub fn settings_section(text: &str) -> std::borrow::Cow<'_, str> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if let Some(h) = header(line) {
-            inside = h == "settings" || h.starts_with("settings.") || h.starts_with("settings .");
+            inside = h.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.trim_start().starts_with('.'));
             found |= inside;
         }
         if inside {
@@ -366,11 +390,11 @@ pub fn settings_section(text: &str) -> std::borrow::Cow<'_, str> {
         offset += line.len();
     }
     if !found {
-        return std::borrow::Cow::Borrowed(text);
+        return None;
     }
     let bytes: Vec<u8> = text.bytes().zip(keep).map(|(b, k)| if k || b == b'\n' { b } else { b' ' }).collect();
     // Blanking replaces whole lines outside the section, so the rest stays valid UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+    Some(std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())))
 }
 
 #[cfg(test)]

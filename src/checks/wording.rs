@@ -291,6 +291,23 @@ impl InLang<'_> {
     }
 }
 
+/// The kind each shipped rule file declares (its top-level `kind = "..."`, read without a
+/// parse), with the file's text, in path order.
+fn shipped_kinds() -> &'static [(&'static str, &'static str)] {
+    static KINDS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    KINDS.get_or_init(|| {
+        crate::builtin::FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with("rules/"))
+            .filter_map(|&(_, text)| {
+                let top = text.lines().map(str::trim).take_while(|l| !l.starts_with('['));
+                let kind = top.filter_map(|l| l.strip_prefix("kind")?.trim_start().strip_prefix('=')).next()?;
+                Some((kind.split('#').next()?.trim().trim_matches(['"', '\'']), text))
+            })
+            .collect()
+    })
+}
+
 /// The wording of the kind's shipped rules, their messages left out: each entry the first rule
 /// by path words, read once a run.
 fn shipped_tables(entries: Entries) -> Tables {
@@ -310,14 +327,12 @@ fn shipped_tables(entries: Entries) -> Tables {
     by_kind
         .entry(entries.kind)
         .or_insert_with(|| {
-            let declares = format!("kind = {:?}", entries.kind);
             let mut merged = Tables::new();
-            for (_, text) in crate::builtin::FILES
-                .iter()
-                .filter(|(p, t)| p.starts_with("rules/") && t.lines().any(|l| l.trim() == declares))
-            {
-                // The settings alone: the rest of the file (patterns, examples) is not read again.
-                let section = crate::checks::rule::settings_section(text);
+            for (_, text) in shipped_kinds().iter().filter(|(kind, _)| *kind == entries.kind) {
+                // The wording alone: the rest of the file (patterns, examples, other settings) is
+                // not read again.
+                let section = crate::checks::rule::tables_section(text, "settings.wording")
+                    .unwrap_or_else(|| crate::checks::rule::settings_section(text));
                 let file = toml::from_str::<File>(&section).expect("the shipped rules are checked by the test suite");
                 for (lang, table) in file.settings.map(|s| s.wording).unwrap_or_default() {
                     let ours = merged.entry(lang).or_default();

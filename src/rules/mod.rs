@@ -36,6 +36,9 @@ pub struct RuleSet {
     warming: std::sync::Mutex<Vec<Lang>>,
 }
 
+/// How much of a language's first text the warm-up thread reads for the patterns it triggers.
+const WARM_UP_TEXT: usize = 64 << 10;
+
 /// How much of the shipped rule set a load includes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Builtin {
@@ -221,12 +224,12 @@ impl RuleSet {
         self.rules.iter().find(|r| r.id.as_str() == id)
     }
 
-    /// Starts compiling the patterns of `lang` on a thread of its own, once per language, and
-    /// returns at once. Checking takes the rules first to last and compiles a pattern when it
-    /// first needs it; this thread takes them last to first, passing over patterns compiled or
-    /// being compiled, so the first document of a language has its patterns compiled on two
-    /// cores instead of one. A pattern is compiled once either way.
-    pub fn warm_up(&self, lang: Lang) {
+    /// Starts compiling the patterns of `lang` that `text` triggers on a thread of its own, once
+    /// per language, and returns at once. Checking takes the rules first to last and compiles a
+    /// pattern when it first needs it; this thread takes them last to first, passing over
+    /// patterns compiled or being compiled, so the first document of a language has its patterns
+    /// compiled on two cores instead of one. A pattern is compiled once either way.
+    pub fn warm_up(&self, lang: Lang, text: &str) {
         {
             let mut warming = self.warming.lock().unwrap_or_else(|e| e.into_inner());
             if warming.contains(&lang) {
@@ -246,17 +249,30 @@ impl RuleSet {
         let jobs: Vec<Box<dyn FnOnce() + Send>> =
             self.rules.iter().filter(|r| r.runs_on(lang)).filter_map(|r| r.check.warm_up()).collect();
         if pending.len() > 1 || !jobs.is_empty() {
+            // The patterns the start of the text triggers: the thread reads the triggers too, on
+            // its own core.
+            let mut end = text.len().min(WARM_UP_TEXT);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let text = text[..end].to_string();
             // Without a thread the patterns are compiled when needed, as always.
             let _ = std::thread::Builder::new().name("factlint-warm-up".into()).spawn(move || {
                 for job in jobs {
                     job();
                 }
-                for p in pending {
+                for p in pending.into_iter().filter(|p| p.may_match(&text)) {
                     p.compile_unless_claimed();
                 }
             });
         }
     }
+}
+
+/// The trigger table of a rule set's patterns, as `rules/triggers.tsv` holds it for the shipped
+/// rules: each pattern's trigger literals read from its syntax.
+pub fn triggers_table(set: &RuleSet) -> String {
+    crate::checks::trigger::table(set.rules.iter().flat_map(|r| r.patterns.iter().map(|p| p.source())))
 }
 
 /// A rule path's TOML files: the file itself, or a folder's `*.toml` files walked in name order.

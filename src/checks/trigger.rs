@@ -1,0 +1,282 @@
+//! A pattern's trigger: literals at least one of which every match of the pattern contains, so
+//! that a text holding none of them is passed over before the pattern is compiled or searched.
+//!
+//! The literals are read from the pattern's syntax: the prefixes of the pattern, or of a part
+//! every match must contain (a month name after a day number), whichever is most telling. Case is
+//! folded for ASCII letters, so `(?i)slot` is one literal, `slot`, matched without regard to ASCII
+//! case. A pattern with no such literals (one that can match an empty string, or starts with
+//! any capitalised word) has no trigger and is always searched.
+//!
+//! Reading the literals costs a parse of the pattern, so the shipped patterns' triggers are read
+//! ahead, when the shipped rules change, into `rules/triggers.tsv` ([`table`] writes it; the test
+//! suite checks it is current). A pattern the table does not hold, a user's, has its trigger
+//! read the first time a document needs it.
+
+use aho_corasick::AhoCorasick;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Capture, Class, Hir, HirKind, Repetition};
+use std::sync::OnceLock;
+
+/// More literals than this make a trigger that passes over too little to be worth a search.
+const MAX_LITERALS: usize = 500;
+
+/// A pattern's trigger, read when first needed.
+#[derive(Debug, Default)]
+pub struct Trigger {
+    searcher: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Trigger {
+    /// False when `hay` holds none of the literals of the pattern `source`, so that the pattern
+    /// cannot match in it.
+    pub fn may_match(&self, source: &str, hay: &str) -> bool {
+        let searcher = self.searcher.get_or_init(|| {
+            let literals = match shipped(source) {
+                Some(known) => known?,
+                None => literals(source)?,
+            };
+            // A contiguous NFA builds in a fraction of a DFA's time, and one search of a text
+            // is all most triggers do.
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(&literals)
+                .ok()
+        });
+        searcher.as_ref().is_none_or(|ac| ac.is_match(hay))
+    }
+}
+
+/// The trigger literals of a pattern, ASCII letters in lower case, or None when every text may
+/// hold a match.
+pub fn literals(source: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::ParserBuilder::new().build().parse(source).ok()?;
+    let mut found = required(&fold_ascii_case(&hir))?;
+    found.sort();
+    found.dedup();
+    // A literal that holds another is found only where that one is: it adds nothing.
+    let all = found.clone();
+    found.retain(|l| !all.iter().any(|o| o.len() < l.len() && l.windows(o.len()).any(|w| w == o.as_slice())));
+    Some(found)
+}
+
+/// Literals every match of `hir` contains one of: the prefixes of `hir` itself, or those of a
+/// part every match contains, whichever tells more.
+fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let whole = prefixes(hir);
+    let part = match hir.kind() {
+        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
+        HirKind::Concat(parts) => parts.iter().filter_map(required).max_by_key(|s| score(s)),
+        // Every branch must have literals; a match contains one of some branch's.
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for b in branches {
+                all.extend(required(b)?);
+            }
+            (all.len() <= MAX_LITERALS).then_some(all)
+        }
+        _ => None,
+    };
+    match (whole, part) {
+        (Some(w), Some(p)) => Some(if score(&p) > score(&w) { p } else { w }),
+        (w, p) => w.or(p),
+    }
+}
+
+/// How telling a set of literals is: its shortest literal's length (longer is rarer), then fewer
+/// literals.
+fn score(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    (set.iter().map(Vec::len).min().unwrap_or(0), std::cmp::Reverse(set.len()))
+}
+
+/// The prefixes every match of `hir` starts with, ASCII letters lower-cased; None when they are
+/// unbounded or one is empty.
+fn prefixes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.len() > MAX_LITERALS || lits.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    let mut out: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_ascii_lowercase()).collect();
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// `hir` with each class of exactly one ASCII letter in both cases (`[sS]`, as `(?i)s` is not:
+/// it also holds `ſ`) made that letter in lower case, so that case-insensitive words do not
+/// multiply into every spelling of their case. Sound because the trigger is matched without
+/// regard to ASCII case.
+fn fold_ascii_case(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Class(class) => match ascii_letter_pair(class) {
+            Some(lower) => Hir::literal([lower]),
+            None => hir.clone(),
+        },
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(fold_ascii_case).collect()),
+        HirKind::Alternation(branches) => Hir::alternation(branches.iter().map(fold_ascii_case).collect()),
+        HirKind::Capture(c) => {
+            Hir::capture(Capture { index: c.index, name: c.name.clone(), sub: Box::new(fold_ascii_case(&c.sub)) })
+        }
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(fold_ascii_case(&r.sub)),
+        }),
+        _ => hir.clone(),
+    }
+}
+
+/// The lower-case letter when a class is exactly one ASCII letter in its two cases.
+fn ascii_letter_pair(class: &Class) -> Option<u8> {
+    let chars: Vec<u32> = match class {
+        Class::Unicode(c) => c.iter().flat_map(|r| (r.start() as u32)..=(r.end() as u32)).take(3).collect(),
+        Class::Bytes(c) => c.iter().flat_map(|r| (r.start() as u32)..=(r.end() as u32)).take(3).collect(),
+    };
+    match chars[..] {
+        [upper, lower] if upper < 128 && lower < 128 => {
+            let (u, l) = (upper as u8, lower as u8);
+            (u.is_ascii_uppercase() && l == u.to_ascii_lowercase()).then_some(l)
+        }
+        _ => None,
+    }
+}
+
+/// The shipped table's literals for `source`, when it holds the pattern.
+fn shipped(source: &str) -> Option<Option<Vec<Vec<u8>>>> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<u64, Option<Vec<Vec<u8>>>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| parse_table(crate::builtin::TRIGGERS));
+    table.get(&key(source)).cloned()
+}
+
+fn parse_table(text: &str) -> rustc_hash::FxHashMap<u64, Option<Vec<Vec<u8>>>> {
+    let mut table = rustc_hash::FxHashMap::default();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let mut fields = line.split('\t');
+        let Some(k) = fields.next().and_then(|k| u64::from_str_radix(k, 16).ok()) else { continue };
+        let lits: Vec<Vec<u8>> = fields.map(unescape).collect();
+        table.insert(k, (!lits.is_empty()).then_some(lits));
+    }
+    table
+}
+
+/// The table of the shipped patterns' triggers, as `rules/triggers.tsv` holds it: a line per
+/// pattern, its key, then its literals, tab-separated (none: always searched).
+pub fn table<'a>(sources: impl IntoIterator<Item = &'a str>) -> String {
+    let mut rows: Vec<(u64, String)> = sources
+        .into_iter()
+        .map(|s| {
+            let mut row = format!("{:016x}", key(s));
+            for l in literals(s).unwrap_or_default() {
+                row.push('\t');
+                row.push_str(&escape(&l));
+            }
+            (key(s), row)
+        })
+        .collect();
+    rows.sort();
+    rows.dedup();
+    let mut out = String::from(
+        "# The trigger literals of the shipped rules' patterns, read ahead from the patterns so that start-up\n\
+         # does not parse them. Generated: FACTLINT_WRITE_TRIGGERS=1 cargo test --test triggers\n\
+         # key (FNV-1a of the expanded pattern)\tliterals, ASCII lower case (none: always searched)\n",
+    );
+    for (_, row) in rows {
+        out.push_str(&row);
+        out.push('\n');
+    }
+    out
+}
+
+/// A pattern's key in the table: FNV-1a (64 bits) of its expanded source, the same on every
+/// platform.
+fn key(source: &str) -> u64 {
+    source.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A literal as the table writes it: UTF-8 as it is, other bytes, spaces, tabs, line ends and
+/// backslashes as `\xNN`.
+fn escape(lit: &[u8]) -> String {
+    let mut out = String::new();
+    for chunk in lit.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\\') {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+fn unescape(field: &str) -> Vec<u8> {
+    let bytes = field.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' && i + 4 <= bytes.len() && bytes[i + 1] == b'x' {
+            if let Ok(b) = u8::from_str_radix(&field[i + 2..i + 4], 16) {
+                out.push(b);
+                i += 4;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lits(p: &str) -> Option<Vec<String>> {
+        literals(p).map(|ls| ls.into_iter().map(|l| String::from_utf8_lossy(&l).into_owned()).collect())
+    }
+
+    #[test]
+    fn case_insensitive_words_are_one_literal_each() {
+        assert_eq!(lits(r"(?i)\b(?:bola|togel)\b"), Some(vec!["bola".into(), "togel".into()]));
+        // (?i)s also matches the long s.
+        assert_eq!(lits(r"(?i)slot"), Some(vec!["slot".into(), "\u{17f}lot".into()]));
+    }
+
+    #[test]
+    fn a_part_every_match_holds_is_preferred_to_short_prefixes() {
+        let p = r"(?P<day>[0-9]{1,2})\s+(?P<month>January|February)";
+        assert_eq!(lits(p), Some(vec!["february".into(), "january".into()]));
+    }
+
+    #[test]
+    fn patterns_that_may_match_anything_have_no_trigger() {
+        assert_eq!(lits(r"[A-Z][a-z]+"), None);
+        assert_eq!(lits(r"(?:slot)?"), None);
+        assert_eq!(lits(r"x|[a-z]+"), None);
+    }
+
+    #[test]
+    fn letters_folding_beyond_ascii_keep_their_other_spelling() {
+        // (?i)k also matches the Kelvin sign.
+        let found = lits(r"(?i)kilo").unwrap();
+        assert!(found.contains(&"kilo".to_string()) && found.iter().any(|l| l.starts_with('\u{212a}')), "{found:?}");
+        let t = Trigger::default();
+        assert!(t.may_match(r"(?i)kilo", "5 \u{212a}ILO"));
+        assert!(t.may_match(r"(?i)kilo", "5 KILO") && !Trigger::default().may_match(r"(?i)kilo", "5 kg"));
+    }
+
+    #[test]
+    fn the_table_reads_back_what_it_wrote() {
+        let sources = [r"(?i)\bslot\b", "caf\u{e9}\t", r"[A-Z]\w+"];
+        let table = parse_table(&table(sources));
+        for s in sources {
+            assert_eq!(table.get(&key(s)).cloned().flatten(), literals(s), "{s}");
+        }
+    }
+}
