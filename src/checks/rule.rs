@@ -37,8 +37,14 @@ impl Pattern {
     }
 
     /// False when `hay` holds none of the pattern's trigger literals, so that it cannot match
-    /// there; a pattern passed over this way is neither compiled nor searched.
+    /// there; a pattern passed over this way is neither compiled nor searched. Once compiled, a
+    /// pattern is its own quickest test: its search begins with its own literals.
     pub fn may_match(&self, hay: &str) -> bool {
+        self.is_compiled() || self.compiled.trigger.may_match(&self.compiled.source, hay)
+    }
+
+    /// [`Pattern::may_match`] by the trigger alone, compiled or not.
+    pub fn triggered_by(&self, hay: &str) -> bool {
         self.compiled.trigger.may_match(&self.compiled.source, hay)
     }
 

@@ -35,11 +35,10 @@ impl Trigger {
                 Some(known) => known?,
                 None => literals(source)?,
             };
-            // A contiguous NFA builds in a fraction of a DFA's time, and one search of a text
-            // is all most triggers do.
+            // A DFA: a trigger that never fires is searched over every text of a run.
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&literals)
                 .ok()
         });
