@@ -212,6 +212,9 @@ impl NormalView {
 /// punctuation NFKC keeps (curly quotes, dashes, bullets), and no letters are spaced apart or
 /// digits written inside words. Most prose is like this, and its view is the prose itself.
 fn reads_as_written(prose: &str) -> bool {
+    if prose.is_empty() {
+        return true;
+    }
     // One pass of one automaton: a character NFKC or the skeleton may change, a digit between
     // letters ("gac0r"), or three single characters a space apart, the start of a spaced run
     // ("A L E").

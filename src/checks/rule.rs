@@ -381,26 +381,29 @@ pub fn tables_section<'t>(text: &'t str, name: &str) -> Option<std::borrow::Cow<
             && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '));
         (l.ends_with(']') && bare).then_some(name)
     }
-    let mut keep = vec![false; text.len()];
+    if !text.contains(name) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
     let mut found = false;
     let mut inside = false;
-    let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if let Some(h) = header(line) {
             inside = h.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.trim_start().starts_with('.'));
             found |= inside;
         }
         if inside {
-            keep[offset..offset + line.len()].fill(true);
+            out.push_str(line);
+        } else {
+            // A line outside is blanked whole, its line end kept, so offsets hold.
+            let body = line.strip_suffix('\n').unwrap_or(line);
+            out.extend(std::iter::repeat_n(' ', body.len()));
+            if body.len() < line.len() {
+                out.push('\n');
+            }
         }
-        offset += line.len();
     }
-    if !found {
-        return None;
-    }
-    let bytes: Vec<u8> = text.bytes().zip(keep).map(|(b, k)| if k || b == b'\n' { b } else { b' ' }).collect();
-    // Blanking replaces whole lines outside the section, so the rest stays valid UTF-8.
-    Some(std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())))
+    found.then_some(std::borrow::Cow::Owned(out))
 }
 
 #[cfg(test)]

@@ -156,6 +156,9 @@ impl PhraseSet {
     /// longest first.
     pub fn find_overlapping(&self, text: &str, boundary: Boundary) -> Vec<PhraseMatch> {
         let Some(automata) = &self.ac else { return Vec::new() };
+        if text.is_empty() {
+            return Vec::new();
+        }
         let Some(ac) = automata.for_text(text.len()) else { return Vec::new() };
         // A space in a phrase matches any one white-space character: search a copy whose ASCII
         // white space is a plain space (same length, so offsets hold).

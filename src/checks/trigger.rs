@@ -23,6 +23,7 @@ const MAX_LITERALS: usize = 500;
 /// A pattern's trigger, read when first needed.
 #[derive(Debug, Default)]
 pub struct Trigger {
+    literals: OnceLock<Option<Vec<Vec<u8>>>>,
     searcher: OnceLock<Option<AhoCorasick>>,
 }
 
@@ -30,16 +31,19 @@ impl Trigger {
     /// False when `hay` holds none of the literals of the pattern `source`, so that the pattern
     /// cannot match in it.
     pub fn may_match(&self, source: &str, hay: &str) -> bool {
+        let Some(literals) = self.literals.get_or_init(|| shipped(source).unwrap_or_else(|| literals(source))) else {
+            return true;
+        };
+        // Too short a text to hold one is not searched (nor is a searcher built for it).
+        if literals.iter().all(|l| l.len() > hay.len()) {
+            return false;
+        }
         let searcher = self.searcher.get_or_init(|| {
-            let literals = match shipped(source) {
-                Some(known) => known?,
-                None => literals(source)?,
-            };
             // A DFA: a trigger that never fires is searched over every text of a run.
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&literals)
+                .build(literals)
                 .ok()
         });
         searcher.as_ref().is_none_or(|ac| ac.is_match(hay))

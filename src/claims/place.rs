@@ -299,6 +299,9 @@ impl ClaimReader {
     /// ("Toronto, Ontario, Canada").
     pub fn mention_claims(&self, doc: &Document<'_>, cx: &ReadCx<'_>) -> Vec<PlaceClaim> {
         let text = doc.text();
+        if text.is_empty() {
+            return Vec::new();
+        }
         let mut runs: Vec<Range<usize>> = Vec::new();
         for mut run in name_runs(text) {
             // A possessive ends the mention: "Luanda, Angola's capital".

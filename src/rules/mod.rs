@@ -158,34 +158,45 @@ impl RuleSet {
 
     fn from_files(files: Vec<RuleFile>, mut errors: Vec<LocatedError>) -> Result<RuleSet, Vec<LocatedError>> {
         let mut set = RuleSet::default();
-        let mut rule_files = Vec::new();
-        for f in &files {
-            if declares_knowledge(&f.text) {
-                // A knowledge file kept beside the rules for their examples.
-                continue;
-            }
-            if declares_lexicon(&f.text) {
-                match toml::from_str::<LexiconSpec>(&f.text) {
-                    Ok(spec) => {
-                        if let Err(e) = set.lexicons.add(&spec, &f.shown, &f.text) {
-                            errors.push(e);
-                        }
+        // Every file is read (parsed) on all cores, lexicons and rules at once; then the
+        // lexicons are added, and the rules, which use their macros, compiled.
+        use rayon::prelude::*;
+        enum Parsed {
+            Lexicon(Result<LexiconSpec, toml::de::Error>),
+            Rule(Result<RuleSpec, toml::de::Error>),
+        }
+        let parsed: Vec<(&RuleFile, Parsed)> = files
+            .par_iter()
+            // A knowledge file kept beside the rules for their examples is not one to read.
+            .filter(|f| !declares_knowledge(&f.text))
+            .map(|f| {
+                let p = if declares_lexicon(&f.text) {
+                    Parsed::Lexicon(toml::from_str::<LexiconSpec>(&f.text))
+                } else {
+                    Parsed::Rule(toml::from_str::<RuleSpec>(&f.text))
+                };
+                (f, p)
+            })
+            .collect();
+        let mut rule_specs = Vec::new();
+        for (f, p) in parsed {
+            match p {
+                Parsed::Lexicon(Ok(spec)) => {
+                    if let Err(e) = set.lexicons.add(&spec, &f.shown, &f.text) {
+                        errors.push(e);
                     }
-                    Err(e) => errors.push(toml_error(&f.shown, &f.text, &e)),
                 }
-            } else {
-                rule_files.push(f);
+                Parsed::Lexicon(Err(e)) => errors.push(toml_error(&f.shown, &f.text, &e)),
+                Parsed::Rule(spec) => rule_specs.push((f, spec)),
             }
         }
-        // Rule files read and compile independently: on all cores.
-        use rayon::prelude::*;
         let lexicons = &set.lexicons;
-        let compiled: Vec<(&RuleFile, Result<(Rule, usize), Vec<LocatedError>>)> = rule_files
+        let compiled: Vec<(&RuleFile, Result<(Rule, usize), Vec<LocatedError>>)> = rule_specs
             .par_iter()
-            .map(|f| {
-                let result = match toml::from_str::<RuleSpec>(&f.text) {
-                    Ok(spec) => compile(&spec, &f.shown, &f.text, lexicons).map(|rule| (rule, spec.id.span().start)),
-                    Err(e) => Err(vec![toml_error(&f.shown, &f.text, &e)]),
+            .map(|(f, spec)| {
+                let result = match spec {
+                    Ok(spec) => compile(spec, &f.shown, &f.text, lexicons).map(|rule| (rule, spec.id.span().start)),
+                    Err(e) => Err(vec![toml_error(&f.shown, &f.text, e)]),
                 };
                 (*f, result)
             })

@@ -30,10 +30,10 @@ pub struct RuleSpec {
     /// Patterns that find claims.
     #[serde(default, rename = "pattern")]
     pub patterns: Vec<Spanned<PatternSpec>>,
-    /// Settings of the rule's kind. Read without its span (which stays empty): toml cannot
-    /// give the span of a table that only sub-tables or dotted keys create (`[settings.pairs]`
-    /// with no `[settings]`), so kinds that need spans re-read the file
-    /// ([`crate::checks::rule::CompileCx::spanned_settings`]).
+    /// Whether the rule has settings for its kind: they are passed over here, and the kind
+    /// reads them from the file ([`crate::checks::rule::CompileCx::spanned_settings`]), with
+    /// their spans, which toml cannot give a table that only sub-tables or dotted keys create
+    /// (`[settings.pairs]` with no `[settings]`). The table given to the kind is empty.
     #[serde(default, deserialize_with = "table_without_span")]
     pub settings: Option<Spanned<toml::Table>>,
     /// Texts that must be flagged, and texts that must stay clean.
@@ -42,8 +42,8 @@ pub struct RuleSpec {
 }
 
 fn table_without_span<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Spanned<toml::Table>>, D::Error> {
-    let table = toml::Table::deserialize(d)?;
-    Ok(Some(Spanned::new(0..0, table)))
+    serde::de::IgnoredAny::deserialize(d)?;
+    Ok(Some(Spanned::new(0..0, toml::Table::new())))
 }
 
 /// `[[pattern]]`: a regular expression with `{macro}`s, run over a document's prose.
