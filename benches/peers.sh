@@ -3,7 +3,7 @@
 # both as whole processes, one after the other in one run: start-up on an empty file, one ~5 KB
 # article, the generated ~10 MB folder, and real prose (the TR-News and GeoVirus articles and
 # the Indonesian dev prose from ../shared, when they are there). geotext is installed from PyPI
-# into a throwaway virtual environment.
+# into a throwaway virtual environment. Start-up is also shown beside ripgrep's, when rg is installed.
 #
 #   bash benches/peers.sh                  # builds the release binary first
 #   RUNS=5 WORK=/tmp/peers bash benches/peers.sh
@@ -105,6 +105,14 @@ if [ -d "$WORK/real" ]; then
   row "real prose ($(ls "$WORK/real" | wc -l) files, $(( $(bytes "$WORK/real") / 1000 )) KB)" "$WORK/real" "$few"
 fi
 echo "  (ratio: geotext's time over factlint's; above 1 means factlint is faster)"
+
+# Start-up beside ripgrep, the floor for a tool that reads a file and exits.
+if command -v rg >/dev/null; then
+  read -r ft _ < <(measure "$RUNS" "$BIN" check "$WORK/empty.txt" --format json)
+  read -r rt _ < <(measure "$RUNS" rg -c x "$WORK/empty.txt")
+  printf '  start-up beside ripgrep: factlint %.1f ms, ripgrep %.1f ms: %.1fx ripgrep'"'"'s\n' \
+    "$(echo "$ft*1000" | bc -l)" "$(echo "$rt*1000" | bc -l)" "$(echo "$ft/$rt" | bc -l)"
+fi
 
 # The stream: the real prose (or the generated folder) as JSON Lines on stdin.
 src="$WORK/folder"

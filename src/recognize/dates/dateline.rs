@@ -45,6 +45,11 @@ pub fn document_date(text: &str, lang: Lang, lexicons: &Lexicons) -> Option<Naiv
         // A date line's date stands near its start: read only the head of long lines (plain
         // text paragraphs are one line each), and let the fast matcher reject lines first.
         let head = &line[..crate::recognize::floor_boundary(line, 160)];
+        // Every dateline writes its day in digits: a line without one is passed over before
+        // the patterns are compiled or run.
+        if !head.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         for re in DATELINES.iter() {
             let Some(m) = re.find(head) else { continue };
             let Some(caps) = re.captures(&head[..m.end()]) else { continue };
