@@ -53,6 +53,12 @@ fn main() {
     } else {
         src.push_str("/// The shipped patterns' triggers: not yet written.\npub static TRIGGERS: &str = \"\";\n");
     }
+    let automata = root.join("rules/patterns.dfa");
+    if automata.exists() {
+        src.push_str(&format!("/// The shipped patterns' automata (rules/patterns.dfa).\npub static AUTOMATA: &[u8] = include_bytes!({:?});\n", automata.to_string_lossy()));
+    } else {
+        src.push_str("/// The shipped patterns' automata: not yet written.\npub static AUTOMATA: &[u8] = &[];\n");
+    }
     // The rule categories are the folders of shipped rules (the lexicons' folder aside).
     let mut categories: Vec<String> = std::fs::read_dir(root.join("rules"))
         .expect("rules/ is readable")

@@ -1,12 +1,14 @@
-//! The shipped patterns' triggers: the table read ahead is current, and a trigger never passes
-//! over a text its pattern matches.
+//! The shipped patterns' triggers and automata: both tables read ahead are current, a trigger
+//! never passes over a text its pattern matches, and each automaton says what its pattern does.
 
-use factlint::rules::{triggers_table, RuleSet};
+use factlint::rules::{pattern_automata, triggers_table, RuleSet};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+const REGENERATE: &str = "run FACTLINT_WRITE_TRIGGERS=1 cargo test --test triggers, then rebuild";
 
 #[test]
 fn the_trigger_table_is_current() {
@@ -17,9 +19,23 @@ fn the_trigger_table_is_current() {
         std::fs::write(&path, &fresh).expect("rules/triggers.tsv is writable");
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == fresh, "rules/triggers.tsv is stale: {REGENERATE}");
+}
+
+#[test]
+fn the_automata_are_current() {
+    let set = RuleSet::load(true, &[]).expect("shipped rules load");
+    let fresh = pattern_automata(&set);
+    let path = root().join("rules/patterns.dfa");
+    if std::env::var_os("FACTLINT_WRITE_TRIGGERS").is_some() {
+        std::fs::write(&path, &fresh).expect("rules/patterns.dfa is writable");
+    }
+    let committed = std::fs::read(&path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "rules/triggers.tsv is stale: run FACTLINT_WRITE_TRIGGERS=1 cargo test --test triggers, then rebuild"
+        "rules/patterns.dfa is stale ({} bytes committed, {} built): {REGENERATE}",
+        committed.len(),
+        fresh.len()
     );
 }
 
@@ -34,12 +50,17 @@ fn texts_under(dir: &Path, out: &mut Vec<String>) {
     }
 }
 
-#[test]
-fn a_trigger_never_passes_over_a_text_its_pattern_matches() {
-    let set = RuleSet::load(true, &[]).expect("shipped rules load");
+fn texts(set: &RuleSet) -> Vec<String> {
     let mut texts: Vec<String> = set.rules.iter().flat_map(|r| r.examples.iter().map(|e| e.text.clone())).collect();
     texts_under(&root().join("tests/fixtures"), &mut texts);
     texts_under(&root().join("examples"), &mut texts);
+    texts
+}
+
+#[test]
+fn a_trigger_never_passes_over_a_text_its_pattern_matches() {
+    let set = RuleSet::load(true, &[]).expect("shipped rules load");
+    let texts = texts(&set);
     let (mut matched, mut passed_over) = (0, 0);
     for rule in &set.rules {
         for p in &rule.patterns {
@@ -56,4 +77,26 @@ fn a_trigger_never_passes_over_a_text_its_pattern_matches() {
     }
     // The check means something: patterns match, and triggers pass over texts.
     assert!(matched > 500 && passed_over > 5000, "{matched} matches, {passed_over} texts passed over");
+}
+
+#[test]
+fn every_shipped_pattern_has_an_automaton_that_matches_where_it_does() {
+    let set = RuleSet::load(true, &[]).expect("shipped rules load");
+    let texts = texts(&set);
+    let (mut agreed, mut gave_up) = (0, 0);
+    for rule in &set.rules {
+        for p in &rule.patterns {
+            assert!(p.automaton_matches("").is_some(), "{}: no automaton for {:?}", rule.id, p.source());
+            for t in &texts {
+                match p.automaton_matches(t) {
+                    Some(found) => {
+                        assert_eq!(found, p.regex().is_match(t), "{}: {:?} on:\n{t}", rule.id, p.source());
+                        agreed += 1;
+                    }
+                    None => gave_up += 1,
+                }
+            }
+        }
+    }
+    assert!(agreed > 10 * gave_up, "{agreed} texts agreed, {gave_up} given up on");
 }

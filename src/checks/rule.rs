@@ -48,6 +48,12 @@ impl Pattern {
         self.compiled.trigger.may_match(&self.compiled.source, hay)
     }
 
+    /// Whether the pattern's automaton, built ahead for a shipped pattern, finds a match in
+    /// `hay`; None when it has none or gives up.
+    pub fn automaton_matches(&self, hay: &str) -> Option<bool> {
+        self.compiled.trigger.automaton_matches(&self.compiled.source, hay)
+    }
+
     pub fn is_compiled(&self) -> bool {
         self.compiled.regex.get().is_some()
     }

@@ -13,6 +13,7 @@
 //! read the first time a document needs it.
 
 use aho_corasick::AhoCorasick;
+use regex_automata::dfa::{dense, sparse, Automaton};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Capture, Class, Hir, HirKind, Repetition};
 use std::sync::OnceLock;
@@ -25,12 +26,25 @@ const MAX_LITERALS: usize = 500;
 pub struct Trigger {
     literals: OnceLock<Option<Vec<Vec<u8>>>>,
     searcher: OnceLock<Option<AhoCorasick>>,
+    /// The shipped pattern's automaton, built ahead (`rules/patterns.dfa`).
+    automaton: OnceLock<Option<sparse::DFA<&'static [u8]>>>,
+    /// Bytes the automaton has searched: past [`AUTOMATON_BUDGET`] the compiled regex, whose
+    /// search skips ahead by its literals, is the quicker test.
+    searched: std::sync::atomic::AtomicUsize,
 }
 
+/// How many bytes a pattern's automaton searches before the pattern is compiled instead: about
+/// what compiling costs, searched.
+const AUTOMATON_BUDGET: usize = 64 << 10;
+
 impl Trigger {
-    /// False when `hay` holds none of the literals of the pattern `source`, so that the pattern
-    /// cannot match in it.
+    /// False when the pattern `source` cannot match in `hay`: `hay` holds none of its literals,
+    /// or its automaton, built ahead, finds no match there.
     pub fn may_match(&self, source: &str, hay: &str) -> bool {
+        self.literals_may_match(source, hay) && self.automaton_may_match(source, hay)
+    }
+
+    fn literals_may_match(&self, source: &str, hay: &str) -> bool {
         let Some(literals) = self.literals.get_or_init(|| shipped(source).unwrap_or_else(|| literals(source))) else {
             return true;
         };
@@ -48,6 +62,97 @@ impl Trigger {
         });
         searcher.as_ref().is_none_or(|ac| ac.is_match(hay))
     }
+
+    fn automaton_may_match(&self, source: &str, hay: &str) -> bool {
+        use std::sync::atomic::Ordering;
+        if self.searched.fetch_add(hay.len(), Ordering::Relaxed) >= AUTOMATON_BUDGET {
+            return true;
+        }
+        self.automaton_matches(source, hay).unwrap_or(true)
+    }
+
+    /// Whether the shipped automaton of `source` finds a match in `hay`; None when there is no
+    /// automaton or it gives up (a Unicode word boundary beside a non-ASCII letter).
+    pub fn automaton_matches(&self, source: &str, hay: &str) -> Option<bool> {
+        let dfa = self.automaton.get_or_init(|| shipped_automaton(source)).as_ref()?;
+        dfa.try_search_fwd(&regex_automata::Input::new(hay).earliest(true)).ok().map(|m| m.is_some())
+    }
+}
+
+/// The automaton the shipped table holds for `source`, read in place.
+fn shipped_automaton(source: &str) -> Option<sparse::DFA<&'static [u8]>> {
+    static INDEX: OnceLock<rustc_hash::FxHashMap<u64, (usize, usize)>> = OnceLock::new();
+    let data: &'static [u8] = crate::builtin::AUTOMATA;
+    let index = INDEX.get_or_init(|| automata_index(data));
+    let &(at, len) = index.get(&key(source))?;
+    let bytes = data.get(at..at + len)?;
+    // SAFETY: the bytes are the table built by `automata` with this build's regex-automata
+    // (the test suite checks the committed table is byte for byte what it builds), so they are
+    // a valid sparse DFA; the format's header, version and endianness are still checked.
+    // `from_bytes` would also check every transition, which costs more than compiling.
+    let (dfa, _) = unsafe { sparse::DFA::from_bytes_unchecked(bytes) }.ok()?;
+    Some(dfa)
+}
+
+const AUTOMATA_MAGIC: &[u8] = b"factlint pattern automata 1\n";
+
+/// Where each automaton of the table lies: after the magic line, for each, its key, its length,
+/// then the automaton, padded to a multiple of 8 bytes.
+fn automata_index(data: &[u8]) -> rustc_hash::FxHashMap<u64, (usize, usize)> {
+    let mut index = rustc_hash::FxHashMap::default();
+    let Some(mut rest) = data.strip_prefix(AUTOMATA_MAGIC) else { return index };
+    let mut at = AUTOMATA_MAGIC.len();
+    while rest.len() >= 12 {
+        let k = u64::from_le_bytes(rest[..8].try_into().expect("8 bytes"));
+        let len = u32::from_le_bytes(rest[8..12].try_into().expect("4 bytes")) as usize;
+        let padded = (len + 7) & !7;
+        if rest.len() < 12 + padded {
+            break;
+        }
+        index.insert(k, (at + 12, len));
+        rest = &rest[12 + padded..];
+        at += 12 + padded;
+    }
+    index
+}
+
+/// The automata of the shipped patterns, as `rules/patterns.dfa` holds them: for each pattern a
+/// forward DFA that says whether it matches at all, built ahead so that a text it does not
+/// match is passed over without compiling the pattern. A pattern whose DFA would be too large
+/// has none.
+pub fn automata<'a>(sources: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+    let mut sources: Vec<&str> = sources.into_iter().collect();
+    sources.sort_by_key(|s| key(s));
+    sources.dedup();
+    let mut out = AUTOMATA_MAGIC.to_vec();
+    // A sparse DFA is read from bytes in place, at any alignment.
+    for s in sources {
+        let Some(bytes) = build_automaton(s) else { continue };
+        out.extend_from_slice(&key(s).to_le_bytes());
+        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        out.extend_from_slice(&bytes);
+        out.resize(out.len() + (((bytes.len() + 7) & !7) - bytes.len()), 0);
+    }
+    out
+}
+
+fn build_automaton(source: &str) -> Option<Vec<u8>> {
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                // Gives up (and the pattern is searched) where a Unicode word boundary meets a
+                // non-ASCII letter.
+                .unicode_word_boundary(true)
+                .dfa_size_limit(Some(8 << 20))
+                .determinize_size_limit(Some(64 << 20)),
+        )
+        .thompson(
+            regex_automata::nfa::thompson::Config::new()
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
+        )
+        .build(source)
+        .ok()?;
+    Some(dfa.to_sparse().ok()?.to_bytes_little_endian())
 }
 
 /// The trigger literals of a pattern, ASCII letters in lower case, or None when every text may

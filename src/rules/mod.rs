@@ -286,6 +286,12 @@ pub fn triggers_table(set: &RuleSet) -> String {
     crate::checks::trigger::table(set.rules.iter().flat_map(|r| r.patterns.iter().map(|p| p.source())))
 }
 
+/// The automata of a rule set's patterns, as `rules/patterns.dfa` holds them for the shipped
+/// rules: a DFA for each pattern that says whether it matches at all.
+pub fn pattern_automata(set: &RuleSet) -> Vec<u8> {
+    crate::checks::trigger::automata(set.rules.iter().flat_map(|r| r.patterns.iter().map(|p| p.source())))
+}
+
 /// A rule path's TOML files: the file itself, or a folder's `*.toml` files walked in name order.
 fn collect_toml(path: &Path) -> Result<Vec<PathBuf>, LocatedError> {
     let shown = path.display().to_string();

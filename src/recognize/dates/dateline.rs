@@ -8,28 +8,38 @@ use chrono::NaiveDate;
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
-/// Datelines and date lines, matched line by line at the top of a document. The month and
-/// weekday words are any words here; [`DateReader::read`] keeps only the lexicon's.
-static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// Datelines and date lines, matched line by line at the top of a document, each compiled the
+/// first time a line needs it. The month and weekday words are any words here;
+/// [`DateReader::read`] keeps only the lexicon's.
+static DATELINES: [LazyLock<Regex>; 3] = [
+    LazyLock::new(|| dateline_pattern(0)),
+    LazyLock::new(|| dateline_pattern(1)),
+    LazyLock::new(|| dateline_pattern(2)),
+];
+
+fn dateline_pattern(which: usize) -> Regex {
     // "JAKARTA, ", "Jakarta (ANTARA), ", "Published: ".
     // Latin letters written as ranges, not Unicode properties, and lengths checked after the
     // match ([`dateline_parts_short`]) rather than written as bounded repeats: small automata
     // that compile fast.
     let lead = r"^(?:(?P<label>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ ]+):\s*)?(?P<place>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}.'’\- ]*?(?:\s*\((?P<agency>[^)\n]+)\))?\s*,\s*)?";
     let weekday = r"(?:(?P<weekday>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’]*)\.?,?\s+)?";
-    [
-        format!(r"{lead}{weekday}(?P<day>[0-9]{{1,2}})\s+(?P<month>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+)\.?,?\s+(?P<year>[0-9]{{4}})\b"),
-        format!(
+    let pattern = match which {
+        // "5 Juli 2023"
+        0 => format!(
+            r"{lead}{weekday}(?P<day>[0-9]{{1,2}})\s+(?P<month>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+)\.?,?\s+(?P<year>[0-9]{{4}})\b"
+        ),
+        // "July 5, 2023"
+        1 => format!(
             r"{lead}{weekday}(?P<month>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+)\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>[0-9]{{4}})\b"
         ),
-        format!(
+        // "2023-07-05", "5/7/2023"
+        _ => format!(
             r"{lead}{weekday}\(?(?P<numeric>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}})\b\)?"
         ),
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("dateline patterns compile"))
-    .collect()
-});
+    };
+    Regex::new(&pattern).expect("dateline patterns compile")
+}
 
 /// How many non-empty lines at the top of a document may hold its date.
 const DATELINE_LINES: usize = 6;
@@ -50,7 +60,7 @@ pub fn document_date(text: &str, lang: Lang, lexicons: &Lexicons) -> Option<Naiv
         if !head.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        for re in DATELINES.iter() {
+        for re in DATELINES.iter().map(|re| &**re) {
             let Some(m) = re.find(head) else { continue };
             let Some(caps) = re.captures(&head[..m.end()]) else { continue };
             if !dateline_parts_short(&caps) {
