@@ -390,26 +390,29 @@ pub fn tables_section<'t>(text: &'t str, name: &str) -> Option<std::borrow::Cow<
     if !text.contains(name) {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut found = false;
     let mut inside = false;
     for line in text.split_inclusive('\n') {
-        if let Some(h) = header(line) {
-            inside = h.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.trim_start().starts_with('.'));
-            found |= inside;
+        if line.trim_start().starts_with('[') {
+            if let Some(h) = header(line) {
+                inside = h.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.trim_start().starts_with('.'));
+                found |= inside;
+            }
         }
         if inside {
-            out.push_str(line);
+            out.extend_from_slice(line.as_bytes());
         } else {
             // A line outside is blanked whole, its line end kept, so offsets hold.
             let body = line.strip_suffix('\n').unwrap_or(line);
-            out.extend(std::iter::repeat_n(' ', body.len()));
+            out.resize(out.len() + body.len(), b' ');
             if body.len() < line.len() {
-                out.push('\n');
+                out.push(b'\n');
             }
         }
     }
-    found.then_some(std::borrow::Cow::Owned(out))
+    // Whole lines are kept or blanked, so the text stays valid UTF-8.
+    found.then(|| std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string())))
 }
 
 #[cfg(test)]
