@@ -8,35 +8,32 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-const REGENERATE: &str = "run FACTLINT_WRITE_TRIGGERS=1 cargo test --test triggers, then rebuild";
+/// Asserts the committed table at `path` is `fresh`, after writing it when asked to.
+fn assert_current(path: &str, fresh: &[u8]) {
+    let path = root().join(path);
+    if std::env::var_os("FACTLINT_WRITE_TRIGGERS").is_some() {
+        std::fs::write(&path, fresh).expect("the table is writable");
+    }
+    let committed = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is stale ({} bytes committed, {} built): run FACTLINT_WRITE_TRIGGERS=1 cargo test --test triggers, then rebuild",
+        path.display(),
+        committed.len(),
+        fresh.len()
+    );
+}
 
 #[test]
 fn the_trigger_table_is_current() {
     let set = RuleSet::load(true, &[]).expect("shipped rules load");
-    let fresh = triggers_table(&set);
-    let path = root().join("rules/triggers.tsv");
-    if std::env::var_os("FACTLINT_WRITE_TRIGGERS").is_some() {
-        std::fs::write(&path, &fresh).expect("rules/triggers.tsv is writable");
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == fresh, "rules/triggers.tsv is stale: {REGENERATE}");
+    assert_current("rules/triggers.tsv", triggers_table(&set).as_bytes());
 }
 
 #[test]
 fn the_automata_are_current() {
     let set = RuleSet::load(true, &[]).expect("shipped rules load");
-    let fresh = pattern_automata(&set);
-    let path = root().join("rules/patterns.dfa");
-    if std::env::var_os("FACTLINT_WRITE_TRIGGERS").is_some() {
-        std::fs::write(&path, &fresh).expect("rules/patterns.dfa is writable");
-    }
-    let committed = std::fs::read(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "rules/patterns.dfa is stale ({} bytes committed, {} built): {REGENERATE}",
-        committed.len(),
-        fresh.len()
-    );
+    assert_current("rules/patterns.dfa", &pattern_automata(&set));
 }
 
 fn texts_under(dir: &Path, out: &mut Vec<String>) {
