@@ -54,46 +54,47 @@ fn texts(set: &RuleSet) -> Vec<String> {
     texts
 }
 
-#[test]
-fn a_trigger_never_passes_over_a_text_its_pattern_matches() {
+/// Every shipped pattern, with the rule it belongs to, over every text the suite has.
+fn each_pattern_and_text(mut f: impl FnMut(&str, &factlint::rules::Pattern, &str)) {
     let set = RuleSet::load(true, &[]).expect("shipped rules load");
     let texts = texts(&set);
-    let (mut matched, mut passed_over) = (0, 0);
     for rule in &set.rules {
         for p in &rule.patterns {
             for t in &texts {
-                let may = p.triggered_by(t);
-                if p.regex().is_match(t) {
-                    matched += 1;
-                    assert!(may, "{}: the trigger of {:?} passes over a text it matches:\n{t}", rule.id, p.source());
-                } else if !may {
-                    passed_over += 1;
-                }
+                f(rule.id.as_str(), p, t);
             }
         }
     }
+}
+
+#[test]
+fn a_trigger_never_passes_over_a_text_its_pattern_matches() {
+    let (mut matched, mut passed_over) = (0, 0);
+    each_pattern_and_text(|rule, p, t| {
+        let may = p.triggered_by(t);
+        if p.regex().is_match(t) {
+            matched += 1;
+            assert!(may, "{rule}: the trigger of {:?} passes over a text it matches:\n{t}", p.source());
+        } else if !may {
+            passed_over += 1;
+        }
+    });
     // The check means something: patterns match, and triggers pass over texts.
     assert!(matched > 500 && passed_over > 5000, "{matched} matches, {passed_over} texts passed over");
 }
 
 #[test]
 fn every_shipped_pattern_has_an_automaton_that_matches_where_it_does() {
-    let set = RuleSet::load(true, &[]).expect("shipped rules load");
-    let texts = texts(&set);
     let (mut agreed, mut gave_up) = (0, 0);
-    for rule in &set.rules {
-        for p in &rule.patterns {
-            assert!(p.automaton_matches("").is_some(), "{}: no automaton for {:?}", rule.id, p.source());
-            for t in &texts {
-                match p.automaton_matches(t) {
-                    Some(found) => {
-                        assert_eq!(found, p.regex().is_match(t), "{}: {:?} on:\n{t}", rule.id, p.source());
-                        agreed += 1;
-                    }
-                    None => gave_up += 1,
-                }
+    each_pattern_and_text(|rule, p, t| {
+        assert!(p.automaton_matches("").is_some(), "{rule}: no automaton for {:?}", p.source());
+        match p.automaton_matches(t) {
+            Some(found) => {
+                assert_eq!(found, p.regex().is_match(t), "{rule}: {:?} on:\n{t}", p.source());
+                agreed += 1;
             }
+            None => gave_up += 1,
         }
-    }
+    });
     assert!(agreed > 10 * gave_up, "{agreed} texts agreed, {gave_up} given up on");
 }

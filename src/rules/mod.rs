@@ -19,7 +19,8 @@ pub use crate::checks::{kinds_table, KINDS};
 pub use compile::compile;
 use compile::is_shipped;
 
-use crate::checks::rule::Pattern;
+/// A compiled rule's pattern for one language.
+pub use crate::checks::rule::Pattern;
 use crate::lexicon::spec::LexiconSpec;
 use crate::lexicon::Lexicons;
 use crate::source::LocatedError;
