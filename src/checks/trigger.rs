@@ -3,14 +3,19 @@
 //!
 //! The literals are read from the pattern's syntax: the prefixes of the pattern, or of a part
 //! every match must contain (a month name after a day number), whichever is most telling. Case is
-//! folded for ASCII letters, so `(?i)slot` is one literal, `slot`, matched without regard to ASCII
-//! case. A pattern with no such literals (one that can match an empty string, or starts with
-//! any capitalised word) has no trigger and is always searched.
+//! folded for ASCII letters, so `(?i)bola` is one literal, `bola`, matched without regard to
+//! ASCII case (`(?i)s` keeps `ſ` as well). A pattern with no such literals (one that can match an
+//! empty string, or starts with any capitalised word) has no trigger.
 //!
 //! Reading the literals costs a parse of the pattern, so the shipped patterns' triggers are read
 //! ahead, when the shipped rules change, into `rules/triggers.tsv` ([`table`] writes it; the test
 //! suite checks it is current). A pattern the table does not hold, a user's, has its trigger
 //! read the first time a document needs it.
+//!
+//! A text that holds a literal may still not match: each shipped pattern also has a forward DFA,
+//! built ahead into `rules/patterns.dfa` ([`automata`] writes it) and read in place, that says
+//! whether the pattern matches at all. It searches more slowly than the compiled pattern, so it
+//! is asked only until it has searched about a compile's worth of text.
 
 use aho_corasick::AhoCorasick;
 use regex_automata::dfa::{dense, sparse, Automaton};
