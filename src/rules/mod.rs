@@ -242,6 +242,10 @@ impl RuleSet {
     /// patterns compiled or being compiled, so the first document of a language has its patterns
     /// compiled on two cores instead of one. A pattern is compiled once either way.
     pub fn warm_up(&self, lang: Lang, text: &str) {
+        // Nothing to read, nothing to warm: the next text of the language starts the thread.
+        if text.trim().is_empty() {
+            return;
+        }
         {
             let mut warming = self.warming.lock().unwrap_or_else(|e| e.into_inner());
             if warming.contains(&lang) {
