@@ -98,3 +98,18 @@ fn every_shipped_pattern_has_an_automaton_that_matches_where_it_does() {
     });
     assert!(agreed > 10 * gave_up, "{agreed} texts agreed, {gave_up} given up on");
 }
+
+#[test]
+fn a_users_pattern_has_its_trigger_read_when_first_needed() {
+    let rule = "id = \"spam.mine\"\nkind = \"forbidden\"\nlanguages = [\"en\"]\nseverity = \"error\"\nmessage = \"no {term}\"\n\
+                [[pattern]]\nregex = '(?i)\\b(?P<term>zorbl[0-9]+)\\b'\n\
+                [[example]]\nlang = \"en\"\ntext = \"Play ZORBL88 now.\"\nflagged = [\"ZORBL88\"]\n\
+                [[example]]\nlang = \"en\"\ntext = \"clean\"\n";
+    let set = RuleSet::load_texts(factlint::rules::Builtin::LexiconsOnly, vec![("mine.toml".into(), rule.into())])
+        .expect("the rule loads");
+    let p = &set.get("spam.mine").expect("loaded").patterns[0];
+    // Not a shipped pattern: no automaton, and literals read from the pattern itself.
+    assert_eq!(p.automaton_matches("Play zorbl1"), None);
+    assert!(p.triggered_by("Play ZoRbL7 now") && p.regex().is_match("Play ZoRbL7 now"));
+    assert!(!p.triggered_by("Play slots now"));
+}
