@@ -46,6 +46,15 @@ fn unknown_kind() {
 }
 
 #[test]
+fn settings_that_are_no_table() {
+    let text = format!(
+        "id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"m\"\nsettings = 5\n{EXAMPLES}"
+    );
+    let (path, errors) = load_errors("settings-value.toml", &text);
+    assert_error(&text, &path, &errors, "5\n", "invalid type: integer `5`, expected a table");
+}
+
+#[test]
 fn several_errors_reported_together() {
     let text = format!(
         r#"id = "spam.x"

@@ -42,7 +42,19 @@ pub struct RuleSpec {
 }
 
 fn table_without_span<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Spanned<toml::Table>>, D::Error> {
-    serde::de::IgnoredAny::deserialize(d)?;
+    /// A table, its contents passed over.
+    struct AnyTable;
+    impl<'de> serde::de::Visitor<'de> for AnyTable {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a table")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+            Ok(())
+        }
+    }
+    d.deserialize_map(AnyTable)?;
     Ok(Some(Spanned::new(0..0, toml::Table::new())))
 }
 
