@@ -335,7 +335,8 @@ fn unescape(field: &str) -> Vec<u8> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'\\' && i + 4 <= bytes.len() && bytes[i + 1] == b'x' {
-            if let Ok(b) = u8::from_str_radix(&field[i + 2..i + 4], 16) {
+            let hex = std::str::from_utf8(&bytes[i + 2..i + 4]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                 out.push(b);
                 i += 4;
                 continue;
@@ -383,6 +384,15 @@ mod tests {
         let t = Trigger::default();
         assert!(t.may_match(r"(?i)kilo", "5 \u{212a}ILO"));
         assert!(t.may_match(r"(?i)kilo", "5 KILO") && !Trigger::default().may_match(r"(?i)kilo", "5 kg"));
+    }
+
+    #[test]
+    fn a_damaged_table_line_reads_without_panicking() {
+        // An escape cut short or before a letter of two bytes stays as written.
+        assert_eq!(unescape("a\\x\u{20ac}b\\x4"), "a\\x\u{20ac}b\\x4".as_bytes());
+        let table = parse_table("zz\tslot\n\n# note\n0000000000000001\tgacor\\x");
+        assert_eq!(table.len(), 1);
+        assert_eq!(table[&1], Some(vec![b"gacor\\x".to_vec()]));
     }
 
     #[test]
