@@ -176,19 +176,22 @@ impl Check for Capital {
             captures_restarting(re, text, |caps| {
                 let (city, country) = (caps.name("city")?, caps.name("country")?);
                 let claim = caps.name("claim").unwrap_or_else(|| caps.get(0).expect("group 0")).range();
-                // A name does not run across a sentence's end ("Bolivia. Amsterdam").
-                let ends: Vec<usize> = text[city.start().min(country.start())..city.end().max(country.end())]
-                    .match_indices('.')
-                    .map(|(i, _)| i + city.start().min(country.start()))
-                    .filter(|&i| text[i + 1..].starts_with(char::is_whitespace))
+                // A name does not run across a sentence's end ("Bolivia. Amsterdam", not "D.C. is"):
+                // each end's punctuation, and where the next sentence starts.
+                let span = city.start().min(country.start())..city.end().max(country.end());
+                let ends: Vec<(usize, usize)> = text[span.clone()]
+                    .char_indices()
+                    .filter_map(|(i, _)| {
+                        let at = span.start + i;
+                        crate::recognize::sentence_end_at(text, at).map(|next| (at, next))
+                    })
                     .collect();
                 let mut country = country.range();
-                if let Some(&i) = ends.iter().find(|&&i| country.start < i && i < country.end) {
-                    country.end = i;
+                if let Some(&(at, _)) = ends.iter().find(|&&(at, _)| country.start < at && at < country.end) {
+                    country.end = at;
                 }
                 let mut city = city.range();
-                if let Some(&i) = ends.iter().rev().find(|&&i| city.start <= i && i + 1 < city.end) {
-                    let next = i + 1 + text[i + 1..].len() - text[i + 1..].trim_start().len();
+                if let Some(&(_, next)) = ends.iter().rev().find(|&&(at, _)| city.start <= at && at + 1 < city.end) {
                     city.start = next.min(city.end);
                 }
                 if city.is_empty() || country.is_empty() {
