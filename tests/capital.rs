@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{builtin, check_with_knowledge, dated, fixture_lines, unmark};
+use common::{builtin, check_with_knowledge};
 use factlint::vocab::Lang;
 
 const RULE: &str = "place.capital";
@@ -15,25 +15,7 @@ fn clean(file: &str, lang: Lang) -> usize {
 }
 
 fn wrong(file: &str, lang: Lang) -> usize {
-    let lines = fixture_lines(file);
-    let mut failures = Vec::new();
-    for line in &lines {
-        let (date, marked_text) = dated(line);
-        let (text, marked) = unmark(marked_text);
-        assert_eq!(marked.len(), 1, "{file}: one [[marked]] claim a line: {line}");
-        let found = check_with_knowledge(&builtin().1, &text, lang, date, &[RULE]);
-        let texts: Vec<&str> = found.iter().map(|d| d.text.as_str()).collect();
-        if texts != marked {
-            failures.push(format!("{text:?}: expected {marked:?}, found {texts:?}"));
-        }
-        for d in &found {
-            if d.evidence.is_empty() || d.sources.is_empty() {
-                failures.push(format!("{text:?}: a finding without evidence or sources: {d:?}"));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{file}:\n{}", failures.join("\n"));
-    lines.len()
+    common::assert_flagged_fixture(&builtin().1, file, lang, &[RULE], false)
 }
 
 #[test]

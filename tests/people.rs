@@ -20,27 +20,7 @@ fn clean(file: &str, lang: Lang) -> usize {
 }
 
 fn wrong(file: &str, lang: Lang) -> usize {
-    let lines = fixture_lines(file);
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for line in &lines {
-        let (date, marked_text) = dated(line);
-        let (text, marked) = unmark(marked_text);
-        assert!(!marked.is_empty(), "{file}: a line without a [[marked]] claim: {line}");
-        let found = check_with_knowledge(&RECORD, &text, lang, date, &[RULE]);
-        let texts: Vec<&str> = found.iter().map(|d| d.text.as_str()).collect();
-        if texts != marked {
-            failures.push(format!("{text:?}: expected {marked:?}, found {texts:?}"));
-        }
-        for d in &found {
-            if d.evidence.is_empty() || d.sources.is_empty() {
-                failures.push(format!("{text:?}: a finding without evidence or sources: {d:?}"));
-            }
-        }
-        count += marked.len();
-    }
-    assert!(failures.is_empty(), "{file}:\n{}", failures.join("\n"));
-    count
+    common::assert_flagged_fixture(&RECORD, file, lang, &[RULE], false)
 }
 
 #[test]

@@ -106,6 +106,34 @@ pub fn assert_clean_fixture(kb: &Knowledge, file: &str, lang: Lang, select: &[&s
     lines.len()
 }
 
+/// Checks every line of a fixture of `date | text` lines, each with its expected findings marked
+/// [[...]], with `select` alone: each line must give exactly the marked findings, each with
+/// evidence and sources (and a suggestion, when `suggests`). Fails listing every line that does
+/// not; returns how many findings were marked.
+pub fn assert_flagged_fixture(kb: &Knowledge, file: &str, lang: Lang, select: &[&str], suggests: bool) -> usize {
+    let lines = fixture_lines(file);
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in &lines {
+        let (date, marked_text) = dated(line);
+        let (text, marked) = unmark(marked_text);
+        assert!(!marked.is_empty(), "{file}: a line without a [[marked]] claim: {line}");
+        let found = check_with_knowledge(kb, &text, lang, date, select);
+        let texts: Vec<&str> = found.iter().map(|d| d.text.as_str()).collect();
+        if texts != marked {
+            failures.push(format!("{text:?}: expected {marked:?}, found {texts:?}"));
+        }
+        for d in &found {
+            if d.evidence.is_empty() || d.sources.is_empty() || (suggests && d.suggestion.is_none()) {
+                failures.push(format!("{text:?}: a finding without evidence, sources or suggestion: {d:?}"));
+            }
+        }
+        count += marked.len();
+    }
+    assert!(failures.is_empty(), "{file}:\n{}", failures.join("\n"));
+    count
+}
+
 /// The built-in knowledge with knowledge files loaded in order (paths relative to the
 /// repository).
 pub fn knowledge_with(files: &[&str]) -> Knowledge {
