@@ -292,12 +292,21 @@ pub struct CompileCx<'a> {
     line_starts: std::sync::OnceLock<Vec<usize>>,
     /// How many `[[pattern]]`s the rule file has.
     patterns: usize,
+    /// The file's `[settings]`, parsed with the rest of it.
+    settings: Option<&'a Spanned<toml::de::DeValue<'a>>>,
 }
 
 impl<'a> CompileCx<'a> {
-    /// The context for the rule file `text` at `path`, which has `patterns` `[[pattern]]`s.
-    pub fn new(path: &'a str, text: &'a str, lexicons: &'a Lexicons, patterns: usize) -> CompileCx<'a> {
-        CompileCx { path, text, lexicons, line_starts: std::sync::OnceLock::new(), patterns }
+    /// The context for the rule file `text` at `path`, which has `patterns` `[[pattern]]`s and
+    /// the parsed `[settings]` `settings`.
+    pub fn new(
+        path: &'a str,
+        text: &'a str,
+        lexicons: &'a Lexicons,
+        patterns: usize,
+        settings: Option<&'a Spanned<toml::de::DeValue<'a>>>,
+    ) -> CompileCx<'a> {
+        CompileCx { path, text, lexicons, line_starts: std::sync::OnceLock::new(), patterns, settings }
     }
 }
 
@@ -323,28 +332,13 @@ impl CompileCx<'_> {
         }
     }
 
-    /// Reads `[settings]` straight from the rule file, so a kind may use `toml::Spanned` fields
+    /// Reads `[settings]` as parsed with the rule file, so a kind may use `toml::Spanned` fields
     /// and point an error at the offending value (unknown keys point at the key).
     pub fn spanned_settings<T: serde::de::DeserializeOwned + Default>(&self) -> Result<T, LocatedError> {
-        #[derive(serde::Deserialize)]
-        struct File<T> {
-            settings: Option<T>,
-        }
-        // The settings section alone first; the whole file when that does not read, so that an
-        // error is always the whole file's.
-        let section = settings_section(self.text);
-        let parsed = match toml::from_str::<File<T>>(&section) {
-            Ok(f) => Ok(f),
-            Err(_) if matches!(section, std::borrow::Cow::Owned(_)) => toml::from_str::<File<T>>(self.text),
-            Err(e) => Err(e),
-        };
-        match parsed {
-            Ok(f) => Ok(f.settings.unwrap_or_default()),
-            Err(e) => Err(self.error(
-                e.span().map_or(0, |s| s.start),
-                format!("in [settings]: {}", explain_toml_message(e.message())),
-            )),
-        }
+        let Some(settings) = self.settings else { return Ok(T::default()) };
+        T::deserialize(toml::de::ValueDeserializer::from(settings.clone())).map_err(|e| {
+            self.error(e.span().map_or(0, |s| s.start), format!("in [settings]: {}", explain_toml_message(e.message())))
+        })
     }
 
     /// Where the first line that starts with `start` (after indentation) is, for errors about a
@@ -368,8 +362,8 @@ impl CompileCx<'_> {
 }
 
 /// The rule file with everything but its `[settings]` tables blanked out, byte for byte, so that
-/// reading the settings again (for their spans) parses little and every offset still points
-/// into the file. The whole file when the settings are not written as `[settings]` tables.
+/// they can be shown as written (`rules explain`) or read on their own (the shipped wording) and
+/// every offset still points into the file. The whole file when the settings are not written as `[settings]` tables.
 pub fn settings_section(text: &str) -> std::borrow::Cow<'_, str> {
     tables_section(text, "settings").unwrap_or(std::borrow::Cow::Borrowed(text))
 }

@@ -9,6 +9,8 @@ use crate::checks::rule::{settings_section, CompileCx, FixSafety, Pattern, Rule,
 use crate::lexicon::Lexicons;
 use crate::source::LocatedError;
 use crate::vocab::{placeholders, Lang, RuleId, Severity};
+use toml::de::DeValue;
+use toml::Spanned;
 
 /// Shipped rule files are checked by the test suite (`cargo test` compiles every pattern and runs
 /// every example), so loading them skips the pattern syntax check that users' files get.
@@ -17,8 +19,15 @@ pub(super) fn is_shipped(path: &str) -> bool {
 }
 
 /// Validates a rule spec and compiles it.
-pub fn compile(spec: &RuleSpec, path: &str, text: &str, lexicons: &Lexicons) -> Result<Rule, Vec<LocatedError>> {
-    let cx = CompileCx::new(path, text, lexicons, spec.patterns.len());
+/// `settings` is the file's `[settings]` as parsed with the spec.
+pub fn compile(
+    spec: &RuleSpec,
+    settings: Option<&Spanned<DeValue<'_>>>,
+    path: &str,
+    text: &str,
+    lexicons: &Lexicons,
+) -> Result<Rule, Vec<LocatedError>> {
+    let cx = CompileCx::new(path, text, lexicons, spec.patterns.len(), settings);
     let mut errors = Vec::new();
     let id = RuleId::parse(spec.id.get_ref()).map_err(|m| vec![cx.error(spec.id.span().start, m)])?;
     let Some(info) = checks::kind_info(spec.kind.get_ref()) else {

@@ -25,7 +25,7 @@ use crate::lexicon::spec::LexiconSpec;
 use crate::lexicon::Lexicons;
 use crate::source::LocatedError;
 use crate::vocab::{explain_toml_message, Lang, CATEGORIES};
-use spec::RuleSpec;
+use spec::{read_rule, ReadRule};
 use std::path::{Path, PathBuf};
 
 /// The rules and lexicons of a run.
@@ -162,11 +162,11 @@ impl RuleSet {
         // Every file is read (parsed) on all cores, lexicons and rules at once; then the
         // lexicons are added, and the rules, which use their macros, compiled.
         use rayon::prelude::*;
-        enum Parsed {
+        enum Parsed<'f> {
             Lexicon(Result<LexiconSpec, toml::de::Error>),
-            Rule(Result<RuleSpec, toml::de::Error>),
+            Rule(Result<ReadRule<'f>, toml::de::Error>),
         }
-        let parsed: Vec<(&RuleFile, Parsed)> = files
+        let parsed: Vec<(&RuleFile, Parsed<'_>)> = files
             .par_iter()
             // A knowledge file kept beside the rules for their examples is not one to read.
             .filter(|f| !declares_knowledge(&f.text))
@@ -174,7 +174,7 @@ impl RuleSet {
                 let p = if declares_lexicon(&f.text) {
                     Parsed::Lexicon(toml::from_str::<LexiconSpec>(&f.text))
                 } else {
-                    Parsed::Rule(toml::from_str::<RuleSpec>(&f.text))
+                    Parsed::Rule(read_rule(&f.text))
                 };
                 (f, p)
             })
@@ -196,7 +196,8 @@ impl RuleSet {
             .par_iter()
             .map(|(f, spec)| {
                 let result = match spec {
-                    Ok(spec) => compile(spec, &f.shown, &f.text, lexicons).map(|rule| (rule, spec.id.span().start)),
+                    Ok(read) => compile(&read.spec, read.settings.as_ref(), &f.shown, &f.text, lexicons)
+                        .map(|rule| (rule, read.spec.id.span().start)),
                     Err(e) => Err(vec![toml_error(&f.shown, &f.text, e)]),
                 };
                 (*f, result)

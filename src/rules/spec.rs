@@ -31,9 +31,10 @@ pub struct RuleSpec {
     #[serde(default, rename = "pattern")]
     pub patterns: Vec<Spanned<PatternSpec>>,
     /// Whether the rule has settings for its kind: they are passed over here, and the kind
-    /// reads them from the file ([`crate::checks::rule::CompileCx::spanned_settings`]), with
-    /// their spans, which toml cannot give a table that only sub-tables or dotted keys create
-    /// (`[settings.pairs]` with no `[settings]`). The table given to the kind is empty.
+    /// reads them from the parsed file ([`ReadRule::settings`], through
+    /// [`crate::checks::rule::CompileCx::spanned_settings`]), with their spans, which toml cannot
+    /// give a table that only sub-tables or dotted keys create (`[settings.pairs]` with no
+    /// `[settings]`). The table given to the kind is empty.
     #[serde(default, deserialize_with = "table_without_span")]
     pub settings: Option<Spanned<toml::Table>>,
     /// Texts that must be flagged, and texts that must stay clean.
@@ -56,6 +57,21 @@ fn table_without_span<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<S
     }
     d.deserialize_map(AnyTable)?;
     Ok(Some(Spanned::new(0..0, toml::Table::new())))
+}
+
+/// A rule file read once: its spec, and its `[settings]` as the parser left them, spans and all,
+/// for the kind to read into its own settings without parsing the file again.
+pub struct ReadRule<'t> {
+    pub spec: RuleSpec,
+    pub settings: Option<Spanned<toml::de::DeValue<'t>>>,
+}
+
+/// Parses a rule file.
+pub fn read_rule(text: &str) -> Result<ReadRule<'_>, toml::de::Error> {
+    let doc = toml::de::DeTable::parse(text)?;
+    let settings = doc.get_ref().get("settings").cloned();
+    let spec = RuleSpec::deserialize(toml::de::Deserializer::from(doc))?;
+    Ok(ReadRule { spec, settings })
 }
 
 /// `[[pattern]]`: a regular expression with `{macro}`s, run over a document's prose.
