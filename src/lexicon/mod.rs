@@ -46,6 +46,19 @@ pub enum UnitPosition {
 #[derive(Debug, Default, Clone)]
 pub struct Lexicons {
     by_lang: BTreeMap<Lang, Lexicon>,
+    /// Macros already spelled as alternations ([`Lexicons::alternation`]), emptied whenever a
+    /// lexicon is added.
+    alternations: Alternations,
+}
+
+/// A cache of macro alternations by language and list name; a copy starts empty.
+#[derive(Debug, Default)]
+struct Alternations(std::sync::Mutex<std::collections::HashMap<(Lang, String), std::sync::Arc<str>>>);
+
+impl Clone for Alternations {
+    fn clone(&self) -> Self {
+        Alternations::default()
+    }
 }
 
 impl Lexicons {
@@ -63,6 +76,7 @@ impl Lexicons {
                 "`language` must be a two-letter lower-case code such as \"id\" or \"en\"",
             )
         })?;
+        self.alternations = Alternations::default();
         let lex = self.by_lang.entry(lang).or_default();
         for (name, list) in &spec.words {
             let set = lex.words.entry(name.clone()).or_default();
@@ -173,6 +187,47 @@ impl Lexicons {
     }
 
     /// The words of a named list or table, for expanding a `{macro}`.
+    /// A word list's macro as a regex alternation: each word as prose writes it (lower case,
+    /// capitalised, all capitals), longest first. Spelled out rather than `(?i:...)`, which costs
+    /// far more to compile and to match. Built once per list: many patterns share a macro.
+    /// None for a name that is no list; an error for an empty list.
+    fn alternation(&self, lang: Lang, name: &str) -> Option<Result<std::sync::Arc<str>, String>> {
+        let key = (lang, name.to_string());
+        if let Some(done) = self.alternations.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Some(Ok(done.clone()));
+        }
+        let mut words = self.words_of(lang, name)?;
+        if words.is_empty() {
+            return Some(Err(format!("the {lang} lexicon's `{name}` is empty")));
+        }
+        // Longest first, so "Jan" never wins over "Januari".
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let mut out = String::from("(?:");
+        let mut first = true;
+        for w in &words {
+            let mut title = String::with_capacity(w.len());
+            let mut chars = w.chars();
+            if let Some(c) = chars.next() {
+                title.extend(c.to_uppercase());
+                title.push_str(chars.as_str());
+            }
+            let upper = w.to_uppercase();
+            let mut forms = vec![w.to_string(), title, upper];
+            forms.dedup();
+            for f in forms {
+                if !first {
+                    out.push('|');
+                }
+                first = false;
+                out.push_str(&word_regex(&f));
+            }
+        }
+        out.push(')');
+        let out: std::sync::Arc<str> = out.into();
+        self.alternations.0.lock().unwrap_or_else(|e| e.into_inner()).insert(key, out.clone());
+        Some(Ok(out))
+    }
+
     fn words_of(&self, lang: Lang, name: &str) -> Option<Vec<&str>> {
         let lex = self.by_lang.get(&lang)?;
         if let Some(t) = lex.tables.get(name) {
@@ -281,37 +336,9 @@ pub fn expand(pattern: &str, lang: Lang, lexicons: &Lexicons) -> Result<String, 
                 "Letters" => out.push_str(LETTERS),
                 "Upper" => out.push_str(UPPER),
                 "Lower" => out.push_str(LOWER),
-                _ => match lexicons.words_of(lang, name) {
-                    Some(mut words) => {
-                        if words.is_empty() {
-                            return Err((open, format!("the {lang} lexicon's `{name}` is empty")));
-                        }
-                        // Longest first, so "Jan" never wins over "Januari".
-                        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-                        // Each word as prose writes it: lower case, capitalised, all capitals. Spelled
-                        // out rather than `(?i:...)`, which costs far more to compile and to match.
-                        out.push_str("(?:");
-                        let mut first = true;
-                        for w in &words {
-                            let mut title = String::with_capacity(w.len());
-                            let mut chars = w.chars();
-                            if let Some(c) = chars.next() {
-                                title.extend(c.to_uppercase());
-                                title.push_str(chars.as_str());
-                            }
-                            let upper = w.to_uppercase();
-                            let mut forms = vec![w.to_string(), title, upper];
-                            forms.dedup();
-                            for f in forms {
-                                if !first {
-                                    out.push('|');
-                                }
-                                first = false;
-                                out.push_str(&word_regex(&f));
-                            }
-                        }
-                        out.push(')');
-                    }
+                _ => match lexicons.alternation(lang, name) {
+                    Some(Ok(alternation)) => out.push_str(&alternation),
+                    Some(Err(message)) => return Err((open, message)),
                     None => {
                         return Err((open, format!("unknown macro {{{name}}}: it is neither built in ({{Name}}, {{Letters}}, {{Upper}}, {{Lower}}, {{unit_before}}, {{unit_after}}) nor a word list or table of the {lang} lexicon")));
                     }
