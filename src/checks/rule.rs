@@ -371,29 +371,13 @@ pub fn settings_section(text: &str) -> std::borrow::Cow<'_, str> {
 /// The file with everything but the tables named `name` or under it (`[name]`, `[name.x]`)
 /// blanked out, byte for byte; None when it has no such table header.
 pub fn tables_section<'t>(text: &'t str, name: &str) -> Option<std::borrow::Cow<'t, str>> {
-    // A table header: `[name]` or `[[name]]` with a bare dotted name on a line of its own (an
-    // array's element on its own line, `["a", "b"],`, is not one).
-    fn header(line: &str) -> Option<&str> {
-        let l = line.trim();
-        let inner = l.strip_prefix('[')?.trim_start_matches('[');
-        let name = inner.trim_end_matches(']').trim();
-        let bare = name.starts_with(|c: char| c.is_ascii_alphabetic())
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '));
-        (l.ends_with(']') && bare).then_some(name)
-    }
     if !text.contains(name) {
         return None;
     }
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut found = false;
-    let mut inside = false;
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with('[') {
-            if let Some(h) = header(line) {
-                inside = h.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.trim_start().starts_with('.'));
-                found |= inside;
-            }
-        }
+    for (line, inside) in table_lines(text, name) {
+        found |= inside;
         if inside {
             out.extend_from_slice(line.as_bytes());
         } else {
@@ -407,6 +391,40 @@ pub fn tables_section<'t>(text: &'t str, name: &str) -> Option<std::borrow::Cow<
     }
     // Whole lines are kept or blanked, so the text stays valid UTF-8.
     found.then(|| std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string())))
+}
+
+/// The lines of the tables named `name` or under it, as written, blank lines left out (for
+/// `rules explain`); empty when the file has no such table header.
+pub fn tables_lines(text: &str, name: &str) -> String {
+    if !text.contains(name) {
+        return String::new();
+    }
+    let lines = table_lines(text, name).filter(|(line, inside)| *inside && !line.trim().is_empty());
+    lines.map(|(line, _)| line.trim_end_matches(['\n', '\r'])).collect::<Vec<_>>().join("\n")
+}
+
+/// Every line of `text` with its line end, and whether it lies in a table named `name` or under
+/// it (`[name]`, `[name.x]`, `[[name.y]]`), its header included.
+fn table_lines<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = (&'t str, bool)> {
+    // A table header: `[name]` or `[[name]]` with a bare dotted name on a line of its own (an
+    // array's element on its own line, `["a", "b"],`, is not one).
+    fn header(line: &str) -> Option<&str> {
+        let l = line.trim();
+        let inner = l.strip_prefix('[')?.trim_start_matches('[');
+        let name = inner.trim_end_matches(']').trim();
+        let bare = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '));
+        (l.ends_with(']') && bare).then_some(name)
+    }
+    let mut inside = false;
+    text.split_inclusive('\n').map(move |line| {
+        if line.trim_start().starts_with('[') {
+            if let Some(h) = header(line) {
+                inside = h.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.trim_start().starts_with('.'));
+            }
+        }
+        (line, inside)
+    })
 }
 
 #[cfg(test)]

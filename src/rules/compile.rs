@@ -5,7 +5,7 @@ use super::examples;
 use super::pattern::{check_pattern, macro_skeleton};
 use super::spec::RuleSpec;
 use crate::checks;
-use crate::checks::rule::{settings_section, CompileCx, FixSafety, Pattern, Rule, MAX_PATTERN_BYTES};
+use crate::checks::rule::{tables_lines, CompileCx, FixSafety, Pattern, Rule, MAX_PATTERN_BYTES};
 use crate::lexicon::Lexicons;
 use crate::source::LocatedError;
 use crate::vocab::{placeholders, Lang, RuleId, Severity};
@@ -256,12 +256,7 @@ pub fn compile(
         description: spec.description.as_ref().map(|s| s.get_ref().trim().to_string()).unwrap_or_default(),
         patterns,
         pattern_sources,
-        settings_source: match settings_section(text) {
-            std::borrow::Cow::Owned(section) => {
-                section.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
-            }
-            std::borrow::Cow::Borrowed(_) => String::new(),
-        },
+        settings_source: tables_lines(text, "settings"),
         examples,
         origin: path.to_string(),
         check: check.expect("no errors means the check compiled"),

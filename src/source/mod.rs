@@ -159,12 +159,8 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 /// Byte offsets at which lines start; the first line starts at 0.
 pub fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
     starts
-}
-
-fn memchr_iter(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    hay.iter().enumerate().filter(move |(_, &b)| b == needle).map(|(i, _)| i)
 }
 
 /// Line and column of `offset` given precomputed line starts.
