@@ -364,34 +364,30 @@ pub const LOWER: &str = "a-zß-öø-ÿĀ-ɏḀ-ỿ";
 /// outside ASCII ("Sao" in "São" ends at the "ã"), which rule patterns written with whole words
 /// and `{Name}` do not meet.
 pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let bytes = pattern.as_bytes();
     let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars().peekable();
-    let mut in_class = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some(b @ ('b' | 'B')) if !in_class => {
+    let (mut in_class, mut copied, mut at) = (false, 0, 0);
+    // Only `\`, `[` and `]` matter; the text between them is copied as it is.
+    while let Some(found) = bytes.get(at..).and_then(|rest| memchr::memchr3(b'\\', b'[', b']', rest)) {
+        let i = at + found;
+        at = i + 1;
+        match bytes[i] {
+            b'\\' => {
+                // An escape takes the next character with it (`\[` opens no class).
+                if let Some(&c @ (b'b' | b'B')) = bytes.get(i + 1).filter(|_| !in_class) {
+                    out.push_str(&pattern[copied..i]);
                     out.push_str("(?-u:\\");
-                    out.push(b);
+                    out.push(char::from(c));
                     out.push(')');
+                    copied = i + 2;
                 }
-                Some(other) => {
-                    out.push('\\');
-                    out.push(other);
-                }
-                None => out.push('\\'),
-            },
-            '[' => {
-                in_class = true;
-                out.push(c);
+                at = i + 2;
             }
-            ']' => {
-                in_class = false;
-                out.push(c);
-            }
-            _ => out.push(c),
+            b'[' => in_class = true,
+            _ => in_class = false,
         }
     }
+    out.push_str(&pattern[copied..]);
     out
 }
 
@@ -432,6 +428,8 @@ jan = 1
     fn word_boundaries_become_ascii() {
         assert_eq!(ascii_word_boundaries(r"\bjudi\b"), r"(?-u:\b)judi(?-u:\b)");
         assert_eq!(ascii_word_boundaries(r"[\b]\\b\B"), r"[\b]\\b(?-u:\B)");
+        assert_eq!(ascii_word_boundaries(r"\[\b\]é\b\"), r"\[(?-u:\b)\]é(?-u:\b)\");
+        assert_eq!(ascii_word_boundaries(r"[é\]\b]\b"), r"[é\]\b](?-u:\b)");
         let re = regex::Regex::new(&ascii_word_boundaries(r"\btogel\b")).unwrap();
         assert!(re.is_match("“togel” hari ini"));
         assert!(!re.is_match("togelan"));
