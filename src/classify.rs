@@ -231,7 +231,7 @@ enum Line<'t> {
 /// Reads the lines of a model file, in order. Errors say which line is wrong.
 fn read_lines<'t>(text: &'t str, mut on: impl FnMut(Line<'t>)) -> Result<(), (usize, String)> {
     let mut bias = false;
-    for (i, line) in text.lines().enumerate() {
+    for (i, line) in model_lines(text).enumerate() {
         let n = i + 1;
         if i == 0 {
             if !line.starts_with(MAGIC) && line.starts_with(EARLIER_MAGIC) {
@@ -249,13 +249,14 @@ fn read_lines<'t>(text: &'t str, mut on: impl FnMut(Line<'t>)) -> Result<(), (us
             on(Line::Note(note.trim()));
             continue;
         }
-        if line.trim().is_empty() {
+        if trimmed(line).is_empty() {
             continue;
         }
-        let Some((name, weight)) = line.rsplit_once('\t') else {
+        let Some(tab) = line.bytes().rposition(|b| b == b'\t') else {
             return Err((n, "expected FEATURE<tab>WEIGHT".to_string()));
         };
-        let w: f64 = weight.trim().parse().map_err(|_| (n, format!("{weight:?} is not a number")))?;
+        let (name, weight) = (&line[..tab], &line[tab + 1..]);
+        let w = parse_weight(trimmed(weight)).ok_or_else(|| (n, format!("{weight:?} is not a number")))?;
         if !w.is_finite() {
             return Err((n, format!("{weight:?} is not a finite number")));
         }
@@ -272,6 +273,57 @@ fn read_lines<'t>(text: &'t str, mut on: impl FnMut(Line<'t>)) -> Result<(), (us
         Ok(())
     } else {
         Err((1, "the model has no `bias` line".to_string()))
+    }
+}
+
+/// The lines of a model file, as `str::lines` gives them, found with one memchr scan: a model
+/// has tens of thousands of short lines.
+fn model_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(Some).chain(std::iter::once(None));
+    ends.filter_map(move |end| {
+        let from = start;
+        let to = match end {
+            Some(e) => e,
+            None if from < text.len() => text.len(),
+            None => return None,
+        };
+        start = to + 1;
+        let line = &text[from..to];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// A weight as written: a decimal such as `-0.0653` read exactly, without the general float
+/// parser (an integer over a power of ten, both exact, divided once, rounds as the parser
+/// does); anything else through `str::parse`.
+fn parse_weight(s: &str) -> Option<f64> {
+    let bytes = s.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let (mut n, mut digits, mut places, mut dot) = (0i64, 0, 0, false);
+    for &b in &bytes[usize::from(negative)..] {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                n = n * 10 + i64::from(b - b'0');
+                digits += 1;
+                places += usize::from(dot);
+            }
+            b'.' if !dot && digits > 0 => dot = true,
+            _ => return s.parse().ok(),
+        }
+    }
+    if !dot || places == 0 {
+        return s.parse().ok();
+    }
+    let v = n as f64 / 10f64.powi(places as i32);
+    Some(if negative { -v } else { v })
+}
+
+/// `s` without surrounding white space; the quick look first, as most lines have none.
+fn trimmed(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
     }
 }
 
@@ -350,7 +402,7 @@ fn name_hash(name: &str) -> u64 {
 impl Scorer {
     /// Reads a model file straight into a scorer. Errors say which line is wrong.
     pub fn parse(text: &str) -> Result<Scorer, (usize, String)> {
-        let mut s = Scorer::empty(text.len());
+        let mut s = Scorer::empty(text.len(), memchr::memchr_iter(b'\n', text.as_bytes()).count());
         let mut bias = 0.0;
         read_lines(text, |line| match line {
             Line::Note(_) => {}
@@ -363,7 +415,7 @@ impl Scorer {
 
     /// A scorer for a model in memory (a model just trained).
     pub fn new(model: &Model) -> Scorer {
-        let mut s = Scorer::empty(0);
+        let mut s = Scorer::empty(0, model.weights.len());
         s.bias = model.bias;
         let mut names: Vec<&String> = model.weights.keys().collect();
         names.sort();
@@ -373,21 +425,29 @@ impl Scorer {
         s
     }
 
-    fn empty(bytes: usize) -> Scorer {
+    /// A scorer with room for a model of `bytes` bytes in `lines` lines.
+    fn empty(bytes: usize, lines: usize) -> Scorer {
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Scorer {
             key: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             bias: 0.0,
             names: String::with_capacity(bytes),
-            spans: Vec::new(),
-            weights: Vec::new(),
-            by_hash: FxHashMap::default(),
+            spans: Vec::with_capacity(lines),
+            weights: Vec::with_capacity(lines),
+            by_hash: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
             collided: FxHashMap::default(),
         }
     }
 
     fn add(&mut self, name: &str, weight: f64) {
-        if let Some(id) = self.find(name) {
+        let hash = name_hash(name);
+        let taken = self.by_hash.get(&hash).copied();
+        let known = match taken {
+            Some(id) if self.name(id) == name => Some(id),
+            Some(_) => self.collided.get(name).copied(),
+            None => None,
+        };
+        if let Some(id) = known {
             // A name given twice: the last weight counts, as in a map.
             self.weights[id as usize] = weight;
             return;
@@ -397,8 +457,8 @@ impl Scorer {
         self.names.push_str(name);
         self.spans.push((start, self.names.len() as u32));
         self.weights.push(weight);
-        if let std::collections::hash_map::Entry::Vacant(e) = self.by_hash.entry(name_hash(name)) {
-            e.insert(id);
+        if taken.is_none() {
+            self.by_hash.insert(hash, id);
         } else {
             self.collided.insert(name.to_string(), id);
         }
@@ -723,6 +783,32 @@ pub fn held_out(text: &str, percent: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weights_read_as_the_float_parser_reads_them() {
+        let shipped = include_str!("../rules/spam/gambling-promotion.model");
+        let written = shipped.lines().filter_map(|l| l.rsplit_once('\t')).map(|(_, w)| w.to_string());
+        let made = (0..20_000i64).flat_map(|n| {
+            let (a, places) = (n * 7919 % 10_000_000, (n % 9 + 1) as usize);
+            let p = 10i64.pow(places as u32);
+            [format!("{}.{:0places$}", a / p, a % p), format!("-0.{n:04}")]
+        });
+        let odd = ["1e-3", "+0.5", ".5", "5.", "-", "0.1234567890123456789", "12345678901234.5", "x"].map(String::from);
+        let mut seen = 0;
+        for w in written.chain(made).chain(odd) {
+            let expected = w.parse::<f64>().ok();
+            assert_eq!(parse_weight(&w).map(f64::to_bits), expected.map(f64::to_bits), "{w:?}");
+            seen += 1;
+        }
+        assert!(seen > 70_000);
+    }
+
+    #[test]
+    fn model_lines_are_the_lines_of_the_text() {
+        for text in ["a\nb", "a\r\nb\r\n", "\n\nx", "", "x", "a\n\n"] {
+            assert_eq!(model_lines(text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
 
     fn ex(text: &str, positive: bool) -> Example {
         Example { text: text.to_string(), positive }
