@@ -359,7 +359,7 @@ impl Model {
     }
 }
 
-/// A model ready to apply: each feature numbered, found by a hash of its name, and the
+/// A model ready to apply: each feature found by a hash of its name, and the
 /// features of each word worked out once a thread and kept. [`Scorer::probability`] is the
 /// quick look every unit gets; [`Scorer::score`] says why, for the few that are findings.
 #[derive(Debug)]
@@ -367,14 +367,22 @@ pub struct Scorer {
     /// Tells this scorer's cached words from another's.
     key: u64,
     bias: f64,
-    /// Every feature name, one after another; `spans` says where each is.
+    /// Every feature name, one after another; each [`Weighed`] says where its own is.
     names: String,
-    spans: Vec<(u32, u32)>,
-    weights: Vec<f64>,
-    /// A feature's number by the hash of its name.
-    by_hash: FxHashMap<u64, u32>,
+    /// The features by the hash of their names, each with its weight beside it, so that a
+    /// look-up reads one entry and the name it checks.
+    by_hash: FxHashMap<u64, Weighed>,
     /// The rare feature whose hash another has taken, by name.
-    collided: FxHashMap<String, u32>,
+    collided: FxHashMap<String, Weighed>,
+    count: usize,
+}
+
+/// A feature of a model: where its name is in [`Scorer::names`], and its weight.
+#[derive(Debug, Clone, Copy)]
+struct Weighed {
+    start: u32,
+    end: u32,
+    weight: f64,
 }
 
 /// What a thread keeps per scorer: the summed weight of the features of each word it has seen,
@@ -432,59 +440,56 @@ impl Scorer {
             key: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             bias: 0.0,
             names: String::with_capacity(bytes),
-            spans: Vec::with_capacity(lines),
-            weights: Vec::with_capacity(lines),
             by_hash: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
             collided: FxHashMap::default(),
+            count: 0,
         }
     }
 
     fn add(&mut self, name: &str, weight: f64) {
         let hash = name_hash(name);
-        let taken = self.by_hash.get(&hash).copied();
+        let taken = self.by_hash.get(&hash).map(|f| self.name(f) == name);
         let known = match taken {
-            Some(id) if self.name(id) == name => Some(id),
-            Some(_) => self.collided.get(name).copied(),
+            Some(true) => self.by_hash.get_mut(&hash),
+            Some(false) => self.collided.get_mut(name),
             None => None,
         };
-        if let Some(id) = known {
+        if let Some(feature) = known {
             // A name given twice: the last weight counts, as in a map.
-            self.weights[id as usize] = weight;
+            feature.weight = weight;
             return;
         }
-        let id = self.weights.len() as u32;
         let start = self.names.len() as u32;
         self.names.push_str(name);
-        self.spans.push((start, self.names.len() as u32));
-        self.weights.push(weight);
+        let feature = Weighed { start, end: self.names.len() as u32, weight };
+        self.count += 1;
         if taken.is_none() {
-            self.by_hash.insert(hash, id);
+            self.by_hash.insert(hash, feature);
         } else {
-            self.collided.insert(name.to_string(), id);
+            self.collided.insert(name.to_string(), feature);
         }
     }
 
-    fn name(&self, id: u32) -> &str {
-        let (a, b) = self.spans[id as usize];
-        &self.names[a as usize..b as usize]
+    fn name(&self, f: &Weighed) -> &str {
+        &self.names[f.start as usize..f.end as usize]
     }
 
-    /// A feature's number.
-    fn find(&self, name: &str) -> Option<u32> {
+    /// A feature by its name.
+    fn find(&self, name: &str) -> Option<&Weighed> {
         match self.by_hash.get(&name_hash(name)) {
-            Some(&id) if self.name(id) == name => Some(id),
-            Some(_) => self.collided.get(name).copied(),
+            Some(f) if self.name(f) == name => Some(f),
+            Some(_) => self.collided.get(name),
             None => None,
         }
     }
 
     /// How many features the model weighs.
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.count
     }
 
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.count == 0
     }
 
     /// The probability the model gives a range of a view, with the features of [`features`]:
@@ -534,7 +539,7 @@ impl Scorer {
 
     /// A feature's weight, 0 for one the model does not weigh.
     fn weight(&self, name: &str) -> f64 {
-        self.find(name).map_or(0.0, |id| self.weights[id as usize])
+        self.find(name).map_or(0.0, |f| f.weight)
     }
 
     /// Scores a range of a view, with the signals that raised the score.
@@ -542,8 +547,8 @@ impl Scorer {
         // Only features the model weighs matter: look each up, and count each once.
         let mut found: Vec<(&str, f64, Range<usize>)> = Vec::new();
         each_feature(view, range, |name, word| {
-            if let Some(id) = self.find(name) {
-                found.push((self.name(id), self.weights[id as usize], word));
+            if let Some(f) = self.find(name) {
+                found.push((self.name(f), f.weight, word));
             }
         });
         let text = view.text();
