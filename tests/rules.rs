@@ -50,6 +50,59 @@ fn shipped_packs_cover_the_issue() {
     }
 }
 
+/// A check loads the shipped rules with their examples left unread, so the rule files are held to
+/// their examples here: each has a text it must flag and one it must leave clean.
+#[test]
+fn every_shipped_rule_has_examples_both_ways() {
+    for rule in &rules().rules {
+        let (clean, flagged) =
+            (rule.examples.iter().any(|e| e.flagged.is_empty()), rule.examples.iter().any(|e| !e.flagged.is_empty()));
+        assert!(clean && flagged, "{}: clean example {clean}, flagged example {flagged}", rule.id);
+    }
+}
+
+/// The load for checking is the full load without the examples: the same rules, read the same.
+#[test]
+fn the_load_for_checking_leaves_out_only_the_examples() {
+    use factlint::rules::{Builtin, RuleSet};
+    let full = RuleSet::load_with(Builtin::All, &[]).expect("the shipped rules load");
+    let lean = RuleSet::load_with(Builtin::Checking, &[]).expect("the shipped rules load for checking");
+    let shown = |set: &RuleSet| -> Vec<String> {
+        set.rules
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} {:?} {:?} {} | {} | {} | {:?} | {} | {}",
+                    r.id,
+                    r.kind,
+                    r.severity,
+                    r.languages,
+                    r.message,
+                    r.summary,
+                    r.description,
+                    r.pattern_sources,
+                    r.settings_source,
+                    r.origin
+                )
+            })
+            .collect()
+    };
+    assert_eq!(shown(&lean), shown(&full));
+    assert!(lean.rules.iter().all(|r| r.examples.is_empty()));
+    assert!(full.rules.iter().all(|r| !r.examples.is_empty()));
+    let text = "Situs slot gacor. Pada hari Senin, 4 Juli 2023, Shenzhen, KwaZulu-Natal menggelar acara.\n";
+    let findings = |set: &RuleSet| {
+        let doc = factlint::source::SourceFile::new("a.txt", text);
+        let engine = factlint::engine::Engine { rules: set, knowledge: knowledge() };
+        let settings =
+            factlint::engine::Settings { date: chrono::NaiveDate::from_ymd_opt(2023, 7, 5), ..Default::default() };
+        format!("{:?}", engine.check_file(&doc, factlint::markup::Format::Plain, &settings).diagnostics)
+    };
+    let found = findings(&full);
+    assert!(found.contains("located-in") && found.contains("weekday"), "{found}");
+    assert_eq!(findings(&lean), found);
+}
+
 /// One check per file, each opening with what it checks, why, and an example.
 #[test]
 fn every_kind_is_documented() {

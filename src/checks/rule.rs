@@ -393,6 +393,29 @@ pub fn tables_section<'t>(text: &'t str, name: &str) -> Option<std::borrow::Cow<
     found.then(|| std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string())))
 }
 
+/// The file with the tables named `name` or under it blanked out, byte for byte, so that every
+/// offset still points into the file.
+pub fn without_tables<'t>(text: &'t str, name: &str) -> std::borrow::Cow<'t, str> {
+    if !text.contains(name) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    for (line, inside) in table_lines(text, name) {
+        if inside {
+            // Blanked whole, its line end kept.
+            let body = line.strip_suffix('\n').unwrap_or(line);
+            out.resize(out.len() + body.len(), b' ');
+            if body.len() < line.len() {
+                out.push(b'\n');
+            }
+        } else {
+            out.extend_from_slice(line.as_bytes());
+        }
+    }
+    // Whole lines are kept or blanked, so the text stays valid UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
 /// The lines of the tables named `name` or under it, as written, blank lines left out (for
 /// `rules explain`); empty when the file has no such table header.
 pub fn tables_lines(text: &str, name: &str) -> String {

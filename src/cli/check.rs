@@ -67,7 +67,7 @@ pub(super) fn build_setup(args: &CheckArgs, config_path: Option<&Path>) -> Resul
     rule_paths.extend(args.rules.iter().cloned());
     // Without the shipped rules the shipped lexicons stay: a user's rules use their macros
     // ({month}, {weekday}) and the place-claim words.
-    let rules = RuleSet::load_with(if builtin { Builtin::All } else { Builtin::LexiconsOnly }, &rule_paths)?;
+    let rules = RuleSet::load_with(if builtin { Builtin::Checking } else { Builtin::LexiconsOnly }, &rule_paths)?;
     let mut errors = Vec::new();
     if let Some(c) = &config {
         errors.extend(c.check_selectors(&rules));

@@ -223,7 +223,10 @@ pub fn compile(
             Err(e) => errors.push(e),
         }
     }
-    if spec.examples.is_empty() {
+    if is_shipped(path) {
+        // The test suite holds the shipped rules to this, and a load for checking leaves their
+        // examples unread.
+    } else if spec.examples.is_empty() {
         errors.push(cx.error(
             spec.id.span().start,
             "a rule needs [[example]]s: at least one text it must flag and one it must leave clean",

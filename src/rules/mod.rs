@@ -45,6 +45,10 @@ const WARM_UP_TEXT: usize = 64 << 10;
 pub enum Builtin {
     /// Shipped rules and lexicons.
     All,
+    /// Shipped rules and lexicons, the rules' examples left unread: what checking a document
+    /// needs. (The test suite runs every shipped example; `rules test` and `rules explain` load
+    /// them.)
+    Checking,
     /// Shipped lexicons only (for testing a user's rules, which may use their macros).
     LexiconsOnly,
     None,
@@ -68,8 +72,18 @@ pub fn shipped_rule_ids() -> Vec<&'static str> {
 fn builtin_files(builtin: Builtin) -> Vec<RuleFile> {
     crate::builtin::FILES
         .iter()
-        .filter(|(_, text)| builtin == Builtin::All || (builtin == Builtin::LexiconsOnly && declares_lexicon(text)))
-        .map(|(path, text)| RuleFile { shown: format!("builtin:{path}"), text: text.to_string() })
+        .filter(|(_, text)| match builtin {
+            Builtin::All | Builtin::Checking => true,
+            Builtin::LexiconsOnly => declares_lexicon(text),
+            Builtin::None => false,
+        })
+        .map(|(path, text)| {
+            let text = match builtin {
+                Builtin::Checking => crate::checks::rule::without_tables(text, "example").into_owned(),
+                _ => text.to_string(),
+            };
+            RuleFile { shown: format!("builtin:{path}"), text }
+        })
         .collect()
 }
 
