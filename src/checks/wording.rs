@@ -292,25 +292,47 @@ impl InLang<'_> {
 }
 
 /// The kind each shipped rule file declares (its top-level `kind = "..."`, read without a
-/// parse), with the file's text, in path order.
-fn shipped_kinds() -> &'static [(&'static str, &'static str)] {
-    static KINDS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+/// parse), with the file's path and text, in path order.
+fn shipped_kinds() -> &'static [(&'static str, &'static str, &'static str)] {
+    static KINDS: std::sync::OnceLock<Vec<(&'static str, &'static str, &'static str)>> = std::sync::OnceLock::new();
     KINDS.get_or_init(|| {
         crate::builtin::FILES
             .iter()
             .filter(|(p, _)| p.starts_with("rules/"))
-            .filter_map(|&(_, text)| {
+            .filter_map(|&(path, text)| {
                 let top = text.lines().map(str::trim).take_while(|l| !l.starts_with('['));
                 let kind = top.filter_map(|l| l.strip_prefix("kind")?.trim_start().strip_prefix('=')).next()?;
-                Some((kind.split('#').next()?.trim().trim_matches(['"', '\'']), text))
+                Some((kind.split('#').next()?.trim().trim_matches(['"', '\'']), path, text))
             })
             .collect()
     })
 }
 
-/// The wording of the kind's shipped rules, their messages left out: each entry the first rule
-/// by path words, read once a run.
-fn shipped_tables(entries: Entries) -> Tables {
+/// The wording tables of shipped rule files read this run, by path (`rules/...`): kept when the
+/// rule set parses the files, so that the kinds' inherited wording is not parsed again.
+static SHIPPED_FILE_TABLES: std::sync::LazyLock<std::sync::Mutex<BTreeMap<String, Tables>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Keeps the `[settings.wording]` of the shipped rule file at `path` (`rules/...`), from its
+/// `[settings]` as parsed.
+pub fn remember_shipped(path: &str, settings: Option<&Spanned<toml::de::DeValue<'_>>>) {
+    let wording = match settings.map(|s| s.get_ref()) {
+        Some(toml::de::DeValue::Table(t)) => t.get("wording").cloned(),
+        _ => None,
+    };
+    let tables = match wording {
+        Some(w) => match Tables::deserialize(toml::de::ValueDeserializer::from(w)) {
+            Ok(t) => t,
+            // Read the way the kind would read it, when it is wanted.
+            Err(_) => return,
+        },
+        None => Tables::new(),
+    };
+    SHIPPED_FILE_TABLES.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), tables);
+}
+
+/// The wording tables of the shipped rule file at `path`: as kept, or read from the file.
+fn shipped_file_tables(path: &str, text: &str) -> Tables {
     #[derive(Deserialize)]
     struct File {
         #[serde(default)]
@@ -321,29 +343,35 @@ fn shipped_tables(entries: Entries) -> Tables {
         #[serde(default)]
         wording: Tables,
     }
+    if let Some(t) = SHIPPED_FILE_TABLES.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+        return t.clone();
+    }
+    // The wording alone: the rest of the file (patterns, examples, other settings) is not read
+    // again.
+    let section = crate::checks::rule::tables_section(text, "settings.wording")
+        .unwrap_or_else(|| crate::checks::rule::settings_section(text));
+    let file = toml::from_str::<File>(&section).expect("the shipped rules are checked by the test suite");
+    file.settings.map(|s| s.wording).unwrap_or_default()
+}
+
+/// The wording of the kind's shipped rules, their messages left out: each entry the first rule
+/// by path words, read once a run.
+fn shipped_tables(entries: Entries) -> Tables {
     static BY_KIND: std::sync::LazyLock<std::sync::Mutex<BTreeMap<&'static str, Tables>>> =
         std::sync::LazyLock::new(Default::default);
-    let mut by_kind = BY_KIND.lock().unwrap_or_else(|e| e.into_inner());
-    by_kind
-        .entry(entries.kind)
-        .or_insert_with(|| {
-            let mut merged = Tables::new();
-            for (_, text) in shipped_kinds().iter().filter(|(kind, _)| *kind == entries.kind) {
-                // The wording alone: the rest of the file (patterns, examples, other settings) is
-                // not read again.
-                let section = crate::checks::rule::tables_section(text, "settings.wording")
-                    .unwrap_or_else(|| crate::checks::rule::settings_section(text));
-                let file = toml::from_str::<File>(&section).expect("the shipped rules are checked by the test suite");
-                for (lang, table) in file.settings.map(|s| s.wording).unwrap_or_default() {
-                    let ours = merged.entry(lang).or_default();
-                    for (key, entry) in table {
-                        if !entries.optional.contains(&key.get_ref().as_str()) {
-                            ours.entry(key).or_insert(entry);
-                        }
-                    }
+    if let Some(t) = BY_KIND.lock().unwrap_or_else(|e| e.into_inner()).get(entries.kind) {
+        return t.clone();
+    }
+    let mut merged = Tables::new();
+    for (_, path, text) in shipped_kinds().iter().filter(|(kind, _, _)| *kind == entries.kind) {
+        for (lang, table) in shipped_file_tables(path, text) {
+            let ours = merged.entry(lang).or_default();
+            for (key, entry) in table {
+                if !entries.optional.contains(&key.get_ref().as_str()) {
+                    ours.entry(key).or_insert(entry);
                 }
             }
-            merged
-        })
-        .clone()
+        }
+    }
+    BY_KIND.lock().unwrap_or_else(|e| e.into_inner()).entry(entries.kind).or_insert(merged).clone()
 }

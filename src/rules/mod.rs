@@ -205,6 +205,12 @@ impl RuleSet {
                 Parsed::Rule(spec) => rule_specs.push((f, spec)),
             }
         }
+        // The shipped files' wording, which rules of their kinds inherit, as parsed here.
+        for (f, spec) in &rule_specs {
+            if let (Some(path), Ok(read)) = (f.shown.strip_prefix("builtin:"), spec) {
+                crate::checks::wording::remember_shipped(path, read.settings.as_ref());
+            }
+        }
         let lexicons = &set.lexicons;
         let compiled: Vec<(&RuleFile, Result<(Rule, usize), Vec<LocatedError>>)> = rule_specs
             .par_iter()
