@@ -316,23 +316,27 @@ static SHIPPED_FILE_TABLES: std::sync::LazyLock<std::sync::Mutex<BTreeMap<String
 /// Keeps the `[settings.wording]` of the shipped rule file at `path` (`rules/...`), from its
 /// `[settings]` as parsed.
 pub fn remember_shipped(path: &str, settings: Option<&Spanned<toml::de::DeValue<'_>>>) {
+    // A wording that does not read is read the way the kind reads it, when it is wanted.
+    if let Some(tables) = parsed_tables(settings) {
+        SHIPPED_FILE_TABLES.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), tables);
+    }
+}
+
+/// The `[settings.wording]` tables of a rule file's `[settings]` as parsed; None when they do
+/// not read.
+fn parsed_tables(settings: Option<&Spanned<toml::de::DeValue<'_>>>) -> Option<Tables> {
     let wording = match settings.map(|s| s.get_ref()) {
         Some(toml::de::DeValue::Table(t)) => t.get("wording").cloned(),
         _ => None,
     };
-    let tables = match wording {
-        Some(w) => match Tables::deserialize(toml::de::ValueDeserializer::from(w)) {
-            Ok(t) => t,
-            // Read the way the kind would read it, when it is wanted.
-            Err(_) => return,
-        },
-        None => Tables::new(),
-    };
-    SHIPPED_FILE_TABLES.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), tables);
+    match wording {
+        Some(w) => Tables::deserialize(toml::de::ValueDeserializer::from(w)).ok(),
+        None => Some(Tables::new()),
+    }
 }
 
-/// The wording tables of the shipped rule file at `path`: as kept, or read from the file.
-fn shipped_file_tables(path: &str, text: &str) -> Tables {
+/// The `[settings.wording]` tables of a shipped rule file, read from its text.
+fn file_tables(text: &str) -> Tables {
     #[derive(Deserialize)]
     struct File {
         #[serde(default)]
@@ -343,15 +347,20 @@ fn shipped_file_tables(path: &str, text: &str) -> Tables {
         #[serde(default)]
         wording: Tables,
     }
-    if let Some(t) = SHIPPED_FILE_TABLES.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
-        return t.clone();
-    }
     // The wording alone: the rest of the file (patterns, examples, other settings) is not read
     // again.
     let section = crate::checks::rule::tables_section(text, "settings.wording")
         .unwrap_or_else(|| crate::checks::rule::settings_section(text));
     let file = toml::from_str::<File>(&section).expect("the shipped rules are checked by the test suite");
     file.settings.map(|s| s.wording).unwrap_or_default()
+}
+
+/// The wording tables of the shipped rule file at `path`: as kept, or read from the file.
+fn shipped_file_tables(path: &str, text: &str) -> Tables {
+    if let Some(t) = SHIPPED_FILE_TABLES.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+        return t.clone();
+    }
+    file_tables(text)
 }
 
 /// The wording of the kind's shipped rules, their messages left out: each entry the first rule
@@ -374,4 +383,26 @@ fn shipped_tables(entries: Entries) -> Tables {
         }
     }
     BY_KIND.lock().unwrap_or_else(|e| e.into_inner()).entry(entries.kind).or_insert(merged).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The wording kept from the rule set's parse of a shipped file is the wording read from the
+    /// file itself, spans included, whether its examples are read or left out.
+    #[test]
+    fn kept_wording_is_the_files_wording() {
+        let mut worded = 0;
+        for (_, path, text) in shipped_kinds().iter().filter(|(kind, _, _)| *kind != "lexicon") {
+            let read = file_tables(text);
+            for shown in [text.to_string(), crate::checks::rule::without_tables(text, "example").into_owned()] {
+                let parsed = crate::rules::spec::read_rule(&shown).expect("a shipped rule parses");
+                let kept = parsed_tables(parsed.settings.as_ref()).expect("its wording reads");
+                assert_eq!(format!("{kept:?}"), format!("{read:?}"), "{path}");
+            }
+            worded += usize::from(!read.is_empty());
+        }
+        assert!(worded >= 5, "{worded} shipped files word their findings");
+    }
 }

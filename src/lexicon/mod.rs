@@ -458,6 +458,22 @@ jan = 1
         assert_eq!(m.as_str(), "Shenzhen");
     }
 
+    /// A macro is spelled once, and spelled again after a lexicon that adds to its list.
+    #[test]
+    fn a_macro_spelled_before_a_lexicon_is_added_is_spelled_anew() {
+        let mut l = lex();
+        let id = Lang::parse("id").unwrap();
+        let first = expand("{month}", id, &l).unwrap();
+        assert_eq!(expand("x {month} y {month}", id, &l).unwrap(), format!("x {first} y {first}"));
+        let more: LexiconSpec =
+            toml::from_str("kind = \"lexicon\"\nlanguage = \"id\"\n[tables.month]\npebruari = 2\n").unwrap();
+        l.add(&more, "more.toml", "").unwrap();
+        let second = expand("{month}", id, &l).unwrap();
+        assert!(second.contains("pebruari") && !first.contains("pebruari"), "{second}");
+        // A copy of the lexicons spells from its own lists.
+        assert_eq!(expand("{month}", id, &l.clone()).unwrap(), second);
+    }
+
     #[test]
     fn a_calendar_names_every_month_and_weekday() {
         let text = |months: &str| {
