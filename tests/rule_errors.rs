@@ -37,6 +37,11 @@ flagged = ["slot gacor"]
 text = "berita biasa"
 "#;
 
+/// A forbidden rule file: its header, then `body`, then the examples.
+fn forbidden_rule(body: &str) -> String {
+    format!("id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"m\"\n{body}{EXAMPLES}")
+}
+
 #[test]
 fn unknown_kind() {
     let text = format!("id = \"spam.x\"\nkind = \"forbiden\"\nseverity = \"error\"\nmessage = \"m\"\n{EXAMPLES}");
@@ -47,9 +52,7 @@ fn unknown_kind() {
 
 #[test]
 fn settings_that_are_no_table() {
-    let text = format!(
-        "id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"m\"\nsettings = 5\n{EXAMPLES}"
-    );
+    let text = forbidden_rule("settings = 5\n");
     let (path, errors) = load_errors("settings-value.toml", &text);
     assert_error(&text, &path, &errors, "5\n", "invalid type: integer `5`, expected a table");
 }
@@ -76,9 +79,7 @@ terms = ["slot gacor"]
 
 #[test]
 fn unknown_settings_key() {
-    let text = format!(
-        "id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"m\"\n[settings]\nterms = [\"slot gacor\"]\nunles = [\"polisi\"]\n{EXAMPLES}"
-    );
+    let text = forbidden_rule("[settings]\nterms = [\"slot gacor\"]\nunles = [\"polisi\"]\n");
     let (path, errors) = load_errors("settings.toml", &text);
     assert_error(&text, &path, &errors, "unles", "unknown field `unles`, expected one of");
     assert!(errors[0].message.contains("`unless`"), "the error lists the keys: {}", errors[0]);
@@ -93,9 +94,7 @@ fn bad_setting_values() {
         ("unless = [\"a*b\"]", "\"a*b\"", "`*` may only end a phrase"),
     ];
     for (i, (line, at, needle)) in cases.iter().enumerate() {
-        let text = format!(
-            "id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"m\"\n[settings]\nterms = [\"slot gacor\"]\n{line}\n{EXAMPLES}"
-        );
+        let text = forbidden_rule(&format!("[settings]\nterms = [\"slot gacor\"]\n{line}\n"));
         let (path, errors) = load_errors(&format!("value{i}.toml"), &text);
         assert_error(&text, &path, &errors, at, needle);
     }
@@ -103,7 +102,7 @@ fn bad_setting_values() {
 
 #[test]
 fn forbidden_rule_with_nothing_to_find() {
-    let text = format!("id = \"spam.x\"\nkind = \"forbidden\"\nseverity = \"error\"\nmessage = \"m\"\n{EXAMPLES}");
+    let text = forbidden_rule("");
     let (path, errors) = load_errors("empty.toml", &text);
     assert_error(&text, &path, &errors, "kind", "needs `terms` under [settings] or at least one [[pattern]]");
 }
