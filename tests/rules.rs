@@ -81,7 +81,7 @@ fn the_load_for_checking_leaves_out_only_the_examples() {
                     r.summary,
                     r.description,
                     r.pattern_sources,
-                    r.settings_source,
+                    r.settings_source.lines(),
                     r.origin
                 )
             })

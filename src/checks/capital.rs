@@ -172,7 +172,7 @@ fn city_readings(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 impl Check for Capital {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
-        for re in cx.rule.patterns_in(doc.lang, text) {
+        for re in cx.patterns_in_doc(doc) {
             captures_restarting(re, text, |caps| {
                 let (city, country) = (caps.name("city")?, caps.name("country")?);
                 let claim = caps.name("claim").unwrap_or_else(|| caps.get(0).expect("group 0")).range();

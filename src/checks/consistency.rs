@@ -87,7 +87,7 @@ impl Check for Consistency {
         let kb = cx.knowledge;
         let (w, lang) = (&self.wording, doc.lang);
         let text = doc.text();
-        let claims = self.readers.claims(doc, &cx.read_cx(), &cx.rule.patterns_in(doc.lang, text).collect::<Vec<_>>());
+        let claims = self.readers.claims(doc, &cx.read_cx(), &cx.patterns_in_doc(doc).collect::<Vec<_>>());
         let holds: Vec<bool> = claims.iter().map(|c| c.holds(kb)).collect();
         // Claims about one place name, in text order.
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();

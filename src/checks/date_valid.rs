@@ -108,7 +108,7 @@ impl Check for DateValid {
         let reader = DateReader::new(cx.lexicons, doc.lang);
         // Several patterns may match one date ("Selasa, 31 Juni 2023" and "31 Juni 2023").
         first_claims(
-            cx.rule.patterns_in(doc.lang, text),
+            cx.patterns_in_doc(doc),
             text,
             |caps| {
                 reader

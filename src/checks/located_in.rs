@@ -195,9 +195,7 @@ impl Check for LocatedIn {
     fn check(&self, doc: &Document<'_>, cx: &CheckCx<'_>, out: &mut Vec<Finding>) {
         // Sentences are found once, and only for a document with a claim history can date.
         let segments = std::cell::OnceCell::new();
-        for claim in
-            self.readers.claims(doc, &cx.read_cx(), &cx.rule.patterns_in(doc.lang, doc.text()).collect::<Vec<_>>())
-        {
+        for claim in self.readers.claims(doc, &cx.read_cx(), &cx.patterns_in_doc(doc).collect::<Vec<_>>()) {
             if let Some(f) = self.judge(doc, cx, &claim, &segments) {
                 out.push(f);
             }

@@ -111,9 +111,23 @@ pub struct CheckCx<'a> {
     pub rule: &'a Rule,
     /// Where the claims a check reads are noted, when the run lists them.
     pub claims: Option<&'a std::cell::RefCell<Vec<ClaimNote>>>,
+    /// What is known of which shipped patterns' trigger literals the document's prose holds,
+    /// shared by every rule of the document.
+    pub found: &'a trigger::Found,
 }
 
 impl CheckCx<'_> {
+    /// The compiled patterns of the rule for the document's language that may match in its
+    /// prose ([`rule::Rule::patterns_in`], with the document's shared search for triggers).
+    pub fn patterns_in_doc<'d>(&'d self, doc: &'d Document<'_>) -> impl Iterator<Item = &'d regex::Regex> + 'd {
+        let (text, found) = (doc.text(), self.found);
+        self.rule
+            .patterns
+            .iter()
+            .filter(move |p| p.lang == doc.lang && p.may_match_found(text, found))
+            .map(|p| p.regex())
+    }
+
     /// Notes a claim the knowledge confirms, with the source that does (built only when claims
     /// are listed).
     pub fn confirmed(&self, range: Range<usize>, source: impl FnOnce() -> String) {

@@ -280,7 +280,7 @@ impl Check for PersonTitle {
         let text = doc.text();
         let mut seen: HashSet<(usize, usize)> = HashSet::new();
         let mut segments: Option<Segments> = None;
-        for re in cx.rule.patterns_in(doc.lang, text) {
+        for re in cx.patterns_in_doc(doc) {
             captures_restarting(re, text, |caps| {
                 let tg = caps.name("title")?;
                 let pg = caps.name("person").filter(|p| p.end() <= tg.start());

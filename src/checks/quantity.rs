@@ -143,7 +143,7 @@ impl Check for Quantity {
         let reader = NumberReader::new(cx.lexicons, doc.lang);
         let mut figures: Vec<NumberMention> = Vec::new();
         first_claims(
-            cx.rule.patterns_in(doc.lang, text),
+            cx.patterns_in_doc(doc),
             text,
             |caps| reader.read(text, caps),
             |m| m.digits.clone(),

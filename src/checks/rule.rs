@@ -43,6 +43,11 @@ impl Pattern {
         self.is_compiled() || self.compiled.trigger.may_match(&self.compiled.source, hay)
     }
 
+    /// [`Pattern::may_match`], sharing with other patterns what is known of `hay`'s literals.
+    pub fn may_match_found(&self, hay: &str, found: &super::trigger::Found) -> bool {
+        self.is_compiled() || self.compiled.trigger.may_match_found(&self.compiled.source, hay, found)
+    }
+
     /// [`Pattern::may_match`] by the trigger alone, compiled or not.
     pub fn triggered_by(&self, hay: &str) -> bool {
         self.compiled.trigger.may_match(&self.compiled.source, hay)
@@ -171,12 +176,31 @@ pub struct Rule {
     pub patterns: Vec<Pattern>,
     /// Pattern sources as written, for `rules explain`.
     pub pattern_sources: Vec<String>,
-    /// The `[settings]` tables as written, for `rules explain`.
-    pub settings_source: String,
+    /// Where the `[settings]` tables as written are read from, for `rules explain`.
+    pub settings_source: SettingsSource,
     pub examples: Vec<Example>,
     /// The file the rule came from (`builtin:rules/...` for shipped rules).
     pub origin: String,
     pub check: Box<dyn Check>,
+}
+
+/// Where a rule's `[settings]` tables as written are read from: a shipped rule's embedded file,
+/// read only when they are shown (a run that checks documents never reads them), or the
+/// listing itself, taken from a user's file as it was loaded.
+#[derive(Debug, Clone)]
+pub enum SettingsSource {
+    Shipped(&'static str),
+    Written(String),
+}
+
+impl SettingsSource {
+    /// The tables' lines as written, blank lines left out; empty when there are none.
+    pub fn lines(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            SettingsSource::Shipped(text) => std::borrow::Cow::Owned(tables_lines(text, "settings")),
+            SettingsSource::Written(lines) => std::borrow::Cow::Borrowed(lines),
+        }
+    }
 }
 
 impl Rule {

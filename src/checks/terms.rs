@@ -28,16 +28,21 @@ pub struct PhraseSet {
     /// Per automaton pattern: the phrase it spells, and whether the phrase ends with `*`.
     owners: Vec<(usize, bool)>,
     count: usize,
+    /// Whether some phrase has a space, which matches any white space: only then is a text
+    /// searched as a copy with its white space made plain.
+    spaced: bool,
+    /// The longest spelling, in bytes: how far before a match's end another may start.
+    longest: usize,
 }
 
-/// A phrase set's automata, built when first needed: rule sets are compiled at every start, and
-/// many sets (exceptions, context words) are searched only once another set has matched. One
-/// article is searched in less time than a DFA takes to build, so a set starts with a contiguous
-/// NFA (quick to build) and builds its DFA (quick to search) once it has searched enough text to
-/// repay it: a folder or a stream of documents.
+/// A set of literals' automata, built when first needed: rule sets are compiled at every start,
+/// and many sets (exceptions, context words, pattern triggers) are searched only once another
+/// has matched. One article is searched in less time than a DFA takes to build, so a set starts
+/// with a contiguous NFA (quick to build) and builds its DFA (quick to search) once it has
+/// searched enough text to repay it: a folder or a stream of documents. ASCII case is ignored.
 #[derive(Debug)]
-struct Automata {
-    patterns: Vec<String>,
+pub struct Automata {
+    patterns: Vec<Vec<u8>>,
     quick: OnceLock<Option<AhoCorasick>>,
     fast: OnceLock<Option<AhoCorasick>>,
     searched: AtomicUsize,
@@ -46,7 +51,7 @@ struct Automata {
 /// Bytes a set searches with its NFA before it builds its DFA.
 const DFA_AFTER_BYTES: usize = 256 * 1024;
 
-fn automaton(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
+fn automaton(patterns: &[Vec<u8>], kind: AhoCorasickKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
@@ -55,9 +60,14 @@ fn automaton(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick, 
 }
 
 impl Automata {
-    /// The automaton to search `len` bytes with. None only if the phrases cannot be compiled,
-    /// which [`PhraseSet::new`] rules out by their size.
-    fn for_text(&self, len: usize) -> Option<&AhoCorasick> {
+    /// Nothing is built until the first search.
+    pub fn new(patterns: Vec<Vec<u8>>) -> Automata {
+        Automata { patterns, quick: OnceLock::new(), fast: OnceLock::new(), searched: AtomicUsize::new(0) }
+    }
+
+    /// The automaton to search `len` bytes with. None only if the literals cannot be compiled
+    /// (more than an automaton's state ids can number).
+    pub fn for_text(&self, len: usize) -> Option<&AhoCorasick> {
         if let Some(fast) = self.fast.get() {
             return fast.as_ref();
         }
@@ -101,7 +111,7 @@ pub fn normalize(phrase: &str) -> Result<(String, bool), String> {
 impl PhraseSet {
     /// Compiles phrases; the error names the index of the bad phrase and what to change.
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> Result<PhraseSet, (usize, String)> {
-        let mut patterns: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
         let mut owners = Vec::new();
         for (i, p) in phrases.iter().enumerate() {
             let (body, open) = normalize(p.as_ref()).map_err(|m| (i, m))?;
@@ -120,7 +130,7 @@ impl PhraseSet {
                 spellings.extend(curly);
             }
             for s in spellings {
-                patterns.push(s);
+                patterns.push(s.into_bytes());
                 owners.push((i, open));
             }
         }
@@ -128,12 +138,12 @@ impl PhraseSet {
             return Ok(PhraseSet::default());
         }
         // An automaton has at most one state per pattern byte; its state ids are 31 bits.
-        if patterns.iter().map(String::len).sum::<usize>() >= 1 << 30 {
+        if patterns.iter().map(Vec::len).sum::<usize>() >= 1 << 30 {
             return Err((0, "the phrases are too many to compile: split them over several rules".to_string()));
         }
-        let automata =
-            Automata { patterns, quick: OnceLock::new(), fast: OnceLock::new(), searched: AtomicUsize::new(0) };
-        Ok(PhraseSet { ac: Some(Arc::new(automata)), owners, count: phrases.len() })
+        let spaced = patterns.iter().any(|p| p.contains(&b' '));
+        let longest = patterns.iter().map(Vec::len).max().unwrap_or(0);
+        Ok(PhraseSet { ac: Some(Arc::new(Automata::new(patterns))), owners, count: phrases.len(), spaced, longest })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -162,15 +172,22 @@ impl PhraseSet {
         let Some(ac) = automata.for_text(text.len()) else { return Vec::new() };
         // A space in a phrase matches any one white-space character: search a copy whose ASCII
         // white space is a plain space (same length, so offsets hold).
-        let hay: Vec<u8> =
-            text.bytes().map(|b| if matches!(b, b'\t' | b'\n' | b'\r' | b'\x0c') { b' ' } else { b }).collect();
+        // Without a spaced phrase, white space is never part of a match: the text is searched
+        // as it is.
+        let plain: Vec<u8>;
+        let hay: &[u8] = if self.spaced {
+            plain = text.bytes().map(|b| if matches!(b, b'\t' | b'\n' | b'\r' | b'\x0c') { b' ' } else { b }).collect();
+            &plain
+        } else {
+            text.as_bytes()
+        };
         // Most texts hold none of the phrases: a plain search (which can use a prefilter) says so
-        // faster than the overlapping one.
-        if ac.find(&hay[..]).is_none() {
-            return Vec::new();
-        }
+        // faster than the overlapping one, which then starts where the first match may begin (a
+        // longer phrase that holds it starts at most the longest phrase before its end).
+        let Some(first) = ac.find(hay) else { return Vec::new() };
+        let from = first.end().saturating_sub(self.longest);
         let mut all: Vec<PhraseMatch> = Vec::new();
-        for m in ac.find_overlapping_iter(&hay) {
+        for m in ac.find_overlapping_iter(aho_corasick::Input::new(hay).span(from..hay.len())) {
             let (phrase, open) = self.owners[m.pattern().as_usize()];
             let (start, mut end) = (m.start(), m.end());
             if !text.is_char_boundary(start) || !text.is_char_boundary(end) {

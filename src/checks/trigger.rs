@@ -17,7 +17,7 @@
 //! whether the pattern matches at all. It searches more slowly than the compiled pattern, so it
 //! is asked only until it has searched about a compile's worth of text.
 
-use aho_corasick::AhoCorasick;
+use super::terms::Automata;
 use regex_automata::dfa::{dense, sparse, Automaton};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Capture, Class, Hir, HirKind, Repetition};
@@ -30,7 +30,9 @@ const MAX_LITERALS: usize = 500;
 #[derive(Debug, Default)]
 pub struct Trigger {
     literals: OnceLock<Option<Vec<Vec<u8>>>>,
-    searcher: OnceLock<Option<AhoCorasick>>,
+    searcher: OnceLock<Automata>,
+    /// The pattern's place in the shipped patterns' combined index ([`Found`]), if it has one.
+    slot: OnceLock<Option<usize>>,
     /// The shipped pattern's automaton, built ahead (`rules/patterns.dfa`).
     automaton: OnceLock<Option<sparse::DFA<&'static [u8]>>>,
     /// Bytes the automaton has searched: past [`AUTOMATON_BUDGET`] the compiled regex, whose
@@ -50,6 +52,16 @@ impl Trigger {
         self.literals_may_match(source, hay) && self.automaton_may_match(source, hay)
     }
 
+    /// [`Trigger::may_match`], asking `found`, what is known of `hay`'s literals, whether it
+    /// holds a shipped pattern's.
+    pub fn may_match_found(&self, source: &str, hay: &str, found: &Found) -> bool {
+        let present = match self.slot.get_or_init(|| Index::get().slots.get(&key(source)).copied()) {
+            Some(slot) => found.present(self, *slot, source, hay),
+            None => self.literals_may_match(source, hay),
+        };
+        present && self.automaton_may_match(source, hay)
+    }
+
     fn literals_may_match(&self, source: &str, hay: &str) -> bool {
         let Some(literals) = self.literals.get_or_init(|| shipped(source).unwrap_or_else(|| literals(source))) else {
             return true;
@@ -58,15 +70,10 @@ impl Trigger {
         if literals.iter().all(|l| l.len() > hay.len()) {
             return false;
         }
-        let searcher = self.searcher.get_or_init(|| {
-            // A DFA: a trigger that never fires is searched over every text of a run.
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(literals)
-                .ok()
-        });
-        searcher.as_ref().is_none_or(|ac| ac.is_match(hay))
+        // A trigger that never fires is searched over every text of a run: its NFA, quick to
+        // build, becomes a DFA, quick to search, once it has searched enough.
+        let searcher = self.searcher.get_or_init(|| Automata::new(literals.clone()));
+        searcher.for_text(hay.len()).is_none_or(|ac| ac.is_match(hay))
     }
 
     fn automaton_may_match(&self, source: &str, hay: &str) -> bool {
@@ -258,11 +265,101 @@ fn ascii_letter_pair(class: &Class) -> Option<u8> {
     }
 }
 
+/// Which shipped patterns' literals one text holds, for the triggers asked about it. The first
+/// few are searched for on their own (each search stops at its first literal, and a text whose
+/// patterns are mostly compiled asks about few); past [`SEARCH_ALL_AFTER`], one search of the
+/// text for every shipped pattern's literals answers all the rest.
+#[derive(Debug, Default)]
+pub struct Found {
+    asked: std::cell::Cell<usize>,
+    slots: std::cell::OnceCell<Vec<u64>>,
+}
+
+/// How many triggers a text answers alone before one search answers them all.
+const SEARCH_ALL_AFTER: usize = 4;
+
+impl Found {
+    fn present(&self, trigger: &Trigger, slot: usize, source: &str, hay: &str) -> bool {
+        let slots = match self.slots.get() {
+            Some(slots) => slots,
+            None if self.asked.get() < SEARCH_ALL_AFTER => {
+                self.asked.set(self.asked.get() + 1);
+                return trigger.literals_may_match(source, hay);
+            }
+            None => self.slots.get_or_init(|| Self::search(hay)),
+        };
+        slots.get(slot / 64).is_some_and(|w| w & (1 << (slot % 64)) != 0)
+    }
+
+    /// One search of `hay` for every literal of the shipped patterns' triggers.
+    fn search(hay: &str) -> Vec<u64> {
+        let index = Index::get();
+        let mut slots = vec![0u64; index.patterns.div_ceil(64)];
+        // No literal is empty (a pattern with one has no slot), so an empty text holds none.
+        if hay.is_empty() {
+            return slots;
+        }
+        if let Some(ac) = index.literals.for_text(hay.len()) {
+            for m in ac.find_overlapping_iter(hay) {
+                for &slot in &index.owners[m.pattern().as_usize()] {
+                    slots[slot / 64] |= 1 << (slot % 64);
+                }
+            }
+        }
+        slots
+    }
+}
+
+/// The shipped patterns' trigger literals as one automaton: each literal once, with the
+/// patterns (their slots) it triggers.
+#[derive(Debug)]
+struct Index {
+    literals: Automata,
+    owners: Vec<Vec<usize>>,
+    slots: rustc_hash::FxHashMap<u64, usize>,
+    patterns: usize,
+}
+
+impl Index {
+    fn get() -> &'static Index {
+        static INDEX: OnceLock<Index> = OnceLock::new();
+        INDEX.get_or_init(|| Index::new(shipped_table()))
+    }
+
+    fn new(table: &rustc_hash::FxHashMap<u64, Option<Vec<Vec<u8>>>>) -> Index {
+        // A pattern with an empty literal is triggered by every text: it keeps its own search.
+        let mut keyed: Vec<(&u64, &Vec<Vec<u8>>)> = table
+            .iter()
+            .filter_map(|(k, l)| Some((k, l.as_ref()?)))
+            .filter(|(_, l)| l.iter().all(|l| !l.is_empty()))
+            .collect();
+        keyed.sort();
+        let mut literal_of: rustc_hash::FxHashMap<&[u8], usize> = rustc_hash::FxHashMap::default();
+        let (mut literals, mut owners): (Vec<Vec<u8>>, Vec<Vec<usize>>) = (Vec::new(), Vec::new());
+        let mut slots = rustc_hash::FxHashMap::default();
+        for (slot, (k, lits)) in keyed.iter().enumerate() {
+            slots.insert(**k, slot);
+            for l in lits.iter() {
+                let i = *literal_of.entry(l.as_slice()).or_insert_with(|| {
+                    literals.push(l.clone());
+                    owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                owners[i].push(slot);
+            }
+        }
+        Index { literals: Automata::new(literals), owners, slots, patterns: keyed.len() }
+    }
+}
+
+fn shipped_table() -> &'static rustc_hash::FxHashMap<u64, Option<Vec<Vec<u8>>>> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<u64, Option<Vec<Vec<u8>>>>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_table(crate::builtin::TRIGGERS))
+}
+
 /// The shipped table's literals for `source`, when it holds the pattern.
 fn shipped(source: &str) -> Option<Option<Vec<Vec<u8>>>> {
-    static TABLE: OnceLock<rustc_hash::FxHashMap<u64, Option<Vec<Vec<u8>>>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| parse_table(crate::builtin::TRIGGERS));
-    table.get(&key(source)).cloned()
+    shipped_table().get(&key(source)).cloned()
 }
 
 fn parse_table(text: &str) -> rustc_hash::FxHashMap<u64, Option<Vec<Vec<u8>>>> {

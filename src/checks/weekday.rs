@@ -115,7 +115,7 @@ impl Check for WeekdayCheck {
         let reader = DateReader::new(cx.lexicons, doc.lang);
         // A claim that turns out right leaves its text to the next pattern's reading.
         first_claims(
-            cx.rule.patterns_in(doc.lang, text),
+            cx.patterns_in_doc(doc),
             text,
             |caps| reader.read(caps).filter(|e| reader.is_claim(text, e)),
             |e| e.span.clone(),

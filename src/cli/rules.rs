@@ -106,9 +106,10 @@ pub fn run(cmd: &RulesCommand) -> anyhow::Result<u8> {
                     writeln!(out, "  {p}")?;
                 }
             }
-            if !r.settings_source.is_empty() {
+            let settings = r.settings_source.lines();
+            if !settings.is_empty() {
                 writeln!(out, "\nSettings:")?;
-                for line in r.settings_source.lines() {
+                for line in settings.lines() {
                     writeln!(out, "  {line}")?;
                 }
             }

@@ -5,7 +5,7 @@ use super::examples;
 use super::pattern::{check_pattern, macro_skeleton};
 use super::spec::RuleSpec;
 use crate::checks;
-use crate::checks::rule::{tables_lines, CompileCx, FixSafety, Pattern, Rule, MAX_PATTERN_BYTES};
+use crate::checks::rule::{tables_lines, CompileCx, FixSafety, Pattern, Rule, SettingsSource, MAX_PATTERN_BYTES};
 use crate::lexicon::Lexicons;
 use crate::source::LocatedError;
 use crate::vocab::{placeholders, Lang, RuleId, Severity};
@@ -16,6 +16,16 @@ use toml::Spanned;
 /// every example), so loading them skips the pattern syntax check that users' files get.
 pub(super) fn is_shipped(path: &str) -> bool {
     path.starts_with("builtin:")
+}
+
+/// Where `rules explain` reads the rule's `[settings]` from: the embedded file of a shipped
+/// rule, else the file's own listing, taken now.
+fn settings_source(path: &str, text: &str) -> SettingsSource {
+    let shipped = path.strip_prefix("builtin:").and_then(|p| crate::builtin::FILES.iter().find(|(f, _)| *f == p));
+    match shipped {
+        Some((_, file)) => SettingsSource::Shipped(file),
+        None => SettingsSource::Written(tables_lines(text, "settings")),
+    }
 }
 
 /// Validates a rule spec and compiles it.
@@ -258,7 +268,7 @@ pub fn compile(
         description: spec.description.as_ref().map(|s| s.get_ref().trim().to_string()).unwrap_or_default(),
         patterns,
         pattern_sources,
-        settings_source: tables_lines(text, "settings"),
+        settings_source: settings_source(path, text),
         examples,
         origin: path.to_string(),
         check: check.expect("no errors means the check compiled"),

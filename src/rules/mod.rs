@@ -298,7 +298,8 @@ impl RuleSet {
                 for job in jobs {
                     job();
                 }
-                for p in pending.into_iter().filter(|p| p.may_match(&text)) {
+                let found = crate::checks::trigger::Found::default();
+                for p in pending.into_iter().filter(|p| p.may_match_found(&text, &found)) {
                     p.compile_unless_claimed();
                 }
             });
