@@ -43,12 +43,14 @@ pub struct PhraseSet {
 #[derive(Debug)]
 pub struct Automata {
     patterns: Vec<Vec<u8>>,
+    /// Bytes searched with the NFA before the DFA is built.
+    dfa_after: usize,
     quick: OnceLock<Option<AhoCorasick>>,
     fast: OnceLock<Option<AhoCorasick>>,
     searched: AtomicUsize,
 }
 
-/// Bytes a set searches with its NFA before it builds its DFA.
+/// Bytes a phrase set searches with its NFA before it builds its DFA.
 const DFA_AFTER_BYTES: usize = 256 * 1024;
 
 fn automaton(patterns: &[Vec<u8>], kind: AhoCorasickKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
@@ -60,9 +62,9 @@ fn automaton(patterns: &[Vec<u8>], kind: AhoCorasickKind) -> Result<AhoCorasick,
 }
 
 impl Automata {
-    /// Nothing is built until the first search.
-    pub fn new(patterns: Vec<Vec<u8>>) -> Automata {
-        Automata { patterns, quick: OnceLock::new(), fast: OnceLock::new(), searched: AtomicUsize::new(0) }
+    /// Nothing is built until the first search; the DFA once `dfa_after` bytes are searched.
+    pub fn new(patterns: Vec<Vec<u8>>, dfa_after: usize) -> Automata {
+        Automata { patterns, dfa_after, quick: OnceLock::new(), fast: OnceLock::new(), searched: AtomicUsize::new(0) }
     }
 
     /// The automaton to search `len` bytes with. None only if the literals cannot be compiled
@@ -72,7 +74,7 @@ impl Automata {
             return fast.as_ref();
         }
         let quick = || self.quick.get_or_init(|| automaton(&self.patterns, AhoCorasickKind::ContiguousNFA).ok());
-        if self.searched.fetch_add(len, Ordering::Relaxed) + len < DFA_AFTER_BYTES {
+        if self.searched.fetch_add(len, Ordering::Relaxed) + len < self.dfa_after {
             return quick().as_ref();
         }
         self.fast
@@ -143,7 +145,13 @@ impl PhraseSet {
         }
         let spaced = patterns.iter().any(|p| p.contains(&b' '));
         let longest = patterns.iter().map(Vec::len).max().unwrap_or(0);
-        Ok(PhraseSet { ac: Some(Arc::new(Automata::new(patterns))), owners, count: phrases.len(), spaced, longest })
+        Ok(PhraseSet {
+            ac: Some(Arc::new(Automata::new(patterns, DFA_AFTER_BYTES))),
+            owners,
+            count: phrases.len(),
+            spaced,
+            longest,
+        })
     }
 
     pub fn is_empty(&self) -> bool {

@@ -72,7 +72,7 @@ impl Trigger {
         }
         // A trigger that never fires is searched over every text of a run: its NFA, quick to
         // build, becomes a DFA, quick to search, once it has searched enough.
-        let searcher = self.searcher.get_or_init(|| Automata::new(literals.clone()));
+        let searcher = self.searcher.get_or_init(|| Automata::new(literals.clone(), DFA_AFTER_BYTES));
         searcher.for_text(hay.len()).is_none_or(|ac| ac.is_match(hay))
     }
 
@@ -275,6 +275,11 @@ pub struct Found {
     slots: std::cell::OnceCell<Vec<u64>>,
 }
 
+/// Bytes a trigger's literals are searched for with an NFA before their DFA is built: a
+/// trigger is searched over many texts of a run, and its DFA, about ten times quicker, repays
+/// its build within a few articles.
+const DFA_AFTER_BYTES: usize = 32 << 10;
+
 /// How many triggers a text answers alone before one search answers them all.
 const SEARCH_ALL_AFTER: usize = 4;
 
@@ -348,7 +353,7 @@ impl Index {
                 owners[i].push(slot);
             }
         }
-        Index { literals: Automata::new(literals), owners, slots, patterns: keyed.len() }
+        Index { literals: Automata::new(literals, DFA_AFTER_BYTES), owners, slots, patterns: keyed.len() }
     }
 }
 
@@ -481,6 +486,45 @@ mod tests {
         let t = Trigger::default();
         assert!(t.may_match(r"(?i)kilo", "5 \u{212a}ILO"));
         assert!(t.may_match(r"(?i)kilo", "5 KILO") && !Trigger::default().may_match(r"(?i)kilo", "5 kg"));
+    }
+
+    #[test]
+    fn one_search_finds_what_each_trigger_finds_alone() {
+        let holds = |hay: &str, lits: &[Vec<u8>]| {
+            lits.iter().any(|l| hay.as_bytes().windows(l.len()).any(|w| w.eq_ignore_ascii_case(l)))
+        };
+        let index = Index::get();
+        assert!(index.patterns > 10, "the shipped table names the patterns");
+        let texts = [
+            "",
+            "Jakarta, Senin (4/7/2023) - Presiden meresmikan jalan tol di Jawa Barat.",
+            "On Tuesday, 4 July 2023, the mayor of Shenzhen, Guangdong said 1,200 people came.",
+            "SLOT GACOR maxwin hari ini, daftar togel88 sekarang! ſlot",
+            "Pada 17 Agustus 1945, Soekarno membacakan teks proklamasi di Jakarta.",
+        ];
+        let table = shipped_table();
+        for text in texts {
+            let all = Found::search(text);
+            // Every shipped pattern's trigger, asked in turn of one text: the first few search
+            // alone, the rest read the one search; both say what a plain scan says.
+            let found = Found::default();
+            let mut hits = 0;
+            for (key, lits) in table.iter().filter_map(|(k, l)| Some((k, l.as_ref()?))) {
+                let Some(&slot) = index.slots.get(key) else { continue };
+                let expected = holds(text, lits);
+                hits += usize::from(expected);
+                assert_eq!(
+                    all.get(slot / 64).is_some_and(|w| w & (1 << (slot % 64)) != 0),
+                    expected,
+                    "{text:?} {lits:?}"
+                );
+                let trigger = Trigger::default();
+                trigger.literals.set(Some(lits.clone())).expect("unset");
+                assert_eq!(found.present(&trigger, slot, "", text), expected, "{text:?} {lits:?}");
+            }
+            assert!(text.is_empty() || found.slots.get().is_some(), "past the first few, one search answers");
+            assert!(text.is_empty() || hits > 0, "{text:?} triggers some shipped pattern");
+        }
     }
 
     #[test]
