@@ -142,7 +142,7 @@ impl Engine<'_> {
         let mut out = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
         let notes = std::cell::RefCell::new(Vec::new());
-        let (found, found_normalized) = Default::default();
+        let found = crate::checks::trigger::Found::default();
         let mut claims = Vec::new();
         for rule in &self.rules.rules {
             if !settings.enabled(rule) || !rule.runs_on(lang) {
@@ -155,7 +155,6 @@ impl Engine<'_> {
                 rule,
                 claims: settings.claims.then_some(&notes),
                 found: &found,
-                found_normalized: &found_normalized,
             };
             rule.check.check(&doc, &cx, &mut findings);
             for n in notes.borrow_mut().drain(..) {

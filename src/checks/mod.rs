@@ -114,39 +114,18 @@ pub struct CheckCx<'a> {
     /// What is known of which shipped patterns' trigger literals the document's prose holds,
     /// shared by every rule of the document.
     pub found: &'a trigger::Found,
-    /// The same for the document's normalised view.
-    pub found_normalized: &'a trigger::Found,
 }
 
 impl CheckCx<'_> {
     /// The compiled patterns of the rule for the document's language that may match in its
-    /// prose ([`rule::Rule::patterns_in`], with the document's shared search for triggers).
+    /// prose ([`rule::Rule::patterns_in`], sharing what is found of the shipped patterns'
+    /// triggers with every rule of the document).
     pub fn patterns_in_doc<'d>(&'d self, doc: &'d Document<'_>) -> impl Iterator<Item = &'d regex::Regex> + 'd {
-        self.patterns_in(doc, doc.text())
-    }
-
-    /// [`rule::Rule::patterns_in`] for `hay`, the document's prose or its normalised view
-    /// (or any other text, whose triggers are then searched for on their own), sharing what
-    /// is found of the triggers with every rule that searches the same text.
-    pub fn patterns_in<'d>(
-        &'d self,
-        doc: &'d Document<'_>,
-        hay: &'d str,
-    ) -> impl Iterator<Item = &'d regex::Regex> + 'd {
-        let same = |t: &str| t.as_ptr() == hay.as_ptr() && t.len() == hay.len();
-        let found = if same(doc.text()) {
-            Some(self.found)
-        } else if doc.normal.get().is_some_and(|v| same(v.text())) {
-            Some(self.found_normalized)
-        } else {
-            None
-        };
+        let (text, found) = (doc.text(), self.found);
         self.rule
             .patterns
             .iter()
-            .filter(move |p| {
-                p.lang == doc.lang && found.map_or_else(|| p.may_match(hay), |f| p.may_match_found(hay, f))
-            })
+            .filter(move |p| p.lang == doc.lang && p.may_match_found(text, found))
             .map(|p| p.regex())
     }
 
