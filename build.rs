@@ -5,6 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
+#[allow(dead_code)]
+#[path = "src/classify/table.rs"]
+mod table;
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     collect_ext(dir, "toml", out)
 }
@@ -44,6 +48,25 @@ fn main() {
     for f in &data {
         let rel = f.strip_prefix(&root).expect("under the manifest dir").to_string_lossy().replace('\\', "/");
         src.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", f.to_string_lossy()));
+    }
+    src.push_str("];\n");
+    // Each model's feature table built ahead (rules/**/*.model.table, src/classify/table.rs),
+    // with the key of the model text as it is now: a table built from an older text is not used.
+    src.push_str(
+        "/// The shipped models' tables built ahead: (model path, key of the model's text, table).\npub static TABLES: &[(&str, u64, &[u8])] = &[\n",
+    );
+    for f in &data {
+        let table = PathBuf::from(format!("{}.table", f.display()));
+        if !table.exists() {
+            continue;
+        }
+        let rel = f.strip_prefix(&root).expect("under the manifest dir").to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(f).expect("a model file is UTF-8");
+        src.push_str(&format!(
+            "    ({rel:?}, {}, include_bytes!({:?})),\n",
+            table::text_key(&text),
+            table.to_string_lossy()
+        ));
     }
     src.push_str("];\n");
     // The shipped patterns' triggers, read ahead (src/checks/trigger.rs); empty until written.

@@ -15,6 +15,8 @@
 //!   for letters), `decoration` (emoji and symbols), `handle` (a word of letters and 2 to 4
 //!   digits, "weton88"), `styled-handle` (such a word in disguise).
 
+mod table;
+
 use crate::normalize::{Disguise, NormalView};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -359,30 +361,14 @@ impl Model {
     }
 }
 
-/// A model ready to apply: each feature found by a hash of its name, and the
-/// features of each word worked out once a thread and kept. [`Scorer::probability`] is the
+/// A model ready to apply: each feature found by a hash of its name ([`table::Table`]), and
+/// the features of each word worked out once a thread and kept. [`Scorer::probability`] is the
 /// quick look every unit gets; [`Scorer::score`] says why, for the few that are findings.
 #[derive(Debug)]
 pub struct Scorer {
     /// Tells this scorer's cached words from another's.
     key: u64,
-    bias: f64,
-    /// Every feature name, one after another; each [`Weighed`] says where its own is.
-    names: String,
-    /// The features by the hash of their names, each with its weight beside it, so that a
-    /// look-up reads one entry and the name it checks.
-    by_hash: FxHashMap<u64, Weighed>,
-    /// The rare feature whose hash another has taken, by name.
-    collided: FxHashMap<String, Weighed>,
-    count: usize,
-}
-
-/// A feature of a model: where its name is in [`Scorer::names`], and its weight.
-#[derive(Debug, Clone, Copy)]
-struct Weighed {
-    start: u32,
-    end: u32,
-    weight: f64,
+    table: table::Table,
 }
 
 /// What a thread keeps per scorer: the summed weight of the features of each word it has seen,
@@ -400,96 +386,61 @@ thread_local! {
 /// How many words a thread keeps per scorer before it starts afresh.
 const MAX_CACHED_WORDS: usize = 500_000;
 
-fn name_hash(name: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(name.as_bytes());
-    h.finish()
-}
-
 impl Scorer {
     /// Reads a model file straight into a scorer. Errors say which line is wrong.
     pub fn parse(text: &str) -> Result<Scorer, (usize, String)> {
-        let mut s = Scorer::empty(text.len(), memchr::memchr_iter(b'\n', text.as_bytes()).count());
+        let mut features = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count());
         let mut bias = 0.0;
         read_lines(text, |line| match line {
             Line::Note(_) => {}
             Line::Bias(b) => bias = b,
-            Line::Feature(name, w) => s.add(name, w),
+            Line::Feature(name, w) => features.push((name, w)),
         })?;
-        s.bias = bias;
-        Ok(s)
+        Ok(Scorer::with(table::Table::build(table::text_key(text), bias, features)))
     }
 
     /// A scorer for a model in memory (a model just trained).
     pub fn new(model: &Model) -> Scorer {
-        let mut s = Scorer::empty(0, model.weights.len());
-        s.bias = model.bias;
         let mut names: Vec<&String> = model.weights.keys().collect();
         names.sort();
-        for n in names {
-            s.add(n, model.weights[n]);
-        }
-        s
+        Scorer::with(table::Table::build(0, model.bias, names.into_iter().map(|n| (n.as_str(), model.weights[n]))))
     }
 
-    /// A scorer with room for a model of `bytes` bytes in `lines` lines.
-    fn empty(bytes: usize, lines: usize) -> Scorer {
+    /// A shipped model's scorer from its feature table built ahead, read in place; None unless
+    /// `bytes` is a table built from the model text whose key is `text_key`.
+    pub fn shipped(bytes: &'static [u8], text_key: u64) -> Option<Scorer> {
+        table::Table::read(bytes, text_key).map(Scorer::with)
+    }
+
+    /// The scorer of the shipped model at `path` ("rules/spam/x.model") from the table this
+    /// build embeds for it; None when there is none for the model's text as it is now.
+    pub fn shipped_at(path: &str) -> Option<Scorer> {
+        let (key, bytes) = crate::builtin::table(path)?;
+        Scorer::shipped(bytes, key)
+    }
+
+    /// The table of this scorer's features, as [`Scorer::shipped`] reads it.
+    pub fn table_bytes(&self) -> &[u8] {
+        self.table.bytes()
+    }
+
+    fn with(table: table::Table) -> Scorer {
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        Scorer {
-            key: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            bias: 0.0,
-            names: String::with_capacity(bytes),
-            by_hash: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
-            collided: FxHashMap::default(),
-            count: 0,
-        }
+        Scorer { key: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed), table }
     }
 
-    fn add(&mut self, name: &str, weight: f64) {
-        let hash = name_hash(name);
-        let taken = self.by_hash.get(&hash).map(|f| self.name(f) == name);
-        let known = match taken {
-            Some(true) => self.by_hash.get_mut(&hash),
-            Some(false) => self.collided.get_mut(name),
-            None => None,
-        };
-        if let Some(feature) = known {
-            // A name given twice: the last weight counts, as in a map.
-            feature.weight = weight;
-            return;
-        }
-        let start = self.names.len() as u32;
-        self.names.push_str(name);
-        let feature = Weighed { start, end: self.names.len() as u32, weight };
-        self.count += 1;
-        if taken.is_none() {
-            self.by_hash.insert(hash, feature);
-        } else {
-            self.collided.insert(name.to_string(), feature);
-        }
-    }
-
-    fn name(&self, f: &Weighed) -> &str {
-        &self.names[f.start as usize..f.end as usize]
-    }
-
-    /// A feature by its name.
-    fn find(&self, name: &str) -> Option<&Weighed> {
-        match self.by_hash.get(&name_hash(name)) {
-            Some(f) if self.name(f) == name => Some(f),
-            Some(_) => self.collided.get(name),
-            None => None,
-        }
+    /// A feature by its name: the name as the model holds it, and its weight.
+    fn find(&self, name: &str) -> Option<(&str, f64)> {
+        self.table.find(name)
     }
 
     /// How many features the model weighs.
     pub fn len(&self) -> usize {
-        self.count
+        self.table.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.count == 0
+        self.table.len() == 0
     }
 
     /// The probability the model gives a range of a view, with the features of [`features`]:
@@ -497,7 +448,7 @@ impl Scorer {
     pub fn probability(&self, view: &NormalView, range: Range<usize>) -> f64 {
         let range = crate::normalize::clamp(view.text(), range);
         let text = &view.text()[range.clone()];
-        let mut z = self.bias;
+        let mut z = self.table.bias();
         STATES.with(|states| {
             let mut states = states.borrow_mut();
             let state = states.entry(self.key).or_default();
@@ -537,9 +488,15 @@ impl Scorer {
         sigmoid(z)
     }
 
+    /// The probability the model gives a whole text, as read through its normalised view.
+    pub fn probability_of(&self, text: &str) -> f64 {
+        let view = NormalView::new(text);
+        self.probability(&view, 0..view.text().len())
+    }
+
     /// A feature's weight, 0 for one the model does not weigh.
     fn weight(&self, name: &str) -> f64 {
-        self.find(name).map_or(0.0, |f| f.weight)
+        self.table.weight(name).unwrap_or(0.0)
     }
 
     /// Scores a range of a view, with the signals that raised the score.
@@ -547,12 +504,12 @@ impl Scorer {
         // Only features the model weighs matter: look each up, and count each once.
         let mut found: Vec<(&str, f64, Range<usize>)> = Vec::new();
         each_feature(view, range, |name, word| {
-            if let Some(f) = self.find(name) {
-                found.push((self.name(f), f.weight, word));
+            if let Some((held, w)) = self.find(name) {
+                found.push((held, w, word));
             }
         });
         let text = view.text();
-        let mut z = self.bias;
+        let mut z = self.table.bias();
         let mut by_word: Vec<Signal> = Vec::new();
         for (fname, w, fword) in found {
             z += w;

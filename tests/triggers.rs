@@ -1,5 +1,7 @@
-//! The shipped patterns' triggers and automata: both tables read ahead are current, a trigger
-//! never passes over a text its pattern matches, and each automaton says what its pattern does.
+//! The tables built ahead from the shipped rules: the patterns' triggers and automata, and the
+//! models' feature tables, are current; a trigger never passes over a text its pattern matches,
+//! each automaton says what its pattern does, and a model read from its table scores as the
+//! model read from its text.
 
 use factlint::rules::{pattern_automata, triggers_table, RuleSet};
 use std::path::{Path, PathBuf};
@@ -34,6 +36,41 @@ fn the_trigger_table_is_current() {
 fn the_automata_are_current() {
     let set = RuleSet::load(true, &[]).expect("shipped rules load");
     assert_current("rules/patterns.dfa", &pattern_automata(&set));
+}
+
+/// Every shipped model (rules/**/*.model) with its path.
+fn shipped_models() -> Vec<(PathBuf, String)> {
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+        for e in std::fs::read_dir(dir).expect("rules/ is readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "model") {
+                out.push((p.clone(), std::fs::read_to_string(&p).expect("a model is UTF-8")));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&root().join("rules"), &mut out);
+    assert!(!out.is_empty(), "the shipped rules have a model");
+    out
+}
+
+#[test]
+fn the_model_tables_are_current_and_score_as_their_models() {
+    use factlint::classify::Scorer;
+    for (path, text) in shipped_models() {
+        let parsed = Scorer::parse(&text).expect("a shipped model parses");
+        let rel = path.strip_prefix(root()).expect("under the root").to_string_lossy().replace('\\', "/");
+        assert_current(&format!("{rel}.table"), parsed.table_bytes());
+        // The table this build embeds is the one for the model as it is now.
+        let shipped = Scorer::shipped_at(&rel).expect("the build embeds the table of the model's text");
+        assert_eq!(shipped.len(), parsed.len());
+        let set = RuleSet::load(true, &[]).expect("shipped rules load");
+        for t in texts(&set) {
+            assert_eq!(shipped.probability_of(&t).to_bits(), parsed.probability_of(&t).to_bits(), "{t:?}");
+        }
+    }
 }
 
 fn texts_under(dir: &Path, out: &mut Vec<String>) {

@@ -117,6 +117,8 @@ pub struct Classifier {
 #[derive(Debug)]
 struct LazyModel {
     text: Cow<'static, str>,
+    /// A shipped model's feature table built ahead, and the key of the text it must be of.
+    table: Option<(u64, &'static [u8])>,
     scorer: OnceLock<Scorer>,
 }
 
@@ -125,28 +127,31 @@ impl LazyModel {
         // A shipped model that does not parse fails the test suite (its rule's examples); here
         // it flags nothing: a bias of minus infinity gives every text probability 0.
         self.scorer.get_or_init(|| {
-            Scorer::parse(&self.text)
-                .unwrap_or_else(|_| Scorer::new(&Model { bias: f64::NEG_INFINITY, ..Model::default() }))
+            self.table
+                .and_then(|(key, bytes)| Scorer::shipped(bytes, key))
+                .or_else(|| Scorer::parse(&self.text).ok())
+                .unwrap_or_else(|| Scorer::new(&Model { bias: f64::NEG_INFINITY, ..Model::default() }))
         })
     }
 }
 
 /// Reads a model file a rule names: a shipped data file for shipped rules, else a file beside
 /// the rule file.
-fn model_text(rel: &Spanned<String>, cx: &CompileCx<'_>) -> Result<(Cow<'static, str>, bool), LocatedError> {
+fn model_text(rel: &Spanned<String>, cx: &CompileCx<'_>) -> Result<(LazyModel, bool), LocatedError> {
     let at = rel.span().start;
     if let Some(rule_path) = cx.path.strip_prefix("builtin:") {
         let dir = std::path::Path::new(rule_path).parent().unwrap_or(std::path::Path::new(""));
         let path = dir.join(rel.get_ref()).to_string_lossy().replace('\\', "/");
-        return crate::builtin::data(&path)
-            .map(|t| (Cow::Borrowed(t), true))
-            .ok_or_else(|| cx.error(at, format!("no shipped model file {path}")));
+        let text = crate::builtin::data(&path).ok_or_else(|| cx.error(at, format!("no shipped model file {path}")))?;
+        let model =
+            LazyModel { text: Cow::Borrowed(text), table: crate::builtin::table(&path), scorer: OnceLock::new() };
+        return Ok((model, true));
     }
     let dir = std::path::Path::new(cx.path).parent().unwrap_or(std::path::Path::new("."));
     let path = dir.join(rel.get_ref());
     let text = std::fs::read_to_string(&path)
         .map_err(|e| cx.error(at, format!("cannot read the model file {}: {e}", path.display())))?;
-    Ok((Cow::Owned(text), false))
+    Ok((LazyModel { text: Cow::Owned(text), table: None, scorer: OnceLock::new() }, false))
 }
 
 impl Classifier {
@@ -157,8 +162,8 @@ impl Classifier {
                 "a classifier rule needs `model` under [settings]: a model file trained with `factlint rules train`",
             ));
         };
-        let (text, shipped) = model_text(rel, cx)?;
-        let model = Arc::new(LazyModel { text, scorer: OnceLock::new() });
+        let (model, shipped) = model_text(rel, cx)?;
+        let model = Arc::new(model);
         if !shipped {
             let parsed = Scorer::parse(&model.text).map_err(|(line, m)| {
                 cx.error(rel.span().start, format!("the model file {}, line {line}: {m}", rel.get_ref()))
