@@ -17,6 +17,8 @@
 
 mod table;
 
+pub use table::text_key;
+
 use crate::normalize::{Disguise, NormalView};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -745,6 +747,28 @@ pub fn held_out(text: &str, percent: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_table_holds_every_feature_of_the_model_with_its_weight() {
+        let path = "rules/spam/gambling-promotion.model";
+        let text = crate::builtin::data(path).expect("the shipped model");
+        let shipped = Scorer::shipped_at(path).expect("the build embeds the table of the model as it is");
+        let mut features = 0;
+        for line in text.lines().skip(1).filter(|l| !l.starts_with('#')) {
+            let (name, weight) = line.rsplit_once('\t').expect("FEATURE<tab>WEIGHT");
+            let weight: f64 = weight.parse().expect("a weight");
+            if name == "bias" {
+                assert_eq!(shipped.table.bias(), weight);
+            } else {
+                assert_eq!(shipped.find(name), Some((name, weight)), "{name}");
+                features += 1;
+            }
+        }
+        assert_eq!((shipped.len(), features > 10_000), (features, true));
+        for missing in ["w:", "w:no-such-word-in-any-model", "c:\u{1}\u{2}"] {
+            assert_eq!(shipped.find(missing), None);
+        }
+    }
 
     #[test]
     fn weights_read_as_the_float_parser_reads_them() {

@@ -246,6 +246,19 @@ mod tests {
     }
 
     #[test]
+    fn a_longer_phrase_that_starts_before_the_first_match_is_found() {
+        // "gacor" is the first match the plain search sees (it ends first); "slot gacor maxwin"
+        // holds it and starts before it, as does "daftar slot" before "slot gacor maxwin".
+        let set = PhraseSet::new(&["gacor", "slot gacor maxwin", "daftar slot"]).unwrap();
+        let text = "Ayo daftar slot gacor maxwin.";
+        let all: Vec<&str> = set.find_overlapping(text, Boundary::Word).into_iter().map(|m| &text[m.range]).collect();
+        assert_eq!(all, ["daftar slot", "slot gacor maxwin", "gacor"]);
+        // Phrases without a space are searched in the text as it is, line ends and all.
+        let plain = PhraseSet::new(&["togel", "slot"]).unwrap();
+        assert_eq!(found(&plain, "togel\nslot\tslot88", Boundary::Word), ["togel", "slot"]);
+    }
+
+    #[test]
     fn the_dfa_built_after_much_text_finds_what_the_nfa_found() {
         let set = PhraseSet::new(&["slot gacor", "situs slot", "togel", "won't", "bébé"]).unwrap();
         let text = "Situs SLOT gacor, togel88 dan togel. We won’t. BÉBÉ!";

@@ -409,7 +409,7 @@ pub fn table<'a>(sources: impl IntoIterator<Item = &'a str>) -> String {
 /// A pattern's key in the table: FNV-1a (64 bits) of its expanded source, the same on every
 /// platform.
 fn key(source: &str) -> u64 {
-    source.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    crate::classify::text_key(source)
 }
 
 /// A literal as the table writes it: UTF-8 as it is, other bytes, spaces, tabs, line ends and

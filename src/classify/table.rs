@@ -47,7 +47,8 @@ pub fn name_hash(name: &str) -> u64 {
     h ^ (h >> 29)
 }
 
-/// The key of a model's text, as a table records the text it was built from (FNV-1a).
+/// The key of a text, the same on every platform (FNV-1a, 64 bits): what a model's table
+/// records of the text it was built from, and what the shipped patterns' tables are keyed by.
 pub fn text_key(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
@@ -119,14 +120,20 @@ impl Table {
         if names_at.checked_add(usize::try_from(names_len).ok()?)? != bytes.len() {
             return None;
         }
-        // Every name is in bounds and on character boundaries, so a look-up never fails.
+        // Every name is in bounds and on character boundaries, so a look-up never fails; and a
+        // slot is empty, so that a probe for a name the table lacks ends.
         let names = std::str::from_utf8(&bytes[names_at..]).ok()?;
+        let mut empty = false;
         for slot in 0..slots as usize {
             let s = HEADER + slot * SLOT;
             let (start, end) = (u32_at(bytes, s + 8) as usize, u32_at(bytes, s + 12) as usize);
+            empty |= end == 0;
             if end != 0 && (start >= end || names.get(start..end).is_none()) {
                 return None;
             }
+        }
+        if !empty {
+            return None;
         }
         let bias = f64::from_bits(u64_at(bytes, 32));
         Some(Table { bytes: Cow::Borrowed(bytes), bits: slots.trailing_zeros(), names_at, count: count as usize, bias })
@@ -217,12 +224,18 @@ mod tests {
         // Damaged: cut short, or a name's end past the names.
         assert!(Table::read(&bytes[..bytes.len() - 1], text_key("model")).is_none());
         let mut bad = bytes.to_vec();
-        let slot = (0..bad.len())
-            .step_by(1)
-            .find(|&s| s >= HEADER && (s - HEADER) % SLOT == 0 && u32_at(&bad, s + 12) != 0)
-            .unwrap();
+        let slot = (HEADER..bad.len()).step_by(SLOT).find(|&s| u32_at(&bad, s + 12) != 0).unwrap();
         bad[slot + 12..slot + 16].copy_from_slice(&999u32.to_le_bytes());
         assert!(Table::read(Box::leak(bad.into_boxed_slice()), text_key("model")).is_none());
+        // Every slot taken: a probe for a missing name would never end.
+        let mut full = bytes.to_vec();
+        let first = (HEADER..full.len()).step_by(SLOT).find(|&s| u32_at(&full, s + 12) != 0).unwrap();
+        let taken = full[first..first + SLOT].to_vec();
+        let slots = u64_at(&full, 40) as usize;
+        for i in 0..slots {
+            full[HEADER + i * SLOT..HEADER + (i + 1) * SLOT].copy_from_slice(&taken);
+        }
+        assert!(Table::read(Box::leak(full.into_boxed_slice()), text_key("model")).is_none());
     }
 
     #[test]

@@ -12,12 +12,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// White space, hyphens and dashes come out as `' '`; the caller collapses runs of spaces.
 pub fn fold_char(c: char, emit: &mut impl FnMut(char)) {
     if c.is_ascii() {
-        match c {
-            'A'..='Z' => emit(c.to_ascii_lowercase()),
-            '-' | '_' | '\t' | '\n' | '\r' | ' ' => emit(' '),
-            '`' => emit('\''),
-            _ => emit(c),
-        }
+        emit(char::from(fold_ascii_byte(c as u8)));
         return;
     }
     match c {
@@ -62,18 +57,23 @@ pub fn fold(name: &str) -> String {
     fold_chars(name)
 }
 
-/// [`fold`] of an ASCII name, a byte at a time: what [`fold_char`] does to ASCII.
+/// How an ASCII character folds: lower case, white space, hyphens and underscores as a space,
+/// a backtick as an apostrophe.
+fn fold_ascii_byte(b: u8) -> u8 {
+    match b {
+        b'-' | b'_' | b'\t' | b'\n' | b'\r' | b' ' => b' ',
+        b'`' => b'\'',
+        _ => b.to_ascii_lowercase(),
+    }
+}
+
+/// [`fold`] of an ASCII name, a byte at a time.
 fn fold_ascii(name: &[u8]) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(name.len());
     for &b in name {
-        match b {
-            b'-' | b'_' | b'\t' | b'\n' | b'\r' | b' ' => {
-                if out.last().is_some_and(|&l| l != b' ') {
-                    out.push(b' ');
-                }
-            }
-            b'`' => out.push(b'\''),
-            _ => out.push(b.to_ascii_lowercase()),
+        match fold_ascii_byte(b) {
+            b' ' if out.last().is_none_or(|&l| l == b' ') => {}
+            f => out.push(f),
         }
     }
     if out.last() == Some(&b' ') {
