@@ -31,8 +31,6 @@ pub struct PhraseSet {
     /// Whether some phrase has a space, which matches any white space: only then is a text
     /// searched as a copy with its white space made plain.
     spaced: bool,
-    /// The longest spelling, in bytes: how far before a match's end another may start.
-    longest: usize,
 }
 
 /// A set of literals' automata, built when first needed: rule sets are compiled at every start,
@@ -40,6 +38,11 @@ pub struct PhraseSet {
 /// has matched. One article is searched in less time than a DFA takes to build, so a set starts
 /// with a contiguous NFA (quick to build) and builds its DFA (quick to search) once it has
 /// searched enough text to repay it: a folder or a stream of documents. ASCII case is ignored.
+///
+/// Most texts hold none of a set's literals, and an automaton that ignores case can skip ahead
+/// by none of them: when the set is small enough for a packed searcher (Teddy, SIMD), the first
+/// literal is looked for with that, over a [`Lowered`] copy of the text and the literals in
+/// lower case, which finds what the automaton finds.
 #[derive(Debug)]
 pub struct Automata {
     patterns: Vec<Vec<u8>>,
@@ -48,10 +51,15 @@ pub struct Automata {
     quick: OnceLock<Option<AhoCorasick>>,
     fast: OnceLock<Option<AhoCorasick>>,
     searched: AtomicUsize,
+    packed: OnceLock<Option<aho_corasick::packed::Searcher>>,
+    longest: usize,
 }
 
 /// Bytes a phrase set searches with its NFA before it builds its DFA.
 const DFA_AFTER_BYTES: usize = 256 * 1024;
+
+/// The bytes [`Automata::occurs_in`] lowers and searches at a time.
+const CHUNK_BYTES: usize = 64 << 10;
 
 fn automaton(patterns: &[Vec<u8>], kind: AhoCorasickKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
     AhoCorasickBuilder::new()
@@ -64,7 +72,16 @@ fn automaton(patterns: &[Vec<u8>], kind: AhoCorasickKind) -> Result<AhoCorasick,
 impl Automata {
     /// Nothing is built until the first search; the DFA once `dfa_after` bytes are searched.
     pub fn new(patterns: Vec<Vec<u8>>, dfa_after: usize) -> Automata {
-        Automata { patterns, dfa_after, quick: OnceLock::new(), fast: OnceLock::new(), searched: AtomicUsize::new(0) }
+        let longest = patterns.iter().map(Vec::len).max().unwrap_or(0);
+        Automata {
+            patterns,
+            dfa_after,
+            quick: OnceLock::new(),
+            fast: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+            packed: OnceLock::new(),
+            longest,
+        }
     }
 
     /// The automaton to search `len` bytes with. None only if the literals cannot be compiled
@@ -80,6 +97,76 @@ impl Automata {
         self.fast
             .get_or_init(|| automaton(&self.patterns, AhoCorasickKind::DFA).ok().or_else(|| quick().clone()))
             .as_ref()
+    }
+
+    /// The packed searcher of the literals in lower case, for [`Lowered`] texts: None when the
+    /// set is too large for one (or the machine has no SIMD for it).
+    fn packed(&self) -> Option<&aho_corasick::packed::Searcher> {
+        self.packed
+            .get_or_init(|| {
+                let mut b = aho_corasick::packed::Config::new().builder();
+                self.patterns.iter().for_each(|p| {
+                    b.add(p.to_ascii_lowercase());
+                });
+                b.build()
+            })
+            .as_ref()
+    }
+
+    /// Whether some literal occurs in `text`, in any ASCII case (true when the literals cannot
+    /// be compiled: an answer that rules nothing out).
+    pub fn occurs_in(&self, text: &[u8]) -> bool {
+        let Some(packed) = self.packed() else {
+            return self.for_text(text.len()).is_none_or(|ac| ac.is_match(text));
+        };
+        // Lowered a chunk at a time, each reaching on by a literal's length less a byte, so
+        // that every occurrence lies wholly inside the chunk it starts in.
+        let reach = self.longest.saturating_sub(1);
+        (0..text.len()).step_by(CHUNK_BYTES).any(|at| {
+            let chunk = Lowered::of(&text[at..(at + CHUNK_BYTES + reach).min(text.len())], false);
+            packed.find(&*chunk).is_some()
+        })
+    }
+}
+
+thread_local! {
+    /// A buffer for the next [`Lowered`] text: one allocation a thread, not one a search.
+    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// A copy of a text with its ASCII letters in lower case, and with its ASCII white space made a
+/// plain space when asked: the same length, so offsets hold. What [`Automata`] search.
+pub struct Lowered(Vec<u8>);
+
+impl Lowered {
+    pub fn of(text: &[u8], plain_space: bool) -> Lowered {
+        let mut bytes = SPARE.with(std::cell::Cell::take);
+        bytes.clear();
+        if plain_space {
+            bytes.extend(text.iter().map(|&b| match b {
+                b'\t' | b'\n' | b'\r' | b'\x0c' => b' ',
+                b => b.to_ascii_lowercase(),
+            }));
+        } else {
+            bytes.extend(text.iter().map(u8::to_ascii_lowercase));
+        }
+        Lowered(bytes)
+    }
+}
+
+impl std::ops::Deref for Lowered {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for Lowered {
+    fn drop(&mut self) {
+        // A huge text's copy is let go rather than held for the rest of the run.
+        if self.0.capacity() <= 1 << 20 {
+            SPARE.with(|s| s.set(std::mem::take(&mut self.0)));
+        }
     }
 }
 
@@ -144,13 +231,11 @@ impl PhraseSet {
             return Err((0, "the phrases are too many to compile: split them over several rules".to_string()));
         }
         let spaced = patterns.iter().any(|p| p.contains(&b' '));
-        let longest = patterns.iter().map(Vec::len).max().unwrap_or(0);
         Ok(PhraseSet {
             ac: Some(Arc::new(Automata::new(patterns, DFA_AFTER_BYTES))),
             owners,
             count: phrases.len(),
             spaced,
-            longest,
         })
     }
 
@@ -178,22 +263,26 @@ impl PhraseSet {
             return Vec::new();
         }
         let Some(ac) = automata.for_text(text.len()) else { return Vec::new() };
-        // A space in a phrase matches any one white-space character: search a copy whose ASCII
-        // white space is a plain space (same length, so offsets hold).
-        // Without a spaced phrase, white space is never part of a match: the text is searched
-        // as it is.
-        let plain: Vec<u8>;
-        let hay: &[u8] = if self.spaced {
-            plain = text.bytes().map(|b| if matches!(b, b'\t' | b'\n' | b'\r' | b'\x0c') { b' ' } else { b }).collect();
-            &plain
-        } else {
-            text.as_bytes()
+        // A space in a phrase matches any one white-space character: a copy whose ASCII white
+        // space is a plain space is searched when some phrase has a space, lowered too (for a
+        // packed searcher, which sees case); the automaton finds the same in either.
+        let packed = automata.packed();
+        let copy = (self.spaced || packed.is_some()).then(|| Lowered::of(text.as_bytes(), self.spaced));
+        let hay: &[u8] = copy.as_deref().unwrap_or(text.as_bytes());
+        // Most texts hold none of the phrases: a plain search says so faster than the
+        // overlapping one, which then starts where the first match may begin: where the packed
+        // searcher's leftmost match starts, or (the automaton's first match being the first to
+        // end) up to the longest phrase before its end.
+        let from = match packed {
+            Some(packed) => match packed.find(hay) {
+                Some(m) => m.start(),
+                None => return Vec::new(),
+            },
+            None => match ac.find(hay) {
+                Some(m) => m.end().saturating_sub(automata.longest),
+                None => return Vec::new(),
+            },
         };
-        // Most texts hold none of the phrases: a plain search (which can use a prefilter) says so
-        // faster than the overlapping one, which then starts where the first match may begin (a
-        // longer phrase that holds it starts at most the longest phrase before its end).
-        let Some(first) = ac.find(hay) else { return Vec::new() };
-        let from = first.end().saturating_sub(self.longest);
         let mut all: Vec<PhraseMatch> = Vec::new();
         for m in ac.find_overlapping_iter(aho_corasick::Input::new(hay).span(from..hay.len())) {
             let (phrase, open) = self.owners[m.pattern().as_usize()];
@@ -256,6 +345,39 @@ mod tests {
         // Phrases without a space are searched in the text as it is, line ends and all.
         let plain = PhraseSet::new(&["togel", "slot"]).unwrap();
         assert_eq!(found(&plain, "togel\nslot\tslot88", Boundary::Word), ["togel", "slot"]);
+    }
+
+    #[test]
+    fn a_packed_search_finds_what_the_automaton_finds() {
+        // A set of a few phrases gets a packed searcher; one of hundreds does not, and is
+        // searched with the automaton alone. Both find the same, in any case and across lines.
+        let few = ["slot gacor", "Togel", "won't", "bébé", "data sgp"];
+        let many: Vec<String> =
+            few.iter().map(|s| s.to_string()).chain((0..300).map(|i| format!("kata{i}x"))).collect();
+        let (small, large) = (PhraseSet::new(&few).unwrap(), PhraseSet::new(&many).unwrap());
+        assert!(small.ac.as_ref().unwrap().packed().is_some());
+        assert!(large.ac.as_ref().unwrap().packed().is_none());
+        for text in [
+            "Situs SLOT\ngacor, TOGEL88 dan togel. We won’t. BÉBÉ! Data\tSGP",
+            "tidak ada apa-apa di sini",
+            "x data sgp",
+            "",
+        ] {
+            assert_eq!(found(&small, text, Boundary::Word), found(&large, text, Boundary::Word), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_literal_across_the_chunks_searched_is_found() {
+        let automata = Automata::new(vec![b"kemarin".to_vec(), b"esok".to_vec()], DFA_AFTER_BYTES);
+        assert!(automata.packed().is_some());
+        for at in [CHUNK_BYTES - 3, CHUNK_BYTES - 7, CHUNK_BYTES, 2 * CHUNK_BYTES - 1] {
+            let mut text = vec![b'.'; 3 * CHUNK_BYTES];
+            text[at..at + 7].copy_from_slice(b"KeMaRiN");
+            assert!(automata.occurs_in(&text), "at {at}");
+        }
+        assert!(!automata.occurs_in(&vec![b'.'; 3 * CHUNK_BYTES]));
+        assert!(!automata.occurs_in(b"kemari esk"));
     }
 
     #[test]

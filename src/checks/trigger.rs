@@ -73,7 +73,7 @@ impl Trigger {
         // A trigger that never fires is searched over every text of a run: its NFA, quick to
         // build, becomes a DFA, quick to search, once it has searched enough.
         let searcher = self.searcher.get_or_init(|| Automata::new(literals.clone(), DFA_AFTER_BYTES));
-        searcher.for_text(hay.len()).is_none_or(|ac| ac.is_match(hay))
+        searcher.occurs_in(hay.as_bytes())
     }
 
     fn automaton_may_match(&self, source: &str, hay: &str) -> bool {
@@ -304,12 +304,16 @@ impl Found {
         if hay.is_empty() {
             return slots;
         }
-        if let Some(ac) = index.literals.for_text(hay.len()) {
-            for m in ac.find_overlapping_iter(hay) {
-                for &slot in &index.owners[m.pattern().as_usize()] {
-                    slots[slot / 64] |= 1 << (slot % 64);
+        match index.literals.for_text(hay.len()) {
+            Some(ac) => {
+                for m in ac.find_overlapping_iter(hay) {
+                    for &slot in &index.owners[m.pattern().as_usize()] {
+                        slots[slot / 64] |= 1 << (slot % 64);
+                    }
                 }
             }
+            // Literals that cannot be compiled rule nothing out.
+            None => slots.fill(u64::MAX),
         }
         slots
     }
