@@ -199,15 +199,6 @@ impl ClaimReaders {
     }
 }
 
-/// A run of capitalised words, as `{Name}` matches it: where a sentence's place mentions are
-/// looked for.
-fn name_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    static RUN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RUN.get_or_init(|| regex::Regex::new(crate::lexicon::NAME).expect("NAME is a valid expression"))
-        .find_iter(text)
-        .map(|m| m.range())
-}
-
 /// The end of `range`, or the end of the first sentence that ends in it (after its full stop).
 fn sentence_end_in(text: &str, range: Range<usize>) -> usize {
     text[range.clone()]
@@ -303,7 +294,7 @@ impl ClaimReader {
             return Vec::new();
         }
         let mut runs: Vec<Range<usize>> = Vec::new();
-        for mut run in name_runs(text) {
+        for mut run in crate::recognize::name_runs(text) {
             // A possessive ends the mention: "Luanda, Angola's capital".
             if let Some(i) = crate::vocab::words::possessive_cut(&text[run.clone()]) {
                 run.end = run.start + i;
