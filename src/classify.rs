@@ -60,8 +60,7 @@ pub fn features(view: &NormalView, range: Range<usize>) -> Vec<Feature> {
 fn each_feature(view: &NormalView, range: Range<usize>, mut f: impl FnMut(&str, Range<usize>)) {
     let range = crate::normalize::clamp(view.text(), range);
     let text = &view.text()[range.clone()];
-    let mut lower: Vec<char> = Vec::new();
-    let mut name = String::new();
+    let mut features = FeatureBuf::default();
     let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut buf = String::new();
     for (start, word) in words(text) {
@@ -69,7 +68,7 @@ fn each_feature(view: &NormalView, range: Range<usize>, mut f: impl FnMut(&str, 
             continue;
         }
         let at = range.start + start..range.start + start + word.len();
-        word_features(word, &mut lower, &mut name, |n| f(n, at.clone()));
+        word_features(word, &mut features, |n| f(n, at.clone()));
         for signal in handle_signals(view, word, at.clone()) {
             f(signal, at.clone());
         }
@@ -95,25 +94,43 @@ fn lowered<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
     buf
 }
 
+/// The buffers [`word_features`] reuses: the word in lower case between `<` and `>`, where each
+/// of its characters starts (and where it ends), and a feature's name.
+#[derive(Default)]
+struct FeatureBuf {
+    lower: String,
+    starts: Vec<usize>,
+    name: String,
+}
+
 /// Calls `f` with each feature a word has by itself: `w:WORD` and its `c:` n-grams (none for
-/// a word over 40 characters). `lower` and `name` are buffers the caller reuses.
-fn word_features(word: &str, lower: &mut Vec<char>, name: &mut String, mut f: impl FnMut(&str)) {
+/// a word over 40 characters).
+fn word_features(word: &str, buf: &mut FeatureBuf, mut f: impl FnMut(&str)) {
+    let FeatureBuf { lower, starts, name } = buf;
     lower.clear();
+    starts.clear();
+    starts.push(0);
     lower.push('<');
-    lower.extend(word.chars().flat_map(char::to_lowercase));
+    for c in word.chars().flat_map(char::to_lowercase) {
+        starts.push(lower.len());
+        lower.push(c);
+    }
+    starts.push(lower.len());
     lower.push('>');
-    if lower.len() > 42 {
+    starts.push(lower.len());
+    let chars = starts.len() - 1;
+    if chars > 42 {
         return;
     }
     name.clear();
     name.push_str("w:");
-    name.extend(&lower[1..lower.len() - 1]);
+    name.push_str(&lower[1..lower.len() - 1]);
     f(name);
     for n in 3..=5 {
-        for g in lower.windows(n) {
+        for i in 0..chars.saturating_sub(n - 1) {
             name.clear();
             name.push_str("c:");
-            name.extend(g);
+            name.push_str(&lower[starts[i]..starts[i + n]]);
             f(name);
         }
     }
@@ -463,7 +480,7 @@ impl Scorer {
                 state.unit = 1;
             }
             let (known, unit) = (&mut state.words, state.unit);
-            let (mut lower, mut name, mut buf) = (Vec::new(), String::new(), String::new());
+            let (mut features, mut buf) = (FeatureBuf::default(), String::new());
             for (start, word) in words(text) {
                 // "Pulau" and "pulau" are one word to the model.
                 let key = lowered(word, &mut buf);
@@ -475,7 +492,7 @@ impl Scorer {
                     }
                     None => {
                         let mut sum = 0.0;
-                        word_features(word, &mut lower, &mut name, |n| sum += self.weight(n));
+                        word_features(word, &mut features, |n| sum += self.weight(n));
                         known.insert(key.into(), (sum, unit));
                         z += sum;
                     }
