@@ -135,7 +135,8 @@ thread_local! {
 }
 
 /// A copy of a text with its ASCII letters in lower case, and with its ASCII white space made a
-/// plain space when asked: the same length, so offsets hold. What [`Automata`] search.
+/// plain space when asked: the same length, so offsets hold. What a packed searcher looks in,
+/// and what a phrase set with a spaced phrase searches.
 pub struct Lowered(Vec<u8>);
 
 impl Lowered {
