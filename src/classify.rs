@@ -825,6 +825,21 @@ mod tests {
     }
 
     #[test]
+    fn a_word_s_features_are_itself_and_its_grams_of_three_to_five_letters() {
+        let names = |word: &str| {
+            let mut out = Vec::new();
+            word_features(word, &mut FeatureBuf::default(), |n| out.push(n.to_string()));
+            out
+        };
+        // Two-byte letters, a capital among them: grams are of characters, in lower case.
+        assert_eq!(names("ÉtÅ"), ["w:étå", "c:<ét", "c:étå", "c:tå>", "c:<étå", "c:étå>", "c:<étå>"].map(String::from));
+        assert_eq!(names("a"), ["w:a", "c:<a>"].map(String::from));
+        // Over 40 characters: no features at all.
+        assert!(names(&"x".repeat(41)).is_empty());
+        assert_eq!(names(&"x".repeat(40)).len(), 1 + 40 + 39 + 38);
+    }
+
+    #[test]
     fn features_name_words_grams_and_signals() {
         let view = NormalView::new("Main di 𝗪𝗘𝗧𝗢𝗡𝟴𝟴 gacor");
         let f: Vec<String> = features(&view, 0..view.text().len()).into_iter().map(|f| f.name).collect();

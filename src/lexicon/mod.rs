@@ -294,7 +294,9 @@ impl Lexicons {
 /// "Newcastle upon Tyne"). The recogniser decides which part of it is a known name. The letter
 /// classes are written as explicit Latin ranges (Basic Latin, Latin-1, Latin Extended-A/B and
 /// Additional, combining diacritics) rather than Unicode properties: the automaton stays small, so
-/// patterns compile in microseconds and captures take the fast path.
+/// patterns compile in microseconds and captures take the fast path. Place mentions are looked
+/// for with a scan of the characters that finds exactly what this expression finds
+/// (`recognize::name_runs`; a test compares the two), so a change here goes there too.
 pub const NAME: &str = r"(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]*(?:[-‐][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]+)*\.?)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|da|do|dos|das|del|della|du|la|le|el|es|al|upon|of|van|von|der|den|y|sur)[ \t]+)*[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]*(?:[-‐][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u{300}-\u{36F}'’]+)*\.?)*";
 
 /// The `{macro}`s of a pattern, in order: the byte range of each, braces included, and its name.
